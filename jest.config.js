@@ -1,0 +1,41 @@
+// Two projects: node (domain logic, emulator, cloud functions, tooling) and
+// pages (jsdom + miniprogram-simulate with the official WXML compiler).
+const swc = [
+  '@swc/jest',
+  { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+];
+// TDesign in miniprogram_npm ships ES modules.
+const swcJs = [
+  '@swc/jest',
+  { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } },
+];
+
+// 'ts' first: a stale index.js beside index.ts must never win.
+const moduleFileExtensions = ['ts', 'js', 'json'];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      moduleFileExtensions,
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/pages/'],
+      transform: { '^.+\\.ts$': swc },
+    },
+    {
+      displayName: 'pages',
+      testEnvironment: 'jsdom',
+      moduleFileExtensions,
+      testMatch: ['<rootDir>/test/pages/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/pages/support/setup.ts'],
+      transform: { '^.+\\.ts$': swc, 'miniprogram_npm/.+\\.js$': swcJs },
+      transformIgnorePatterns: ['/node_modules/'],
+      moduleDirectories: ['miniprogram_npm', 'node_modules'],
+      moduleNameMapper: {
+        '^tdesign-miniprogram/(.*)$': '<rootDir>/miniprogram/miniprogram_npm/tdesign-miniprogram/$1',
+      },
+    },
+  ],
+};
