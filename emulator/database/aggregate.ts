@@ -1,0 +1,59 @@
+// Aggregation pipelines, run by mingo over the collection's documents. `$lookup`
+// reads other collections, which must exist like any other.
+import { Aggregator } from 'mingo';
+import { EmulatorError, unsupported } from '../core/errors';
+import { decodeEjson } from './ejson';
+import type { Store } from './store';
+import { toFilter } from './query';
+import { cloneDoc } from './values';
+
+const STAGES = new Set([
+  '$match', '$project', '$group', '$sort', '$skip', '$limit', '$count', '$lookup', '$unwind', '$addFields', '$set',
+  '$replaceRoot', '$replaceWith', '$sample', '$sortByCount', '$bucket', '$bucketAuto', '$unset', '$facet',
+]); // prettier-ignore
+
+export function parseStages(raw: unknown, now: number): Record<string, unknown>[] {
+  if (!Array.isArray(raw)) throw new EmulatorError('INVALID_PARAM', 'stages must be an array');
+  return raw.map((s: unknown) => {
+    const stage = s as { stageKey?: unknown; stageValue?: unknown };
+    if (typeof stage?.stageKey !== 'string') throw new EmulatorError('INVALID_PARAM', 'each stage needs a stageKey');
+    const key = stage.stageKey;
+    if (key === '$geoNear') throw unsupported('the aggregate stage $geoNear');
+    if (!STAGES.has(key)) throw new EmulatorError('INVALID_PARAM', `unknown aggregate stage ${key}`);
+    const value = typeof stage.stageValue === 'string' ? decodeEjson(stage.stageValue, now) : stage.stageValue;
+    if (key === '$match') toFilter(value);
+    return { [key]: value };
+  });
+}
+
+function lookupsOf(pipeline: Record<string, unknown>[]): string[] {
+  const names: string[] = [];
+  const walk = (stages: Record<string, unknown>[]) => {
+    for (const st of stages) {
+      const lookup = st.$lookup as { from?: unknown; pipeline?: Record<string, unknown>[] } | undefined;
+      if (lookup) {
+        names.push(String(lookup.from));
+        if (Array.isArray(lookup.pipeline)) walk(lookup.pipeline);
+      }
+      const facet = st.$facet as Record<string, Record<string, unknown>[]> | undefined;
+      if (facet) Object.values(facet).forEach(walk);
+    }
+  };
+  walk(pipeline);
+  return names;
+}
+
+export function runAggregate(store: Store, collection: string, pipeline: Record<string, unknown>[]): unknown[] {
+  // mingo may modify the documents it is given: run on copies.
+  const source = cloneDoc([...store.collection(collection).docs.values()].map((s) => s.doc));
+  for (const name of lookupsOf(pipeline)) store.collection(name);
+  try {
+    const agg = new Aggregator(pipeline, {
+      collectionResolver: (name: string) => cloneDoc([...store.collection(name).docs.values()].map((s) => s.doc)),
+    });
+    return agg.run(source);
+  } catch (err) {
+    if (err instanceof EmulatorError) throw err;
+    throw new EmulatorError('DATABASE_REQUEST_FAILED', (err as Error).message);
+  }
+}

@@ -1,0 +1,118 @@
+// Filters as MongoDB understands them, matched by mingo. Operators CloudBase
+// supports but the emulator does not (geo) fail loudly; an index on the first
+// equality field narrows the scan.
+import { find, Query } from 'mingo';
+import { EmulatorError, unsupported } from '../core/errors';
+import type { Collection, StoredDoc } from './collection';
+import { invalidOperator } from './errors';
+import { type Doc, isScalar, cloneDoc } from './values';
+
+export type Filter = Record<string, unknown>;
+
+const QUERY_OPERATORS = new Set([
+  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$and', '$or', '$nor', '$not',
+  '$exists', '$size', '$elemMatch', '$all', '$mod', '$regex', '$options', '$expr', '$type',
+]); // prettier-ignore
+const UNSUPPORTED = new Set([
+  '$nearSphere',
+  '$near',
+  '$geoWithin',
+  '$geoIntersects',
+  '$geometry',
+  '$where',
+  '$text',
+  '$jsonSchema',
+]);
+
+/** Validates a decoded filter; throws for anything that is not a filter object. */
+export function toFilter(raw: unknown): Filter {
+  if (raw === undefined || raw === null || raw === '') return {};
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    throw new EmulatorError('INVALID_PARAM', 'query must be an object');
+  checkOperators(raw, false);
+  return raw as Filter;
+}
+
+function checkOperators(value: unknown, insideExpr: boolean): void {
+  if (!value || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return;
+  if (Array.isArray(value)) return value.forEach((v) => checkOperators(v, insideExpr));
+  for (const [k, v] of Object.entries(value)) {
+    if (k.startsWith('$') && !insideExpr) {
+      if (UNSUPPORTED.has(k)) throw unsupported(`the query operator ${k}`);
+      if (!QUERY_OPERATORS.has(k)) throw invalidOperator(`unknown query operator ${k}`);
+    }
+    checkOperators(v, insideExpr || k === '$expr');
+  }
+}
+
+export function compile(filter: Filter): Query {
+  try {
+    return new Query(filter);
+  } catch (err) {
+    throw invalidOperator((err as Error).message);
+  }
+}
+
+/** Equality constraints on one field that an index can serve: `{f: v}`, `{f: {$eq: v}}`, `{f: {$in: [...]}}`. */
+function indexableEqualities(filter: Filter, coll: Collection): { field: string; values: unknown[] } | null {
+  const clauses: Filter[] = [filter, ...(Array.isArray(filter.$and) ? (filter.$and as Filter[]) : [])];
+  for (const clause of clauses) {
+    for (const [field, cond] of Object.entries(clause)) {
+      if (field.startsWith('$') || !coll.hasLookup(field)) continue;
+      if (isScalar(cond)) return { field, values: [cond] };
+      if (cond && typeof cond === 'object' && !Array.isArray(cond) && !(cond instanceof RegExp)) {
+        const c = cond as Record<string, unknown>;
+        const keys = Object.keys(c);
+        if (keys.length === 1 && keys[0] === '$eq' && isScalar(c.$eq)) return { field, values: [c.$eq] };
+        if (keys.length === 1 && keys[0] === '$in' && Array.isArray(c.$in) && c.$in.every(isScalar)) {
+          return { field, values: c.$in };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** Matching stored documents, in natural order unless narrowed by an index. */
+export function matching(coll: Collection, filter: Filter): StoredDoc[] {
+  const query = compile(filter);
+  const eq = indexableEqualities(filter, coll);
+  const candidates = (eq && coll.candidatesFor(eq.field, eq.values)) ?? coll.docs.values();
+  const out: StoredDoc[] = [];
+  try {
+    for (const s of candidates) if (query.test(s.doc)) out.push(s);
+  } catch (err) {
+    throw invalidOperator((err as Error).message);
+  }
+  return out;
+}
+
+export interface FindOptions {
+  order?: Record<string, 1 | -1>;
+  offset?: number;
+  limit?: number;
+  projection?: Record<string, unknown>;
+}
+
+/** Sort, skip, limit and project documents already filtered. */
+export function page(docs: Doc[], opts: FindOptions): Doc[] {
+  try {
+    let cursor = find(docs, {}, opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined);
+    if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order);
+    if (opts.offset) cursor = cursor.skip(opts.offset);
+    if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
+    return cursor.all() as Doc[];
+  } catch (err) {
+    throw new EmulatorError('INVALID_PARAM', (err as Error).message);
+  }
+}
+
+/** Matching documents, sorted and paged — copies; stored documents stay untouched. */
+export function findDocs(coll: Collection, filter: Filter, opts: FindOptions): Doc[] {
+  return cloneDoc(
+    page(
+      matching(coll, filter).map((s) => s.doc),
+      opts,
+    ),
+  );
+}

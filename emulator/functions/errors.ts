@@ -1,0 +1,39 @@
+// Why an invocation did not produce a result, and how each reason is answered:
+// HTTP statuses for the local client endpoint, one TcbError code for cloud code.
+import { EmulatorError } from '../core/errors';
+
+export type FailureKind = 'not-found' | 'not-built' | 'failed' | 'timeout';
+
+export class InvocationError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly requestId: string,
+  ) {
+    super(message);
+    this.name = 'InvocationError';
+  }
+}
+
+/** Status and body for POST /functions/<name> and the on-demand timer endpoint. */
+export function httpFailure(err: InvocationError): { status: number; body: Record<string, unknown> } {
+  const { message, requestId } = err;
+  switch (err.kind) {
+    case 'not-found':
+      return { status: 404, body: { code: 'FUNCTION_NOT_FOUND', message, requestId } };
+    case 'not-built':
+      return { status: 503, body: { code: 'FUNCTION_NOT_BUILT', message, requestId } };
+    case 'timeout':
+      return { status: 504, body: { code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED', errCode: -504003, message, requestId } };
+    case 'failed':
+      return { status: 500, body: { code: 'FUNCTIONS_EXECUTE_FAIL', errCode: -504002, message, requestId } };
+  }
+}
+
+/**
+ * For `app.callFunction` (the functions.invokeFunction admin action): the real
+ * service answers every failure, a missing function included, with FUNCTIONS_EXECUTE_FAIL.
+ */
+export function sdkFailure(err: unknown): unknown {
+  return err instanceof InvocationError ? new EmulatorError('FUNCTIONS_EXECUTE_FAIL', err.message) : err;
+}

@@ -1,0 +1,111 @@
+// HTTP routes of the function host:
+//   POST /functions/<name>                     a mini-program user's call (local development)
+//   POST /_emulator/timers/<function>/<trigger> fire a timer trigger now
+//   GET  /_emulator/functions                  what is configured and built
+//   POST /_emulator/functions/reload           pick up rebuilt bundles
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LOCAL_APPID, OPENID_HEADER } from '../constants';
+import { BodyTooLargeError, readBody, sendBytes, sendJson } from '../core/http';
+import type { Route } from '../core/service';
+import type { Caller } from './context';
+import { httpFailure, InvocationError } from './errors';
+import type { FunctionHostService, InvocationResult } from './host';
+
+const APPID_HEADER = 'x-wx-appid';
+const UNIONID_HEADER = 'x-wx-unionid';
+/** Lets tests simulate many client IPs; otherwise the socket's address is used. */
+const CLIENTIP_HEADER = 'x-wx-clientip';
+
+export function functionRoutes(host: FunctionHostService): Route[] {
+  return [
+    {
+      method: 'POST',
+      path: /^\/functions\/([^/]+)\/?$/,
+      async handle(req, res, [name]) {
+        let event: unknown;
+        try {
+          event = parseEvent(await readBody(req));
+        } catch (err) {
+          if (!(err instanceof BadRequest || err instanceof BodyTooLargeError)) throw err;
+          sendJson(res, 400, { code: 'INVALID_PARAM', message: err.message });
+          return;
+        }
+        const caller = clientCaller(req);
+        await answer(res, host.invoke(name, withUserInfo(event, caller), caller));
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/_emulator\/timers\/([^/]+)\/([^/]+)\/?$/,
+      async handle(req, res, [fn, trigger]) {
+        await readBody(req);
+        await answer(res, host.runTimer(fn, trigger));
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/_emulator\/functions\/?$/,
+      handle: (_req, res) => sendJson(res, 200, host.list()),
+    },
+    {
+      method: 'POST',
+      path: /^\/_emulator\/functions\/reload\/?$/,
+      async handle(req, res) {
+        await readBody(req);
+        await host.reload();
+        sendJson(res, 200, { ok: true, functions: host.list() });
+      },
+    },
+  ];
+}
+
+/** 200 with the return value as JSON (undefined → null), or the failure's status and body. */
+async function answer(res: ServerResponse, invocation: Promise<InvocationResult>): Promise<void> {
+  try {
+    const { requestId, json } = await invocation;
+    res.setHeader('x-request-id', requestId);
+    sendBytes(res, 200, Buffer.from(json ?? 'null'), 'application/json; charset=utf-8');
+  } catch (err) {
+    if (!(err instanceof InvocationError)) throw err;
+    const { status, body } = httpFailure(err);
+    res.setHeader('x-request-id', err.requestId);
+    sendJson(res, status, body);
+  }
+}
+
+class BadRequest extends Error {}
+
+function parseEvent(body: Buffer): unknown {
+  const text = body.toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new BadRequest(`the request body is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * wx.cloud.callFunction adds `userInfo: {appId, openId}` to a client's event; so
+ * does the emulator, so a handler that rejects unknown event keys fails here, not
+ * in production. Identity is still read from the context only.
+ */
+function withUserInfo(event: unknown, caller: Caller): unknown {
+  if (!event || typeof event !== 'object' || Array.isArray(event) || caller.kind !== 'client') return event;
+  return { ...event, userInfo: { appId: caller.appid, openId: caller.openid } };
+}
+
+function clientCaller(req: IncomingMessage): Caller {
+  return {
+    kind: 'client',
+    openid: header(req, OPENID_HEADER) ?? '',
+    appid: header(req, APPID_HEADER) || LOCAL_APPID,
+    unionid: header(req, UNIONID_HEADER) || undefined,
+    clientIp: header(req, CLIENTIP_HEADER) || (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}

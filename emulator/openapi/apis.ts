@@ -1,0 +1,26 @@
+// Which WeChat HTTP APIs have a local stand-in, keyed by the apiName the SDK
+// sends (the WeChat URL path).
+import { msgSecCheck } from './msg-sec-check';
+import type { OpenApiState } from './state';
+import { subscribeSend } from './subscribe-send';
+import type { WxReply } from './wx-reply';
+import { getUnlimited } from './wxacode';
+
+export interface OpenApi {
+  /** Answers bytes, so only callCompatibleWxOpenApi (wx.openApi) can carry the reply. */
+  binary: boolean;
+  call(data: Record<string, unknown>, state: OpenApiState): Promise<WxReply> | WxReply;
+}
+
+export const OPEN_APIS: Record<string, OpenApi> = {
+  '/wxa/msg_sec_check': { binary: false, call: msgSecCheck },
+  '/cgi-bin/message/subscribe/send': { binary: false, call: subscribeSend },
+  '/wxa/getwxacodeunlimit': { binary: true, call: (data) => getUnlimited(data) },
+};
+
+/** wx-server-sdk's dotted names for the same APIs, to point callers the right way. */
+export const DOTTED_EQUIVALENTS: Record<string, string> = {
+  'security.msgSecCheck': '/wxa/msg_sec_check',
+  'subscribeMessage.send': '/cgi-bin/message/subscribe/send',
+  'wxacode.getUnlimited': '/wxa/getwxacodeunlimit',
+};

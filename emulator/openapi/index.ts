@@ -1,0 +1,71 @@
+// Stand-ins for the WeChat open APIs the project calls through the SDK
+// (callWxOpenApi → wx.api, callCompatibleWxOpenApi → wx.openApi): content
+// security, subscribe messages and mini-program codes. Anything else is refused
+// as unsupported rather than answered with something plausible.
+import { unsupported } from '../core/errors';
+import { type AdminHandler, type AdminRequest, type EmulatorService, RawReply, type Route } from '../core/service';
+import { OPEN_APIS } from './apis';
+import { initialBlockedWords } from './blocked-words';
+import { apiNameOf, requestDataOf } from './request';
+import { openApiRoutes } from './routes';
+import { OpenApiState } from './state';
+import type { WxReply } from './wx-reply';
+
+export interface OpenApiOptions {
+  /** Content-security block list; defaults to EMULATOR_BLOCKED_WORDS, then a few test words. */
+  blockedWords?: string[];
+}
+
+export class OpenApiService implements EmulatorService {
+  readonly name = 'openapi';
+  private readonly state: OpenApiState;
+  readonly routes: Route[];
+  readonly adminActions: Record<string, AdminHandler> = {
+    // JSON in, JSON out: WeChat's reply travels as a string in data.responseData.
+    'wx.api': async (req: AdminRequest) => {
+      const apiName = apiNameOf(req);
+      const api = lookup(apiName);
+      if (api.binary) {
+        throw unsupported(
+          `open API ${apiName} through callWxOpenApi: it answers image bytes, which wx.api's JSON reply cannot carry; ` +
+            `use app.callCompatibleWxOpenApi({ apiName: '${apiName}', requestData: Buffer.from(JSON.stringify(body)) })`,
+        );
+      }
+      const reply = await api.call(requestDataOf(req), this.state);
+      return { data: { responseData: reply.kind === 'json' ? JSON.stringify(reply.body) : '' } };
+    },
+    // The body comes back raw. Plain "application/json" (not "…; charset=utf-8",
+    // which the SDK would parse) keeps WeChat's JSON a Buffer, as in production.
+    'wx.openApi': async (req: AdminRequest) => {
+      const apiName = apiNameOf(req);
+      return toRaw(await lookup(apiName).call(requestDataOf(req), this.state));
+    },
+  };
+
+  constructor(options: OpenApiOptions = {}) {
+    this.state = new OpenApiState(initialBlockedWords(options.blockedWords));
+    this.routes = openApiRoutes(this.state);
+  }
+
+  reset(): void {
+    this.state.reset();
+  }
+
+  describe(): string[] {
+    return [
+      `openapi: ${Object.keys(OPEN_APIS).join(', ')}; subscribe messages land in GET /_emulator/outbox`,
+      `openapi: content security blocks ${this.state.blockedWords.map((w) => JSON.stringify(w)).join(', ') || 'nothing'}`,
+    ];
+  }
+}
+
+function lookup(apiName: string) {
+  const api = OPEN_APIS[apiName];
+  if (!api) throw unsupported(`open API ${apiName} (emulated: ${Object.keys(OPEN_APIS).join(', ')})`);
+  return api;
+}
+
+const toRaw = (reply: WxReply) =>
+  reply.kind === 'json'
+    ? new RawReply(Buffer.from(JSON.stringify(reply.body)), 'application/json')
+    : new RawReply(reply.body, reply.contentType);

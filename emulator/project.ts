@@ -1,0 +1,46 @@
+// The emulator as this project runs it: the standard modules, wired to the
+// project's own declarations (database.json, cloudbaserc.json, build output).
+import { resolve } from 'node:path';
+import { DatabaseService } from './database';
+import { FunctionHostService } from './functions/host';
+import { loadCloudbaseConfig } from './functions/config';
+import { OpenApiService } from './openapi';
+import { startEmulator, type RunningEmulator } from './registry';
+import { StorageService } from './storage';
+
+export const PROJECT_ROOT = resolve(__dirname, '..');
+export const DATABASE_SCHEMA = resolve(PROJECT_ROOT, 'database.json');
+
+/** Function environment the developer's shell passes through (e.g. `ADMIN_OPENIDS=dev-admin npm start`). */
+const PASS_THROUGH_ENV = ['ADMIN_OPENIDS'];
+
+export interface ProjectEmulatorOptions {
+  port: number;
+  dataDir: string | null;
+  timers?: boolean;
+  log?: (m: string) => void;
+  /** Overrides the built-functions folder (tests build into a temp dir). */
+  functionsDir?: string;
+}
+
+export async function startProjectEmulator(opts: ProjectEmulatorOptions): Promise<RunningEmulator> {
+  const config = loadCloudbaseConfig();
+  const envOverrides: Record<string, string> = {};
+  for (const name of PASS_THROUGH_ENV) if (process.env[name] !== undefined) envOverrides[name] = process.env[name]!;
+  return startEmulator({
+    port: opts.port,
+    dataDir: opts.dataDir,
+    log: opts.log,
+    services: [
+      new DatabaseService({ schema: DATABASE_SCHEMA }),
+      new StorageService(),
+      new OpenApiService(),
+      new FunctionHostService({
+        functionsDir: opts.functionsDir ?? config.functionRoot,
+        configs: config.functions,
+        envOverrides,
+        timers: opts.timers ?? true,
+      }),
+    ],
+  });
+}

@@ -1,0 +1,40 @@
+// Cloud storage: uploadFile / getTempFileURL / downloadFile / getFileInfo /
+// deleteFile / copyFile through the unmodified SDK, with bytes kept in memory or
+// under <dataDir>/storage/.
+import type { EmulatorService, ServiceContext } from '../core/service';
+import { type StorageDeps, storageActions } from './actions';
+import { storageRoutes } from './routes';
+import { type FileStore, openStore } from './state';
+import { UploadGrants } from './upload-grants';
+import { FILES_PREFIX } from './urls';
+
+export class StorageService implements EmulatorService {
+  readonly name = 'storage';
+  private deps: StorageDeps | null = null;
+  private readonly current = (): StorageDeps => {
+    if (!this.deps) throw new Error('storage service used before start()');
+    return this.deps;
+  };
+  readonly adminActions = storageActions(this.current);
+  readonly routes = storageRoutes(this.current);
+
+  async start(ctx: ServiceContext): Promise<void> {
+    const store: FileStore = await openStore(ctx.dataDir);
+    this.deps = { store, grants: new UploadGrants(), envId: ctx.envId, baseUrl: ctx.baseUrl };
+  }
+
+  stop(): void {
+    this.deps = null;
+  }
+
+  async reset(): Promise<void> {
+    const deps = this.current();
+    deps.grants.clear();
+    await deps.store.clear();
+  }
+
+  describe(): string[] {
+    if (!this.deps) return ['storage: not started'];
+    return [`storage: files ${this.deps.store.location}, served at ${this.deps.baseUrl}${FILES_PREFIX}<cloudPath>`];
+  }
+}

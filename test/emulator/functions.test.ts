@@ -1,0 +1,398 @@
+// The function host, black-box: fixture functions are built with the real build
+// (esbuild) into a temp folder and run by the emulator; they are called over
+// HTTP (as the mini-program does locally) and through the real SDK (as cloud code does).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LOCAL_APPID } from '../../emulator/constants';
+import { type FunctionConfig, loadCloudbaseConfig, parseCloudbaseConfig } from '../../emulator/functions/config';
+import { FunctionHostService, type FunctionHostOptions } from '../../emulator/functions/host';
+import { type RunningEmulator, startEmulator } from '../../emulator/registry';
+import { type BuildResult, buildFunctions } from '../../scripts/build-functions';
+import { sdkFor } from '../support/sdk';
+
+const FIXTURES = join(__dirname, '../fixtures/functions');
+const ISO_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+let outDir: string;
+let built: BuildResult[];
+
+function fn(name: string, extra: Partial<FunctionConfig> = {}): FunctionConfig {
+  return { name, timeoutSec: 20, memoryMb: 128, runtime: 'Nodejs18.15', envVariables: {}, triggers: [], ...extra };
+}
+
+/** An emulator running only the function host, with its log lines observable. */
+async function startHost(opts: Omit<FunctionHostOptions, 'functionsDir'>) {
+  const logs: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  const output: string[] = [];
+  const emulator = await startEmulator({
+    port: 0,
+    dataDir: null,
+    log: (line) => {
+      logs.push(line);
+      for (const w of waiters.filter((x) => x.pattern.test(line))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
+    },
+    services: [
+      new FunctionHostService({
+        functionsDir: outDir,
+        output: (name, stream, line) => output.push(`${name} ${stream} ${line}`),
+        ...opts,
+      }),
+    ],
+  });
+  /** Resolves when the emulator logs a matching line (already logged ones count). */
+  const logged = (pattern: RegExp) =>
+    new Promise<string>((resolve) => {
+      const seen = logs.find((l) => pattern.test(l));
+      if (seen) resolve(seen);
+      else waiters.push({ pattern, resolve });
+    });
+  return { emulator, logs, output, logged };
+}
+
+async function call(
+  emulator: RunningEmulator,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked field by field below
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${emulator.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'functions-test-'));
+  built = await buildFunctions({
+    srcDir: FIXTURES,
+    outDir,
+    names: ['echo', 'peer', 'fail', 'wait', 'caller', 'not-written-yet'],
+    log: () => {},
+  });
+}, 60_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('buildFunctions', () => {
+  test('bundles each function into index.js with a package.json, and skips functions without a source', () => {
+    const echo = built.find((r) => r.name === 'echo');
+    expect(echo).toMatchObject({ status: 'built', outFile: join(outDir, 'echo', 'index.js') });
+    expect(echo?.status === 'built' && echo.bytes).toBeGreaterThan(1000);
+    expect(readFileSync(join(outDir, 'echo', 'index.js'), 'utf8')).toMatch(/sourceMappingURL=index\.js\.map/);
+    const pkg = JSON.parse(readFileSync(join(outDir, 'echo', 'package.json'), 'utf8'));
+    expect(pkg).toEqual({ name: 'echo', version: expect.any(String), main: 'index.js', private: true });
+    expect(built.find((r) => r.name === 'not-written-yet')).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringContaining('index.ts'),
+    });
+  });
+});
+
+describe('cloudbaserc.json', () => {
+  test('declares the domain functions, and the scheduler with its timers, in CloudBase form', () => {
+    const config = loadCloudbaseConfig();
+    expect(config.functions.map((f) => f.name)).toEqual([
+      'user',
+      'study',
+      'roundtable',
+      'volunteer',
+      'campaign',
+      'scheduler',
+    ]);
+    for (const f of config.functions) expect(f.envVariables.TZ).toBe('Asia/Shanghai');
+    expect(config.functions.find((f) => f.name === 'scheduler')?.triggers).toEqual([
+      // CloudBase allows one timer trigger per function; daily work is picked by time inside.
+      { name: 'every-10-minutes', cron: '0 */10 * * * * *' },
+    ]);
+    expect(config.functionRoot).toMatch(/build\/cloudfunctions$/);
+  });
+
+  test('a bad entry is refused with an error naming it', () => {
+    const bad = { functions: [{ name: 'ok' }, { name: 'report', timeout: 'soon' }] };
+    expect(() => parseCloudbaseConfig(bad, 'rc.json')).toThrow(/functions\[1\] \("report"\): timeout/);
+  });
+});
+
+describe('the function host', () => {
+  let host: Awaited<ReturnType<typeof startHost>>;
+  let emulator: RunningEmulator;
+
+  beforeAll(async () => {
+    host = await startHost({
+      configs: [
+        fn('echo', {
+          envVariables: { FLAVOR: 'vanilla', TZ: 'Asia/Shanghai' },
+          triggers: [{ name: 'every-minute', cron: '0 * * * * * *' }],
+        }),
+        fn('peer', { envVariables: { FLAVOR: 'chocolate' } }),
+        fn('fail'),
+        fn('wait'),
+        fn('caller'),
+        fn('ghost'),
+      ],
+      envOverrides: { ADMIN_OPENIDS: 'dev-admin' },
+      timers: false,
+    });
+    emulator = host.emulator;
+  });
+
+  afterAll(() => emulator.stop());
+
+  describe('POST /functions/<name>', () => {
+    test('50 concurrent callers each see only their own identity', async () => {
+      const replies = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          call(
+            emulator,
+            '/functions/echo',
+            { i, delayMs: (50 - i) % 7 },
+            { 'x-wx-openid': `o-user-${i}`, 'x-wx-clientip': `10.0.0.${i}` },
+          ),
+        ),
+      );
+      replies.forEach(({ status, body }, i) => {
+        expect(status).toBe(200);
+        expect(body).toMatchObject({
+          event: { i },
+          openid: `o-user-${i}`,
+          clientIp: `10.0.0.${i}`,
+          appid: LOCAL_APPID,
+          triggerSrc: 'tcb',
+          source: 'wx_client',
+        });
+        // Identity is never in process.env, which all in-flight invocations share.
+        expect(body.env.WX_OPENID).toBeUndefined();
+      });
+      expect(new Set(replies.map((r) => r.body.context.requestId)).size).toBe(50);
+    });
+
+    test('without identity headers the openid is empty and the ip is the socket address; no body is {}', async () => {
+      const { status, body } = await call(emulator, '/functions/echo');
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ event: {}, openid: '', clientIp: '127.0.0.1', appid: LOCAL_APPID });
+      expect(body.unionid).toBeUndefined();
+    });
+
+    test('appid and unionid headers reach the context', async () => {
+      const headers = { 'x-wx-openid': 'o-bob', 'x-wx-appid': 'wx-other', 'x-wx-unionid': 'u-bob' };
+      const { body } = await call(emulator, '/functions/echo', {}, headers);
+      expect(body).toMatchObject({ openid: 'o-bob', appid: 'wx-other', unionid: 'u-bob' });
+    });
+
+    test('the context carries the SCF metadata from the config', async () => {
+      const { body } = await call(emulator, '/functions/echo', {});
+      expect(body.context).toEqual({
+        requestId: expect.any(String),
+        functionName: 'echo',
+        namespace: emulator.envId,
+        timeLimitMs: 20_000,
+        memoryMb: 128,
+      });
+    });
+
+    test("each function's config env reaches its own process.env, then envOverrides", async () => {
+      const [echo, peer] = await Promise.all([call(emulator, '/functions/echo'), call(emulator, '/functions/peer')]);
+      expect(echo.body.env).toMatchObject({ FLAVOR: 'vanilla', TZ: 'Asia/Shanghai', ADMIN_OPENIDS: 'dev-admin' });
+      expect(peer.body).toEqual({ FLAVOR: 'chocolate' });
+    });
+
+    test('a thrown error is a 500 with the error name and message, no stack; the stack is logged', async () => {
+      const { status, body } = await call(emulator, '/functions/fail', {});
+      expect(status).toBe(500);
+      expect(body).toEqual({
+        code: 'FUNCTIONS_EXECUTE_FAIL',
+        errCode: -504002,
+        message: 'RangeError: quota out of range',
+        requestId: expect.any(String),
+      });
+      const line = await host.logged(new RegExp(`request ${body.requestId} failed`));
+      // Source maps make the logged stack point at the TypeScript fixture.
+      expect(line).toMatch(/fail\/index\.ts:\d+/);
+      expect(host.output).toContain('fail stderr about to fail');
+    });
+
+    test('an unknown function is a 404 naming it', async () => {
+      const { status, body } = await call(emulator, '/functions/nope', {});
+      expect(status).toBe(404);
+      expect(body).toMatchObject({ code: 'FUNCTION_NOT_FOUND', message: expect.stringContaining('"nope"') });
+    });
+
+    test('a configured function that is not built is a 503 that says to build', async () => {
+      const { status, body } = await call(emulator, '/functions/ghost', {});
+      expect(status).toBe(503);
+      expect(body.message).toMatch(/npm run build/);
+    });
+
+    test('a body that is not JSON is a 400', async () => {
+      const { status, body } = await call(emulator, '/functions/echo', '{oops');
+      expect(status).toBe(400);
+      expect(body.code).toBe('INVALID_PARAM');
+    });
+
+    test('a function returning undefined answers null', async () => {
+      const { status, body } = await call(emulator, '/functions/wait', { ms: 0 });
+      expect(status).toBe(200);
+      expect(body).toBeNull();
+    });
+  });
+
+  describe('app.callFunction (the SDK)', () => {
+    test('from test code returns the result, with a server-side context (no end user)', async () => {
+      const { result } = await sdkFor(emulator).callFunction({ name: 'echo', data: { x: 1 } });
+      expect(result).toMatchObject({ event: { x: 1 }, triggerSrc: 'tcb' });
+      expect((result as { openid?: string }).openid).toBeUndefined();
+    });
+
+    test('undefined arrives as "" and failures as FUNCTIONS_EXECUTE_FAIL', async () => {
+      const app = sdkFor(emulator);
+      expect((await app.callFunction({ name: 'wait', data: { ms: 0 } })).result).toBe('');
+      await expect(app.callFunction({ name: 'fail', data: {} })).rejects.toMatchObject({
+        code: 'FUNCTIONS_EXECUTE_FAIL',
+        message: 'RangeError: quota out of range',
+      });
+      await expect(app.callFunction({ name: 'nope', data: {} })).rejects.toMatchObject({
+        code: 'FUNCTIONS_EXECUTE_FAIL',
+      });
+      await expect(app.callFunction({ name: 'ghost', data: {} })).rejects.toMatchObject({
+        code: 'FUNCTIONS_EXECUTE_FAIL',
+      });
+    });
+
+    test('unmodified cloud code using SYMBOL_CURRENT_ENV and no serviceUrl reaches the emulator', async () => {
+      const ok = await call(
+        emulator,
+        '/functions/caller',
+        { target: 'echo', data: { hello: 'world' } },
+        {
+          'x-wx-openid': 'o-alice',
+        },
+      );
+      expect(ok.status).toBe(200);
+      expect(ok.body.result).toMatchObject({ event: { hello: 'world' }, triggerSrc: 'tcb' });
+      // The end user's identity does not travel into a function-to-function call.
+      expect(ok.body.result.openid).toBeUndefined();
+
+      const failed = await call(emulator, '/functions/caller', { target: 'fail' });
+      expect(failed.body.error).toEqual({ code: 'FUNCTIONS_EXECUTE_FAIL', message: 'RangeError: quota out of range' });
+    });
+  });
+
+  describe('timers', () => {
+    test('fired on demand, a timer gets the timer event and TRIGGER_SRC=timer', async () => {
+      const { status, body } = await call(emulator, '/_emulator/timers/echo/every-minute');
+      expect(status).toBe(200);
+      expect(body.event).toEqual({ Type: 'Timer', TriggerName: 'every-minute', Time: expect.any(String), Message: '' });
+      expect(body.event.Time).toMatch(ISO_SECONDS);
+      expect(body.triggerSrc).toBe('timer');
+      expect(body.openid).toBeUndefined();
+    });
+
+    test('an unknown trigger is a 404', async () => {
+      const { status, body } = await call(emulator, '/_emulator/timers/echo/hourly');
+      expect(status).toBe(404);
+      expect(body.message).toMatch(/hourly/);
+    });
+
+    test('a cron with a year other than * is refused at start', async () => {
+      const service = new FunctionHostService({
+        functionsDir: outDir,
+        configs: [fn('echo', { triggers: [{ name: 'new-year', cron: '0 0 0 1 1 * 2030' }] })],
+        timers: false,
+      });
+      await expect(startEmulator({ port: 0, dataDir: null, log: () => {}, services: [service] })).rejects.toThrow(
+        /"echo" timer trigger "new-year".*year/,
+      );
+    });
+  });
+
+  describe('inspection', () => {
+    test('GET /_emulator/functions lists each function, whether it is built, and its triggers', async () => {
+      const res = await fetch(`${emulator.url}/_emulator/functions`);
+      const list = (await res.json()) as { name: string }[];
+      expect(list.find((f) => f.name === 'echo')).toEqual({
+        name: 'echo',
+        built: true,
+        timeoutSec: 20,
+        triggers: [{ name: 'every-minute', cron: '0 * * * * * *' }],
+      });
+      expect(list.find((f) => f.name === 'ghost')).toMatchObject({ built: false });
+      expect(emulator.service<FunctionHostService>('functions')?.describe()).toContain(
+        'function ghost: not built (run `npm run build`)',
+      );
+    });
+
+    test('reload starts each function cold on its next call', async () => {
+      await call(emulator, '/functions/echo');
+      const warm = await call(emulator, '/functions/echo');
+      expect(warm.body.calls).toBeGreaterThan(1);
+      const reloaded = await call(emulator, '/_emulator/functions/reload');
+      expect(reloaded.status).toBe(200);
+      const cold = await call(emulator, '/functions/echo');
+      expect(cold.body.calls).toBe(1);
+    });
+  });
+});
+
+describe('scheduled timers', () => {
+  test('a timer fires on its cron and stops with the emulator', async () => {
+    const host = await startHost({
+      configs: [fn('echo', { triggers: [{ name: 'every-second', cron: '* * * * * * *' }] })],
+      timers: true,
+    });
+    try {
+      const service = host.emulator.service<FunctionHostService>('functions');
+      expect(service?.describe()).toContainEqual(expect.stringMatching(/^timer echo\/every-second next /));
+      await host.logged(/timer echo\/every-second: ok/);
+    } finally {
+      await host.emulator.stop();
+    }
+  });
+});
+
+describe('time limits', () => {
+  let host: Awaited<ReturnType<typeof startHost>>;
+
+  beforeAll(async () => {
+    host = await startHost({ configs: [fn('wait')], timers: false, timeoutOverrideSec: 1 });
+  });
+
+  afterAll(() => host.emulator.stop());
+
+  test('a call past the time limit is answered 504 at the deadline', async () => {
+    const started = Date.now();
+    const { status, body } = await call(host.emulator, '/functions/wait', {});
+    const elapsed = Date.now() - started;
+    expect(status).toBe(504);
+    expect(body).toMatchObject({
+      code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+      errCode: -504003,
+      message: expect.any(String),
+    });
+    expect(elapsed).toBeGreaterThanOrEqual(950);
+    expect(elapsed).toBeLessThan(5000);
+    await host.logged(new RegExp(`request ${body.requestId} passed its 1 s time limit`));
+  });
+
+  test("a late result is discarded and the function's other calls still work", async () => {
+    const late = await call(host.emulator, '/functions/wait', { ms: 1300, value: 'late' });
+    expect(late.status).toBe(504);
+    await host.logged(new RegExp(`discarded the late result of abandoned request ${late.body.requestId}`));
+    const next = await call(host.emulator, '/functions/wait', { ms: 0, value: 'on time' });
+    expect(next).toEqual({ status: 200, body: 'on time' });
+  });
+
+  test('through the SDK a timeout is FUNCTIONS_EXECUTE_FAIL', async () => {
+    await expect(sdkFor(host.emulator).callFunction({ name: 'wait', data: {} })).rejects.toMatchObject({
+      code: 'FUNCTIONS_EXECUTE_FAIL',
+      message: expect.stringMatching(/timed out/),
+    });
+  });
+});

@@ -1,0 +1,42 @@
+// The emulator as a separate process (`npm run emulator`), for what an in-process
+// emulator cannot show: surviving kill -9, the CLI itself.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const ROOT = resolve(__dirname, '../..');
+
+export interface EmulatorProcess {
+  child: ChildProcess;
+  url: string;
+  adminUrl: string;
+  functionsUrl: string;
+  envId: string;
+  output: string[];
+}
+
+export function spawnEmulator(args: string[], env: Record<string, string> = {}): Promise<EmulatorProcess> {
+  const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), [resolve(ROOT, 'emulator/cli.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  return new Promise((resolvePromise, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+    lines.on('line', (line) => {
+      output.push(line);
+      if (line.startsWith('{"ready":true')) {
+        const info = JSON.parse(line) as Omit<EmulatorProcess, 'child' | 'output'>;
+        resolvePromise({ child, output, ...info });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code} before ready:\n${output.join('\n')}`)));
+  });
+}
+
+export function waitForExit(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((r) => child.once('exit', (code) => r(code)));
+}
