@@ -6,9 +6,12 @@ export interface EmulatorArgs {
   dataDir: string | null;
   seed: boolean;
   timers: boolean;
+  /** database.json to declare collections from (tools such as benchmarks use their own). */
+  schema: string | null;
 }
 
-const USAGE = 'usage: npm run emulator -- --port <P> (--memory | --data <dir>) [--seed] [--no-timers]';
+const USAGE =
+  'usage: npm run emulator -- --port <P> (--memory | --data <dir>) [--seed] [--no-timers] [--schema <database.json>]';
 
 export function parseEmulatorArgs(argv: string[], defaults: Partial<EmulatorArgs> = {}): EmulatorArgs {
   const args: EmulatorArgs = {
@@ -16,6 +19,7 @@ export function parseEmulatorArgs(argv: string[], defaults: Partial<EmulatorArgs
     dataDir: defaults.dataDir ?? null,
     seed: defaults.seed ?? false,
     timers: defaults.timers ?? true,
+    schema: defaults.schema ?? null,
   };
   let memory = false;
   for (let i = 0; i < argv.length; i++) {
@@ -30,6 +34,7 @@ export function parseEmulatorArgs(argv: string[], defaults: Partial<EmulatorArgs
     else if (a === '--memory') memory = true;
     else if (a === '--seed') args.seed = true;
     else if (a === '--no-timers') args.timers = false;
+    else if (a === '--schema') args.schema = value();
     else throw new Error(`unknown option ${a}\n${USAGE}`);
   }
   if (memory) args.dataDir = null;

@@ -10,7 +10,12 @@ import { startProjectEmulator } from './project';
 
 async function main() {
   const args = parseEmulatorArgs(process.argv.slice(2), { dataDir: null });
-  const emu = await startProjectEmulator({ port: args.port, dataDir: args.dataDir, timers: args.timers });
+  const emu = await startProjectEmulator({
+    port: args.port,
+    dataDir: args.dataDir,
+    timers: args.timers,
+    schema: args.schema,
+  });
   if (args.seed) await seedDemoData(emu);
   console.log(
     JSON.stringify({

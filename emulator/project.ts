@@ -21,6 +21,8 @@ export interface ProjectEmulatorOptions {
   log?: (m: string) => void;
   /** Overrides the built-functions folder (tests build into a temp dir). */
   functionsDir?: string;
+  /** Overrides database.json. */
+  schema?: string | null;
 }
 
 export async function startProjectEmulator(opts: ProjectEmulatorOptions): Promise<RunningEmulator> {
@@ -32,7 +34,7 @@ export async function startProjectEmulator(opts: ProjectEmulatorOptions): Promis
     dataDir: opts.dataDir,
     log: opts.log,
     services: [
-      new DatabaseService({ schema: DATABASE_SCHEMA }),
+      new DatabaseService({ schema: opts.schema ?? DATABASE_SCHEMA }),
       new StorageService(),
       new OpenApiService(),
       new FunctionHostService({

@@ -1,32 +1,40 @@
-// A stamp of the lockfiles the installed dependencies were built from, so
-// `npm start` / `npm test` can tell whether an install is needed.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Whether the installed dependencies match the lockfiles, so `npm start` /
+// `npm test` install only when needed. npm keeps node_modules/.package-lock.json
+// (the "hidden lockfile") describing what is installed; compare it with ours.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const LOCKS = ['package-lock.json', 'miniprogram/package-lock.json'];
-
-export function depsHash(root) {
-  const h = createHash('sha256');
-  for (const f of LOCKS) {
-    const p = join(root, f);
-    h.update(f);
-    if (existsSync(p)) h.update(readFileSync(p));
-  }
-  return h.digest('hex');
+function lockedVersions(file) {
+  if (!existsSync(file)) return null;
+  const packages = JSON.parse(readFileSync(file, 'utf8')).packages ?? {};
+  const out = new Map();
+  for (const [path, meta] of Object.entries(packages)) if (path) out.set(path, meta.version);
+  return out;
 }
 
-const stampPath = (root) => join(root, 'node_modules', '.deps-stamp');
-
-export function writeDepsStamp(root) {
-  if (existsSync(join(root, 'node_modules'))) writeFileSync(stampPath(root), depsHash(root));
+function inSync(dir) {
+  const wanted = lockedVersions(join(dir, 'package-lock.json'));
+  const installed = lockedVersions(join(dir, 'node_modules', '.package-lock.json'));
+  if (!wanted || !installed) return false;
+  for (const [path, version] of wanted) {
+    // Optional platform packages for other systems are never installed.
+    if (!installed.has(path) && !existsSync(join(dir, path))) {
+      const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')).packages[path];
+      if (lock?.optional) continue;
+      return false;
+    }
+    if (installed.has(path) && installed.get(path) !== version) return false;
+  }
+  return true;
 }
 
 export function depsUpToDate(root) {
-  const p = stampPath(root);
+  const wcc = join(root, 'node_modules', 'miniprogram-compiler', 'bin', 'linux', 'wcc');
   return (
-    existsSync(p) &&
-    readFileSync(p, 'utf8') === depsHash(root) &&
-    existsSync(join(root, 'miniprogram', 'miniprogram_npm'))
+    inSync(root) &&
+    inSync(join(root, 'miniprogram')) &&
+    existsSync(join(root, 'miniprogram', 'miniprogram_npm')) &&
+    existsSync(wcc) &&
+    (statSync(wcc).mode & 0o111) !== 0
   );
 }

@@ -5,7 +5,6 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeDepsStamp } from './deps-stamp.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,5 +37,3 @@ if (existsSync(join(mp, 'package.json'))) {
   });
   execFileSync(process.execPath, [join(root, 'scripts', 'pack-npm.mjs')], { stdio: 'inherit', cwd: root });
 }
-
-writeDepsStamp(root);

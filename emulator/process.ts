@@ -1,10 +1,11 @@
-// The emulator as a separate process (`npm run emulator`), for what an in-process
-// emulator cannot show: surviving kill -9, the CLI itself.
+// The emulator as a separate process (`npm run emulator`): for benchmarks (the
+// server must not share a CPU core's time with its clients) and for tests of what
+// an in-process emulator cannot show (surviving kill -9, the CLI itself).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = resolve(__dirname, '..');
 
 export interface EmulatorProcess {
   child: ChildProcess;

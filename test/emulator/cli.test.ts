@@ -1,0 +1,55 @@
+// The command-line entry points: emulator:exec passes the URLs and the exit code
+// through and always shuts down; the standalone emulator serves inspection routes.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { type EmulatorProcess, spawnEmulator, waitForExit } from '../../emulator/process';
+
+const ROOT = resolve(__dirname, '../..');
+const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
+
+describe('emulator:exec', () => {
+  it('runs the command against a started emulator and exits with its exit code', () => {
+    const script = `
+      fetch(process.env.EMULATOR_URL + '/_emulator/health').then(r => r.json()).then(b => {
+        if (!b.ok || !process.env.EMULATOR_ADMIN_URL.endsWith('/admin') || !process.env.EMULATOR_FUNCTIONS_URL) process.exit(9);
+        process.exit(7);
+      });`;
+    const res = spawnSync(tsx, [resolve(ROOT, 'emulator/exec.ts'), process.execPath, '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(res.status).toBe(7);
+  });
+
+  it('passes a failing command’s code through', () => {
+    const res = spawnSync(tsx, [resolve(ROOT, 'emulator/exec.ts'), process.execPath, '-e', 'process.exit(3)'], {
+      encoding: 'utf8',
+    });
+    expect(res.status).toBe(3);
+  });
+});
+
+describe('npm run emulator', () => {
+  let emu: EmulatorProcess;
+  beforeAll(async () => {
+    emu = await spawnEmulator(['--port', '0', '--memory', '--no-timers']);
+  });
+  afterAll(async () => {
+    emu.child.kill('SIGTERM');
+    expect(await waitForExit(emu.child)).toBe(0);
+  });
+
+  it('binds to loopback and lists collections, functions, the outbox and storage', async () => {
+    expect(emu.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    for (const path of ['collections', 'functions', 'outbox', 'storage']) {
+      const res = await fetch(`${emu.url}/_emulator/${path}`);
+      expect(res.status).toBe(200);
+      expect(Array.isArray(await res.json())).toBe(true);
+    }
+  });
+
+  it('rejects unknown flags with the usage line', () => {
+    const res = spawnSync(tsx, [resolve(ROOT, 'emulator/cli.ts'), '--bogus'], { encoding: 'utf8' });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain('usage: npm run emulator');
+  });
+});
