@@ -15,6 +15,7 @@ const moduleFileExtensions = ['ts', 'js', 'json'];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  globalSetup: '<rootDir>/test/global-setup.js',
   projects: [
     {
       displayName: 'node',

@@ -2,7 +2,7 @@
 // project's own declarations (database.json, cloudbaserc.json, build output).
 import { resolve } from 'node:path';
 import { DatabaseService } from './database';
-import { FunctionHostService } from './functions/host';
+import { FunctionHostService, type FunctionHostOptions } from './functions/host';
 import { loadCloudbaseConfig } from './functions/config';
 import { OpenApiService } from './openapi';
 import { startEmulator, type RunningEmulator } from './registry';
@@ -23,12 +23,17 @@ export interface ProjectEmulatorOptions {
   functionsDir?: string;
   /** Overrides database.json. */
   schema?: string | null;
+  /** Function environment set last (tests pass ADMIN_OPENIDS here instead of the shell's). */
+  functionEnv?: Record<string, string>;
+  /** Where functions' console output goes (tests keep it quiet). */
+  functionOutput?: FunctionHostOptions['output'];
 }
 
 export async function startProjectEmulator(opts: ProjectEmulatorOptions): Promise<RunningEmulator> {
   const config = loadCloudbaseConfig();
   const envOverrides: Record<string, string> = {};
   for (const name of PASS_THROUGH_ENV) if (process.env[name] !== undefined) envOverrides[name] = process.env[name]!;
+  Object.assign(envOverrides, opts.functionEnv);
   return startEmulator({
     port: opts.port,
     dataDir: opts.dataDir,
@@ -42,6 +47,7 @@ export async function startProjectEmulator(opts: ProjectEmulatorOptions): Promis
         configs: config.functions,
         envOverrides,
         timers: opts.timers ?? true,
+        output: opts.functionOutput,
       }),
     ],
   });

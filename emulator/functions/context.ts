@@ -6,13 +6,21 @@ import type { FunctionConfig } from './config';
 import type { InvocationContext } from './protocol';
 
 /** Who triggered an invocation. */
-export type Caller =
-  /** A mini-program user (POST /functions/<name>). */
+export type Caller = /** A mini-program user (POST /functions/<name>). */
+(
   | { kind: 'client'; openid: string; appid: string; unionid?: string; clientIp: string }
   /** Cloud code calling app.callFunction: no end user. */
   | { kind: 'server' }
   /** A timer trigger: no end user. */
-  | { kind: 'timer' };
+  | { kind: 'timer' }
+) & {
+  /**
+   * A pinned "now" (ISO) for this invocation, from the `x-emulator-now` header or
+   * PUT /_emulator/clock. It reaches the function as EMULATOR_NOW in the context,
+   * which only exists locally: tests cross Beijing midnight without waiting.
+   */
+  now?: string;
+};
 
 export const REGION = 'ap-shanghai';
 
@@ -93,6 +101,7 @@ export function identityEnvironment(envId: string, caller: Caller): Record<strin
     tcb.TCB_SOURCE = 'wx_client';
   }
   tcb.TRIGGER_SRC = caller.kind === 'timer' ? 'timer' : 'tcb';
+  if (caller.now) tcb.EMULATOR_NOW = caller.now;
   const out: Record<string, string> = {};
   if (Object.keys(wx).length > 0) Object.assign(out, wx, { WX_CONTEXT_KEYS: Object.keys(wx).join(',') });
   return Object.assign(out, tcb, { TCB_CONTEXT_KEYS: Object.keys(tcb).join(',') });

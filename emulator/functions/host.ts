@@ -82,6 +82,7 @@ export class FunctionHostService implements EmulatorService {
 
   /** Cold-starts every function on its next call (module state is dropped, as after a redeploy). */
   async reset(): Promise<void> {
+    this.clockNow = null;
     await this.reload();
   }
 
@@ -122,19 +123,33 @@ export class FunctionHostService implements EmulatorService {
     const ctx = this.ctx;
     if (!ctx || this.stopped) throw new InvocationError('failed', 'Error: the function host is not running', requestId);
     const timeLimitMs = (this.opts.timeoutOverrideSec ?? config.timeoutSec) * 1000;
-    const context = invocationContext({ requestId, envId: ctx.envId, config, timeLimitMs, caller });
+    const pinned = caller.now ?? this.clockNow ?? undefined;
+    const context = invocationContext({
+      requestId,
+      envId: ctx.envId,
+      config,
+      timeLimitMs,
+      caller: { ...caller, now: pinned },
+    });
     const json = await this.runnerFor(config, ctx).invoke(event, context, timeLimitMs);
     return { requestId, json };
   }
 
+  /** A pinned clock for every invocation (PUT /_emulator/clock); null = real time. */
+  clockNow: string | null = null;
+
   /** Fires a timer trigger now (POST /_emulator/timers/<function>/<trigger>). */
-  runTimer(functionName: string, triggerName: string): Promise<InvocationResult> {
+  runTimer(functionName: string, triggerName: string, now?: string): Promise<InvocationResult> {
     const config = this.configs.get(functionName);
     if (config && !config.triggers.some((t) => t.name === triggerName)) {
       const message = `function "${functionName}" has no timer trigger "${triggerName}"`;
       return Promise.reject(new InvocationError('not-found', message, randomUUID()));
     }
-    return this.invoke(functionName, timerEvent(triggerName, new Date()), { kind: 'timer' });
+    const pinned = now ?? this.clockNow ?? undefined;
+    return this.invoke(functionName, timerEvent(triggerName, pinned ? new Date(pinned) : new Date()), {
+      kind: 'timer',
+      now: pinned,
+    });
   }
 
   private async invokeForSdk(req: AdminRequest): Promise<Record<string, unknown>> {

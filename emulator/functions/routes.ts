@@ -39,7 +39,27 @@ export function functionRoutes(host: FunctionHostService): Route[] {
       path: /^\/_emulator\/timers\/([^/]+)\/([^/]+)\/?$/,
       async handle(req, res, [fn, trigger]) {
         await readBody(req);
-        await answer(res, host.runTimer(fn, trigger));
+        await answer(res, host.runTimer(fn, trigger, pinnedNow(req)));
+      },
+    },
+    {
+      method: 'PUT',
+      path: /^\/_emulator\/clock\/?$/,
+      async handle(req, res) {
+        let body: { now?: unknown };
+        try {
+          body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { now?: unknown };
+        } catch {
+          return sendJson(res, 400, {
+            code: 'INVALID_PARAM',
+            message: 'body must be JSON { "now": ISO string | null }',
+          });
+        }
+        if (body.now !== null && (typeof body.now !== 'string' || Number.isNaN(Date.parse(body.now)))) {
+          return sendJson(res, 400, { code: 'INVALID_PARAM', message: '"now" must be an ISO date string or null' });
+        }
+        host.clockNow = body.now === null ? null : new Date(body.now).toISOString();
+        sendJson(res, 200, { now: host.clockNow });
       },
     },
     {
@@ -95,8 +115,17 @@ function withUserInfo(event: unknown, caller: Caller): unknown {
   return { ...event, userInfo: { appId: caller.appid, openId: caller.openid } };
 }
 
+/** `x-emulator-now: <ISO>` pins the clock for one call (local testing only). */
+const NOW_HEADER = 'x-emulator-now';
+
+function pinnedNow(req: IncomingMessage): string | undefined {
+  const v = header(req, NOW_HEADER);
+  return v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : undefined;
+}
+
 function clientCaller(req: IncomingMessage): Caller {
   return {
+    now: pinnedNow(req),
     kind: 'client',
     openid: header(req, OPENID_HEADER) ?? '',
     appid: header(req, APPID_HEADER) || LOCAL_APPID,

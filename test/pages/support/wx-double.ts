@@ -1,3 +1,5 @@
+import * as backend from './backend';
+
 // The one `wx` test double for page tests. Navigation, toasts and modals are
 // recorded so tests can assert what a tap did; miniprogram-simulate adds its own
 // stubs beneath anything not defined here.
@@ -26,11 +28,33 @@ const RECORDED = [
   'showModal',
   'stopPullDownRefresh',
   'setClipboardData',
+  'showActionSheet',
+  'previewImage',
+  'makePhoneCall',
+  'openLocation',
+  'requestSubscribeMessage',
+  'saveImageToPhotosAlbum',
 ] as const;
 
 export function installWxDouble(): WxDouble {
   const calls: WxCall[] = [];
+  const storage = new Map<string, unknown>();
   const wx: Record<string, unknown> = {
+    // The backend: real functions and storage on an emulator (see backend.ts).
+    cloud: {
+      init: () => undefined,
+      callFunction: ({ name, data }: { name: string; data: unknown }) => {
+        calls.push({ api: 'cloud.callFunction', args: { name, data } });
+        return backend.callFunction(name, data);
+      },
+      uploadFile: ({ cloudPath }: { cloudPath: string; filePath: string }) => {
+        calls.push({ api: 'cloud.uploadFile', args: { cloudPath } });
+        return backend.uploadFile(cloudPath);
+      },
+    },
+    getStorageSync: (key: string) => storage.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+    removeStorageSync: (key: string) => void storage.delete(key),
     getAccountInfoSync: () => ({ miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' } }),
     getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
     getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2, statusBarHeight: 20, safeArea: {} }),

@@ -1,0 +1,12 @@
+// Collection names, in one place. Each must be declared in database.json (a test
+// checks), or the emulator — like CloudBase — refuses to use it.
+export const COLLECTIONS = {
+  users: 'users',
+  orgs: 'orgs',
+  pointsLedger: 'points_ledger',
+  pointsDaily: 'points_daily',
+  auditLogs: 'audit_logs',
+  rateLimits: 'rate_limits',
+} as const;
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

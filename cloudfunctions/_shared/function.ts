@@ -1,0 +1,96 @@
+// A cloud function = a typed map of actions. Each call: read the caller from the
+// platform → check access (before looking at any input) → validate input → run the
+// domain logic → reply { ok, data } or { ok: false, code, message }. Unknown
+// actions, bugs and timeouts never leak a stack trace: they become a code, and
+// INTERNAL carries a request id that is also logged.
+import type { z } from 'zod';
+import type { ActionSpec } from '../../typings/common';
+import type { Reply } from '../../typings/errors';
+import { type Access, authorize, type Caller, readContext, resolveCaller } from './caller';
+import { nowFrom } from './clock';
+import { AppError } from './errors';
+import { parseInput } from './validation';
+
+export interface ActionContext {
+  caller: Caller;
+  /** Server time of this call (pinned by the emulator in tests). */
+  now: Date;
+  requestId: string;
+  log(message: string, extra?: Record<string, unknown>): void;
+}
+
+export interface ActionDef<Req, Res> {
+  access: Access;
+  input: z.ZodType<Req>;
+  run(ctx: ActionContext, input: Req): Promise<Res>;
+}
+
+type ReqOf<S> = S extends ActionSpec<infer R, unknown> ? R : never;
+type ResOf<S> = S extends ActionSpec<unknown, infer R> ? R : never;
+
+/** One definition per action of an API from typings/ — a renamed field breaks the build. */
+export type Handlers<A> = { [K in keyof A]: ActionDef<ReqOf<A[K]>, ResOf<A[K]>> };
+
+/** Time left to reply before the platform kills the function (ms). */
+const DEFAULT_BUDGET_MS = 15_000;
+const MARGIN_MS = 1_500;
+
+export type CloudFunctionMain = (event: unknown, context: unknown) => Promise<Reply<unknown>>;
+
+export function createFunction<A>(name: string, handlers: Handlers<A>): CloudFunctionMain {
+  const actions = handlers as Record<string, ActionDef<unknown, unknown>>;
+  return async function main(event, context) {
+    const platform = readContext(context);
+    const { requestId } = platform;
+    const started = Date.now();
+    const actionName =
+      typeof (event as { action?: unknown })?.action === 'string' ? (event as { action: string }).action : '';
+    const log = (message: string, extra: Record<string, unknown> = {}) =>
+      console.log(JSON.stringify({ fn: name, action: actionName, requestId, message, ...extra }));
+
+    const run = async (): Promise<Reply<unknown>> => {
+      const def = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
+      if (!def) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${actionName || '(空)'}`);
+      const caller = await resolveCaller(platform, def.access !== 'public' && def.access !== 'timer');
+      authorize(def.access, caller);
+      const input = parseInput(def.input, (event as { data?: unknown }).data);
+      const data = await def.run({ caller, now: nowFrom(platform.env), requestId, log }, input);
+      return { ok: true, data: data ?? null };
+    };
+
+    const budget = Number((context as { time_limit_in_ms?: unknown })?.time_limit_in_ms) || DEFAULT_BUDGET_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DeadlineExceeded()), Math.max(1_000, budget - MARGIN_MS));
+    });
+    try {
+      const reply = await Promise.race([run(), deadline]);
+      log('ok', { ms: Date.now() - started });
+      return reply;
+    } catch (err) {
+      if (err instanceof AppError) {
+        log('refused', { code: err.code, ms: Date.now() - started });
+        return { ok: false, code: err.code, message: err.message };
+      }
+      console.error(
+        JSON.stringify({
+          fn: name,
+          action: actionName,
+          requestId,
+          message: 'internal error',
+          error: String((err as Error)?.stack ?? err),
+        }),
+      );
+      const why = err instanceof DeadlineExceeded ? '处理超时' : '服务开小差了';
+      return { ok: false, code: 'INTERNAL', message: `${why}，请稍后再试（编号 ${requestId}）`, requestId };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+class DeadlineExceeded extends Error {
+  constructor() {
+    super('deadline exceeded');
+  }
+}

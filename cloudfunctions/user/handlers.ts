@@ -1,0 +1,13 @@
+import type { UserApi } from '../../typings/user';
+import type { Handlers } from '../_shared/function';
+import { adminUserHandlers } from './admin-users';
+import { orgHandlers } from './orgs';
+import { pointsHandlers } from './points';
+import { profileHandlers } from './profile';
+
+export const handlers: Handlers<UserApi> = {
+  ...profileHandlers,
+  ...pointsHandlers,
+  ...orgHandlers,
+  ...adminUserHandlers,
+};

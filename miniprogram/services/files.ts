@@ -1,0 +1,32 @@
+// Files in cloud storage: uploads and displayable URLs, in both transports.
+import { ENV } from '../config/env';
+import { ApiError, isLocalMode } from './transport';
+
+/** Uploads a local temp file (e.g. from chooseAvatar) and returns its cloud file id. */
+export function uploadFile(cloudPath: string, filePath: string): Promise<string> {
+  if (!isLocalMode()) {
+    return wx.cloud
+      .uploadFile({ cloudPath, filePath })
+      .then((r) => r.fileID)
+      .catch(() => {
+        throw new ApiError('NETWORK', '上传失败，请检查网络后重试');
+      });
+  }
+  return new Promise((resolve, reject) => {
+    wx.uploadFile({
+      url: `${ENV.emulatorUrl}/storage/client-upload`,
+      filePath,
+      name: 'file',
+      formData: { cloudPath },
+      success: (res) => resolve((JSON.parse(res.data) as { fileID: string }).fileID),
+      fail: () => reject(new ApiError('NETWORK', '上传失败，请检查网络后重试')),
+    });
+  });
+}
+
+/** What an <image src> can show: cloud:// ids work natively; the emulator serves them over HTTP. */
+export function displayUrl(fileId: string): string {
+  if (!fileId || !isLocalMode()) return fileId;
+  const path = fileId.replace(/^cloud:\/\/[^/]+\//, '');
+  return `${ENV.emulatorUrl}/storage/files/${path}`;
+}

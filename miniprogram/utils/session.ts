@@ -1,0 +1,59 @@
+// The signed-in user, shared by pages: logged in once on launch, refreshed after
+// changes, and observable so pages re-render when it changes.
+import type { MyProfile } from '../../typings/user';
+import { userApi } from '../services/user';
+
+type Listener = (profile: MyProfile | null) => void;
+
+let profile: MyProfile | null = null;
+let pending: Promise<MyProfile> | null = null;
+const listeners = new Set<Listener>();
+
+function publish(next: MyProfile | null) {
+  profile = next;
+  listeners.forEach((l) => l(next));
+}
+
+/** Logs in once (concurrent callers share the request); a failure can be retried. */
+export function ensureLogin(): Promise<MyProfile> {
+  if (profile) return Promise.resolve(profile);
+  pending ??= userApi('login', {})
+    .then((r) => {
+      publish(r.profile);
+      return r.profile;
+    })
+    .finally(() => {
+      pending = null;
+    });
+  return pending;
+}
+
+export function currentProfile(): MyProfile | null {
+  return profile;
+}
+
+/** Replaces the cached profile after an action returned a fresh one. */
+export function updateProfile(next: MyProfile): void {
+  publish(next);
+}
+
+export async function refreshProfile(): Promise<MyProfile> {
+  const next = await userApi('getProfile', {});
+  publish(next);
+  return next;
+}
+
+export function onProfileChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function isAdmin(p: MyProfile | null): boolean {
+  return !!p && (p.roles.includes('admin') || p.roles.includes('superadmin'));
+}
+
+/** For tests and account deletion: forget the signed-in user. */
+export function clearSession(): void {
+  pending = null;
+  publish(null);
+}

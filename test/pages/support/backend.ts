@@ -1,0 +1,118 @@
+// The page tests' backend: wx.cloud.callFunction and wx.cloud.uploadFile reach the
+// real functions and storage of an emulator over HTTP, as the calling user.
+import http from 'node:http';
+
+export interface Backend {
+  /** e.g. http://127.0.0.1:PORT */
+  url: string;
+  openid: string;
+}
+
+let backend: Backend | null = null;
+
+export function useBackend(url: string, openid: string): void {
+  backend = { url, openid };
+}
+
+/** Switches the signed-in WeChat user for following calls. */
+export function actAs(openid: string): void {
+  if (!backend) throw new Error('useBackend() first');
+  backend.openid = openid;
+}
+
+function post(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  if (!backend) return Promise.reject(new Error('page test: no backend; call useBackend() in beforeAll'));
+  const url = new URL(path, backend.url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(body.length), 'x-wx-openid': backend!.openid },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export async function callFunction(name: string, data: unknown): Promise<{ result: unknown; errMsg: string }> {
+  const res = await post(`/functions/${name}`, Buffer.from(JSON.stringify(data ?? {})), {
+    'content-type': 'application/json',
+  });
+  if (res.status !== 200) throw { errMsg: `cloud.callFunction:fail ${res.status} ${res.body}` };
+  return { result: JSON.parse(res.body), errMsg: 'cloud.callFunction:ok' };
+}
+
+/** A 1×1 PNG stands in for whatever file the user picked. */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
+
+export async function uploadFile(cloudPath: string): Promise<{ fileID: string; errMsg: string }> {
+  const boundary = '----pagetest' + Date.now();
+  const parts = [
+    `--${boundary}\r\ncontent-disposition: form-data; name="cloudPath"\r\n\r\n${cloudPath}\r\n`,
+    `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="f.png"\r\ncontent-type: image/png\r\n\r\n`,
+  ];
+  const body = Buffer.concat([
+    Buffer.from(parts[0]!),
+    Buffer.from(parts[1]!),
+    PNG,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await post('/storage/client-upload', body, {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
+  if (res.status !== 200) throw { errMsg: `cloud.uploadFile:fail ${res.body}` };
+  return { fileID: (JSON.parse(res.body) as { fileID: string }).fileID, errMsg: 'cloud.uploadFile:ok' };
+}
+
+/**
+ * Starts an emulator in its own process (the built functions, in memory) and
+ * points the wx double at it as `openid`. Call once per test file, in beforeAll.
+ */
+export async function startBackend(
+  openid: string,
+  opts: { adminOpenids?: string[] } = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const { spawnEmulator, waitForExit } = await import('../../../emulator/process');
+  const emu = await spawnEmulator(['--port', '0', '--memory', '--no-timers'], {
+    ADMIN_OPENIDS: (opts.adminOpenids ?? ['test-superadmin']).join(','),
+  });
+  useBackend(emu.url, openid);
+  return {
+    url: emu.url,
+    async stop() {
+      emu.child.kill('SIGTERM');
+      await waitForExit(emu.child);
+    },
+  };
+}
+
+/** Calls a function as someone (arranging data for a page test) and returns its data. */
+export async function callAs<T = unknown>(
+  openid: string,
+  name: string,
+  action: string,
+  data: unknown = {},
+): Promise<T> {
+  const previous = backend?.openid;
+  if (!backend) throw new Error('startBackend() first');
+  backend.openid = openid;
+  try {
+    const { result } = await callFunction(name, { action, data });
+    const reply = result as { ok: boolean; data: T; code?: string; message?: string };
+    if (!reply.ok) throw new Error(`${name}.${action} as ${openid}: ${reply.code} ${reply.message}`);
+    return reply.data;
+  } finally {
+    backend.openid = previous!;
+  }
+}

@@ -1,0 +1,142 @@
+import type { ActionSpec, IsoDate, Page, PageRequest } from './common';
+import type { Org, OrgNode, SaveOrgRequest } from './org';
+
+export type Role = 'worker' | 'member' | 'admin' | 'superadmin';
+
+export type Occupation = 'courier' | 'food_delivery' | 'ride_hailing' | 'truck_driver' | 'streamer' | 'other';
+
+/** Party membership is declared by the worker and verified by an admin. */
+export type MemberStatus = 'none' | 'pending' | 'verified' | 'rejected';
+
+/**
+ * The privacy notice version in force. A literal type, so client and server both
+ * name it and a new version breaks the build until both are updated.
+ */
+export type PrivacyNoticeVersion = '2026-11';
+
+export interface WorkerInfo {
+  realName: string;
+  phone: string;
+  occupation: Occupation;
+  /** Platform company, e.g. a delivery platform or courier company (free text). */
+  platform: string;
+  orgId: string;
+  orgName: string;
+  isPartyMember: boolean;
+  branchName: string;
+  consentVersion: string;
+  consentAt: IsoDate;
+}
+
+export interface PointsSummary {
+  balance: number;
+  earned: number;
+  spent: number;
+}
+
+/** The caller's own profile: the only reply that carries their real name and phone. */
+export interface MyProfile {
+  userId: string;
+  nickname: string;
+  avatarFileId: string;
+  roles: Role[];
+  registered: boolean;
+  worker: WorkerInfo | null;
+  memberStatus: MemberStatus;
+  memberRejectReason: string;
+  adminOrgIds: string[];
+  points: PointsSummary;
+  createdAt: IsoDate;
+}
+
+export interface PointsEntry {
+  id: string;
+  amount: number;
+  reason: PointsReason;
+  /** Chinese description shown in the history. */
+  title: string;
+  sourceId: string;
+  createdAt: IsoDate;
+}
+
+/** Why points moved; each reason has its own daily cap (see cloudfunctions/_shared/points). */
+export type PointsReason =
+  | 'quote_checkin'
+  | 'lecture_complete'
+  | 'quiz_pass'
+  | 'roundtable_attend'
+  | 'volunteer_hours'
+  | 'shop_redeem'
+  | 'shop_refund'
+  | 'admin_adjust';
+
+/** What an admin sees of a user. Real name and phone are masked outside the admin's scope. */
+export interface AdminUserView {
+  userId: string;
+  nickname: string;
+  realName: string;
+  phone: string;
+  occupation: Occupation | null;
+  platform: string;
+  orgId: string | null;
+  orgName: string;
+  roles: Role[];
+  memberStatus: MemberStatus;
+  branchName: string;
+  adminOrgIds: string[];
+  inScope: boolean;
+  createdAt: IsoDate;
+}
+
+export interface AuditEntry {
+  id: string;
+  actorUserId: string;
+  actorName: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  summary: string;
+  createdAt: IsoDate;
+}
+
+export interface RegisterWorkerRequest {
+  realName: string;
+  phone: string;
+  occupation: Occupation;
+  platform: string;
+  orgId: string;
+  isPartyMember: boolean;
+  branchName?: string;
+  /** Must be true: consent to the privacy notice. */
+  consent: boolean;
+  consentVersion: PrivacyNoticeVersion;
+}
+
+export interface UserApi {
+  login: ActionSpec<Record<string, never>, { profile: MyProfile; isNew: boolean }>;
+  getProfile: ActionSpec<Record<string, never>, MyProfile>;
+  updateProfile: ActionSpec<{ nickname?: string; avatarFileId?: string }, MyProfile>;
+  registerWorker: ActionSpec<RegisterWorkerRequest, MyProfile>;
+  deleteAccount: ActionSpec<{ confirm: true }, { deleted: true }>;
+  myPoints: ActionSpec<PageRequest, { summary: PointsSummary; entries: Page<PointsEntry> }>;
+  /** Public: the org tree (names and types) for pickers. */
+  listOrgs: ActionSpec<Record<string, never>, OrgNode[]>;
+  /** Public: service stations with address, hours and services. */
+  listStations: ActionSpec<{ keyword?: string } & PageRequest, Page<Org>>;
+  // Admin
+  listUsers: ActionSpec<
+    {
+      keyword?: string;
+      occupation?: Occupation;
+      orgId?: string;
+      role?: Role;
+      memberStatus?: MemberStatus;
+    } & PageRequest,
+    Page<AdminUserView>
+  >;
+  setRoles: ActionSpec<{ userId: string; admin: boolean; adminOrgIds: string[] }, AdminUserView>;
+  verifyMember: ActionSpec<{ userId: string; approve: boolean; reason?: string }, AdminUserView>;
+  saveOrg: ActionSpec<SaveOrgRequest, Org>;
+  deleteOrg: ActionSpec<{ id: string }, { deleted: true }>;
+  listAuditLogs: ActionSpec<{ targetType?: string } & PageRequest, Page<AuditEntry>>;
+}
