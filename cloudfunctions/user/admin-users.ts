@@ -6,7 +6,7 @@ import type { Caller } from '../_shared/caller';
 import { COLLECTIONS } from '../_shared/collections';
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors';
 import type { Handlers } from '../_shared/function';
-import { requireOrg } from '../_shared/orgs';
+import { requireOrg, requireOrgInScope } from '../_shared/orgs';
 import { fetchPage } from '../_shared/paging';
 import { escapeRegExp } from '../_shared/regexp';
 import { db } from '../_shared/sdk';
@@ -44,6 +44,8 @@ export const adminUserHandlers: Handlers<AdminUserActions> = {
       ...pageFields,
     }),
     async run({ caller }, input) {
+      // Anyone may be found (masked outside scope), but filtering by an org is a look inside it.
+      if (input.orgId) await requireOrgInScope(caller, input.orgId);
       const _ = db().command;
       const clauses: object[] = [{ status: 'active' }];
       if (input.occupation) clauses.push({ 'worker.occupation': input.occupation });

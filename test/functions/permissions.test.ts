@@ -1,0 +1,145 @@
+// The permission matrix and the privacy rule, over every action of every function.
+// Actions are enumerated from the handler maps, so a new action without a probe
+// here fails this test instead of shipping unchecked.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ActionDef } from '../../cloudfunctions/_shared/function';
+import { loadCloudbaseConfig } from '../../emulator/functions/config';
+import type { MyProfile } from '../../typings/user';
+import { snapshotDb } from '../support/db-snapshot';
+import { makeAdmin, type OrgFixture, registerWorker, seedOrgs } from '../support/fixtures';
+import { type FunctionsHarness, startFunctions } from '../support/functions';
+
+interface World {
+  orgs: OrgFixture;
+  /** A worker registered in the first district (in scope of that district's admins). */
+  worker: MyProfile;
+  /** A worker in the other district: out of scope for the admin under test. */
+  outsider: MyProfile;
+}
+
+/** For each privileged action: an input that targets something outside the admin's scope. */
+const ADMIN_PROBES: Record<string, Record<string, (w: World) => unknown>> = {
+  user: {
+    listUsers: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    setRoles: (w) => ({ userId: w.outsider.userId, admin: true, adminOrgIds: [w.orgs.otherDistrict.id] }),
+    verifyMember: (w) => ({ userId: w.outsider.userId, approve: true }),
+    saveOrg: (w) => ({ name: '越权新建', type: 'branch', parentId: w.orgs.otherDistrict.id }),
+    deleteOrg: (w) => ({ id: w.orgs.otherBranch.id }),
+    listAuditLogs: () => ({}),
+  },
+};
+
+/** For each other action: a call a second user might make, whose reply must not leak the first user's data. */
+const USER_PROBES: Record<string, Record<string, (w: World) => unknown>> = {
+  user: {
+    login: () => ({}),
+    getProfile: () => ({}),
+    updateProfile: () => ({ nickname: '路人' }),
+    registerWorker: (w) => ({
+      realName: '路人甲',
+      phone: '13700000000',
+      occupation: 'other',
+      platform: '无',
+      orgId: w.orgs.station.id,
+      isPartyMember: false,
+      consent: true,
+      consentVersion: '2026-11',
+    }),
+    myPoints: () => ({}),
+    listOrgs: () => ({}),
+    listStations: () => ({}),
+    deleteAccount: () => ({ confirm: true }),
+  },
+};
+
+const PRIVILEGED = new Set(['admin', 'superadmin', 'timer']);
+
+function functionHandlers(): [string, Record<string, ActionDef<unknown, unknown>>][] {
+  return loadCloudbaseConfig()
+    .functions.map((f) => f.name)
+    .filter((name) => existsSync(resolve(__dirname, `../../cloudfunctions/${name}/handlers.ts`)))
+    .map((name) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(`../../cloudfunctions/${name}/handlers`) as {
+        handlers: Record<string, ActionDef<unknown, unknown>>;
+      };
+      return [name, mod.handlers];
+    });
+}
+
+const ALL = functionHandlers();
+const privileged = ALL.flatMap(([fn, map]) =>
+  Object.entries(map)
+    .filter(([, def]) => PRIVILEGED.has(def.access))
+    .map(([action, def]) => [fn, action, def.access] as const),
+);
+const open = ALL.flatMap(([fn, map]) =>
+  Object.entries(map)
+    .filter(([, def]) => !PRIVILEGED.has(def.access))
+    .map(([action]) => [fn, action] as const),
+);
+
+let h: FunctionsHarness;
+let w: World;
+
+beforeAll(async () => {
+  h = await startFunctions();
+  const orgs = await seedOrgs(h);
+  const worker = await registerWorker(h, 'o-worker', orgs.expressBranch.id, {
+    realName: '赵保密',
+    phone: '13812345678',
+  });
+  const outsider = await registerWorker(h, 'o-outsider', orgs.otherBranch.id, {
+    realName: '钱隐私',
+    phone: '13787654321',
+    isPartyMember: true,
+    branchName: '另一区党支部',
+  });
+  await makeAdmin(h, 'o-admin', [orgs.district.id]);
+  w = { orgs, worker, outsider };
+});
+afterAll(() => h.stop());
+
+describe('every privileged action has a probe', () => {
+  it.each(privileged)('%s.%s (%s)', (fn, action) => {
+    expect(ADMIN_PROBES[fn]?.[action]).toBeDefined();
+  });
+  it.each(open)('%s.%s has a privacy probe', (fn, action) => {
+    expect(USER_PROBES[fn]?.[action]).toBeDefined();
+  });
+});
+
+describe('a non-admin is refused every privileged action, before its input is even read, and nothing is written', () => {
+  it.each(privileged)('%s.%s', async (fn, action) => {
+    const before = await snapshotDb(h.emu);
+    expect(await h.as('o-worker').call(fn, action, ADMIN_PROBES[fn]![action]!(w))).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await h.as('o-worker').call(fn, action, { bogus: { $gt: '' } })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await snapshotDb(h.emu)).toBe(before);
+  });
+});
+
+describe('an admin outside the target’s scope is refused, and nothing is written', () => {
+  it.each(privileged)('%s.%s', async (fn, action) => {
+    const before = await snapshotDb(h.emu);
+    expect(await h.as('o-admin').call(fn, action, ADMIN_PROBES[fn]![action]!(w))).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await snapshotDb(h.emu)).toBe(before);
+  });
+});
+
+describe('another user’s real name and phone never appear in a reply', () => {
+  it.each(open)('%s.%s', async (fn, action) => {
+    await h.as('o-other').ok('user', 'login');
+    const reply = JSON.stringify(await h.as('o-other').call(fn, action, USER_PROBES[fn]![action]!(w)));
+    for (const secret of ['赵保密', '13812345678', '钱隐私', '13787654321']) expect(reply).not.toContain(secret);
+  });
+});

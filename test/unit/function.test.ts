@@ -1,0 +1,80 @@
+// The calling convention of every cloud function, on a function built from fake
+// actions: no stack ever reaches the client, bugs and timeouts become INTERNAL
+// with a request id that is also logged.
+import { createFunction } from '../../cloudfunctions/_shared/function';
+import { z } from '../../cloudfunctions/_shared/validation';
+
+interface FakeApi {
+  echo: { req: { text: string }; res: { text: string } };
+  crash: { req: Record<string, never>; res: never };
+  hang: { req: Record<string, never>; res: never };
+}
+
+const main = createFunction<FakeApi>('fake', {
+  echo: {
+    access: 'public',
+    input: z.strictObject({ text: z.string().max(5) }),
+    run: async (_c, i) => ({ text: i.text }),
+  },
+  crash: {
+    access: 'public',
+    input: z.strictObject({}),
+    run: async () => {
+      throw new TypeError('secret internals at /var/task/index.js:12');
+    },
+  },
+  hang: { access: 'public', input: z.strictObject({}), run: () => new Promise<never>(() => {}) },
+});
+
+const context = (extra: object = {}) => ({
+  request_id: 'req-123',
+  environment: JSON.stringify({ WX_OPENID: 'o1' }),
+  ...extra,
+});
+
+let errors: string[];
+beforeEach(() => {
+  errors = [];
+  jest.spyOn(console, 'error').mockImplementation((m: string) => void errors.push(m));
+  jest.spyOn(console, 'log').mockImplementation(() => {});
+});
+afterEach(() => jest.restoreAllMocks());
+
+it('replies { ok: true, data }', async () => {
+  expect(await main({ action: 'echo', data: { text: 'hi' } }, context())).toEqual({ ok: true, data: { text: 'hi' } });
+});
+
+it.each([
+  ['no action', {}],
+  ['an unknown action', { action: 'drop' }],
+  ['a prototype key as action', { action: '__proto__' }],
+  ['a non-object event', 'nonsense'],
+])('%s → UNKNOWN_ACTION', async (_n, event) => {
+  expect(await main(event, context())).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+});
+
+it('invalid input → INVALID_ARGUMENT naming the field, in Chinese', async () => {
+  expect(await main({ action: 'echo', data: { text: 'toolong' } }, context())).toEqual({
+    ok: false,
+    code: 'INVALID_ARGUMENT',
+    message: expect.stringMatching(/^输入有误「text」：.*5/),
+  });
+});
+
+it('a thrown bug → INTERNAL with the request id; the stack is logged, never replied', async () => {
+  const reply = await main({ action: 'crash' }, context());
+  expect(reply).toEqual({
+    ok: false,
+    code: 'INTERNAL',
+    message: '服务开小差了，请稍后再试（编号 req-123）',
+    requestId: 'req-123',
+  });
+  expect(JSON.stringify(reply)).not.toContain('secret internals');
+  expect(errors.join('\n')).toContain('secret internals');
+  expect(errors.join('\n')).toContain('req-123');
+});
+
+it('a call that outlives the time limit → INTERNAL before the platform kills it', async () => {
+  const reply = await main({ action: 'hang' }, context({ time_limit_in_ms: 1000 }));
+  expect(reply).toMatchObject({ ok: false, code: 'INTERNAL', message: expect.stringContaining('处理超时') });
+});
