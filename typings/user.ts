@@ -129,7 +129,8 @@ export interface UserApi {
       keyword?: string;
       occupation?: Occupation;
       orgId?: string;
-      role?: Role;
+      /** Users holding this role ("role" itself is a reserved key: identity fields are stripped from requests). */
+      hasRole?: Role;
       memberStatus?: MemberStatus;
     } & PageRequest,
     Page<AdminUserView>

@@ -7,6 +7,13 @@ export const COLLECTIONS = {
   pointsDaily: 'points_daily',
   auditLogs: 'audit_logs',
   rateLimits: 'rate_limits',
+  quotes: 'quotes',
+  quoteSchedule: 'quote_schedule',
+  quoteCheckins: 'quote_checkins',
+  quoteFavorites: 'quote_favorites',
+  studyUsers: 'study_users',
+  lectures: 'lectures',
+  lectureProgress: 'lecture_progress',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

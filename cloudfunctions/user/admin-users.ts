@@ -39,7 +39,7 @@ export const adminUserHandlers: Handlers<AdminUserActions> = {
       keyword: text(30).optional(),
       occupation: z.enum(['courier', 'food_delivery', 'ride_hailing', 'truck_driver', 'streamer', 'other']).optional(),
       orgId: id().optional(),
-      role: z.enum(['worker', 'member', 'admin', 'superadmin']).optional(),
+      hasRole: z.enum(['worker', 'member', 'admin', 'superadmin']).optional(),
       memberStatus: z.enum(['none', 'pending', 'verified', 'rejected']).optional(),
       ...pageFields,
     }),
@@ -51,10 +51,10 @@ export const adminUserHandlers: Handlers<AdminUserActions> = {
       if (input.occupation) clauses.push({ 'worker.occupation': input.occupation });
       if (input.orgId) clauses.push({ 'worker.orgPath': input.orgId });
       if (input.memberStatus) clauses.push({ memberStatus: input.memberStatus });
-      if (input.role === 'worker') clauses.push({ worker: _.neq(null) });
-      if (input.role === 'member') clauses.push({ memberStatus: 'verified' });
-      if (input.role === 'admin') clauses.push({ 'adminOrgIds.0': _.exists(true) });
-      if (input.role === 'superadmin') clauses.push({ openid: _.in([...superadminOpenids()]) });
+      if (input.hasRole === 'worker') clauses.push({ worker: _.neq(null) });
+      if (input.hasRole === 'member') clauses.push({ memberStatus: 'verified' });
+      if (input.hasRole === 'admin') clauses.push({ 'adminOrgIds.0': _.exists(true) });
+      if (input.hasRole === 'superadmin') clauses.push({ openid: _.in([...superadminOpenids()]) });
       if (input.keyword) {
         const re = db().RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' });
         const or: object[] = [{ nickname: re }, { 'worker.realName': re }];

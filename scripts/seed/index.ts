@@ -3,24 +3,28 @@
 // SEEDS. People, companies and phone numbers are fictional; quotations are classical
 // sayings with their true source, or original lines marked as sample content.
 import tcb from '@cloudbase/node-sdk';
+import { orgSeed } from './orgs';
+import { studySeed } from './study';
 
 export type SeedDb = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
+export type SeedApp = ReturnType<typeof tcb.init>;
+
 export interface SeedModule {
   name: string;
-  run(db: SeedDb, now: Date): Promise<number>;
+  run(db: SeedDb, now: Date, app: SeedApp): Promise<number>;
 }
 
-export const SEEDS: SeedModule[] = [];
+// Order matters: later modules refer to earlier ones' ids.
+export const SEEDS: SeedModule[] = [orgSeed, studySeed];
 
 export async function seedDemoData(target: { adminUrl: string; envId: string }, log = console.log): Promise<void> {
   process.env.TENCENTCLOUD = 'true';
-  const db = tcb
-    .init({ env: target.envId, serviceUrl: target.adminUrl, secretId: 'seed', secretKey: 'seed' })
-    .database();
+  const app = tcb.init({ env: target.envId, serviceUrl: target.adminUrl, secretId: 'seed', secretKey: 'seed' });
+  const db = app.database();
   const now = new Date();
   for (const s of SEEDS) {
-    const n = await s.run(db, now);
+    const n = await s.run(db, now, app);
     log(`seeded ${s.name}: ${n} documents`);
   }
 }

@@ -8,18 +8,27 @@ import { loadCloudbaseConfig } from '../../emulator/functions/config';
 import type { MyProfile } from '../../typings/user';
 import { snapshotDb } from '../support/db-snapshot';
 import { makeAdmin, type OrgFixture, registerWorker, seedOrgs } from '../support/fixtures';
-import { type FunctionsHarness, startFunctions } from '../support/functions';
+import { type FunctionsHarness, startFunctions, SUPERADMIN } from '../support/functions';
 
 interface World {
   orgs: OrgFixture;
+  quoteInOther: string;
+  lectureInOther: string;
   /** A worker registered in the first district (in scope of that district's admins). */
   worker: MyProfile;
   /** A worker in the other district: out of scope for the admin under test. */
   outsider: MyProfile;
 }
 
-/** For each privileged action: an input that targets something outside the admin's scope. */
-const ADMIN_PROBES: Record<string, Record<string, (w: World) => unknown>> = {
+/**
+ * For each privileged action: an input that targets something outside the admin's
+ * scope. The admin under test administers the first district, unless a probe says
+ * `{ as: BRANCH_ADMIN, data }` (for settings that need a district-level admin).
+ */
+type Probe = (w: World) => unknown;
+const BRANCH_ADMIN = 'o-branch-admin';
+const asBranchAdmin = (data: unknown) => ({ as: BRANCH_ADMIN, data });
+const ADMIN_PROBES: Record<string, Record<string, Probe>> = {
   user: {
     listUsers: (w) => ({ orgId: w.orgs.otherDistrict.id }),
     setRoles: (w) => ({ userId: w.outsider.userId, admin: true, adminOrgIds: [w.orgs.otherDistrict.id] }),
@@ -27,6 +36,25 @@ const ADMIN_PROBES: Record<string, Record<string, (w: World) => unknown>> = {
     saveOrg: (w) => ({ name: '越权新建', type: 'branch', parentId: w.orgs.otherDistrict.id }),
     deleteOrg: (w) => ({ id: w.orgs.otherBranch.id }),
     listAuditLogs: () => ({}),
+  },
+  study: {
+    adminListQuotes: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    saveQuote: (w) => ({ text: '越权金句', source: '测试', orgId: w.orgs.otherDistrict.id }),
+    deleteQuote: (w) => ({ id: w.quoteInOther }),
+    scheduleQuote: (w) => asBranchAdmin({ day: '2099-01-01', quoteId: w.quoteInOther }),
+    importQuotes: (w) => ({ fileId: 'cloud://local-dev.b/imports/x.csv', orgId: w.orgs.otherDistrict.id }),
+    adminListLectures: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    saveLecture: (w) => ({
+      title: '越权课程',
+      speaker: '某',
+      kind: 'article',
+      durationSec: 60,
+      body: '<p>x</p>',
+      series: 'x',
+      orgId: w.orgs.otherDistrict.id,
+    }),
+    setLecturePublished: (w) => ({ id: w.lectureInOther, published: false }),
+    studyStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
   },
 };
 
@@ -50,6 +78,19 @@ const USER_PROBES: Record<string, Record<string, (w: World) => unknown>> = {
     listOrgs: () => ({}),
     listStations: () => ({}),
     deleteAccount: () => ({ confirm: true }),
+  },
+  study: {
+    todayQuote: () => ({}),
+    listQuotes: () => ({}),
+    checkIn: () => ({}),
+    favoriteQuote: (w) => ({ quoteId: w.quoteInOther, favorite: true }),
+    listFavorites: () => ({}),
+    quotePosterCode: () => ({ day: '2026-11-28' }),
+    myStudy: () => ({}),
+    listLectures: () => ({}),
+    getLecture: (w) => ({ id: w.lectureInOther }),
+    reportProgress: (w) => ({ lectureId: w.lectureInOther, positionSec: 5 }),
+    submitQuiz: (w) => ({ lectureId: w.lectureInOther, answers: [0] }),
   },
 };
 
@@ -97,7 +138,28 @@ beforeAll(async () => {
     branchName: '另一区党支部',
   });
   await makeAdmin(h, 'o-admin', [orgs.district.id]);
-  w = { orgs, worker, outsider };
+  await makeAdmin(h, BRANCH_ADMIN, [orgs.expressBranch.id]);
+  const su = h.as(SUPERADMIN);
+  const quote = await su.ok<{ id: string }>('study', 'saveQuote', {
+    text: '另一区的金句',
+    source: '测试',
+    orgId: orgs.otherDistrict.id,
+  });
+  const lecture = await su.ok<{ id: string }>('study', 'saveLecture', {
+    title: '另一区的课程',
+    speaker: '某讲师',
+    kind: 'article',
+    durationSec: 60,
+    body: '<p>正文</p>',
+    series: '测试',
+    quiz: [{ question: '题目一', options: ['甲', '乙'], answer: 0 }],
+    orgId: orgs.otherDistrict.id,
+  });
+  await su.ok('study', 'setLecturePublished', { id: lecture.id, published: true });
+  // Opened once, so progress and quiz probes reach their real logic.
+  await h.as('o-other').ok('user', 'login');
+  await h.as('o-other').ok('study', 'getLecture', { id: lecture.id });
+  w = { orgs, worker, outsider, quoteInOther: quote.id, lectureInOther: lecture.id };
 });
 afterAll(() => h.stop());
 
@@ -110,13 +172,20 @@ describe('every privileged action has a probe', () => {
   });
 });
 
+function probeFor(fn: string, action: string): { admin: string; data: unknown } {
+  const probe = ADMIN_PROBES[fn]![action]!(w);
+  if (probe && typeof probe === 'object' && 'as' in probe) {
+    const p = probe as { as: string; data: unknown };
+    return { admin: p.as, data: p.data };
+  }
+  return { admin: 'o-admin', data: probe };
+}
+
 describe('a non-admin is refused every privileged action, before its input is even read, and nothing is written', () => {
   it.each(privileged)('%s.%s', async (fn, action) => {
     const before = await snapshotDb(h.emu);
-    expect(await h.as('o-worker').call(fn, action, ADMIN_PROBES[fn]![action]!(w))).toMatchObject({
-      ok: false,
-      code: 'FORBIDDEN',
-    });
+    const { data } = probeFor(fn, action);
+    expect(await h.as('o-worker').call(fn, action, data)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await h.as('o-worker').call(fn, action, { bogus: { $gt: '' } })).toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
@@ -128,10 +197,8 @@ describe('a non-admin is refused every privileged action, before its input is ev
 describe('an admin outside the target’s scope is refused, and nothing is written', () => {
   it.each(privileged)('%s.%s', async (fn, action) => {
     const before = await snapshotDb(h.emu);
-    expect(await h.as('o-admin').call(fn, action, ADMIN_PROBES[fn]![action]!(w))).toMatchObject({
-      ok: false,
-      code: 'FORBIDDEN',
-    });
+    const { admin, data } = probeFor(fn, action);
+    expect(await h.as(admin).call(fn, action, data)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await snapshotDb(h.emu)).toBe(before);
   });
 });

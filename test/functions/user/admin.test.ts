@@ -31,7 +31,7 @@ beforeEach(async () => {
 
 describe('listUsers', () => {
   it('shows real name and phone only for users in the admin’s scope', async () => {
-    const page = await h.as('o-express-admin').ok<Page<AdminUserView>>('user', 'listUsers', { role: 'worker' });
+    const page = await h.as('o-express-admin').ok<Page<AdminUserView>>('user', 'listUsers', { hasRole: 'worker' });
     const byId = new Map(page.items.map((u) => [u.userId, u]));
     expect(byId.get(expressWorker.userId)).toMatchObject({ realName: '王快递', phone: '13911112222', inScope: true });
     expect(byId.get(foodWorker.userId)).toMatchObject({ realName: '李**', phone: '139****4444', inScope: false });
@@ -47,6 +47,9 @@ describe('listUsers', () => {
     expect(await ids({ memberStatus: 'pending' })).toEqual([expressWorker.userId]);
     expect(await ids({ keyword: '外卖' })).toEqual([foodWorker.userId]);
     expect(await ids({ keyword: '(' })).toEqual([]);
+    expect(await ids({ hasRole: 'admin' })).toEqual([
+      (await h.as('o-express-admin').ok<MyProfile>('user', 'getProfile')).userId,
+    ]);
   });
 });
 

@@ -1,0 +1,5 @@
+// The `study` cloud function: daily quotes (每日金句) and micro lectures (微党课).
+import { createFunction } from '../_shared/function';
+import { handlers } from './handlers';
+
+export const main = createFunction('study', handlers);

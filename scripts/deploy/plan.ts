@@ -1,0 +1,180 @@
+// What `npm run deploy` will do, computed from the project's declarations alone:
+// a pure function of its inputs (no files, no network), so the dry run, the JSON
+// output and the executor all work from the same value.
+import type { FunctionConfig } from '../../emulator/functions/config';
+import type { CollectionSpec, IndexSpec, SecurityRule } from '../../emulator/database/schema';
+
+export type DeployScope = 'functions' | 'database';
+
+/** Shown instead of a real environment id when a dry run is given no --env. */
+export const ENV_PLACEHOLDER = '<envId>';
+
+/** The function environment variable naming superadmins (comma-separated openids). */
+export const ADMIN_OPENIDS = 'ADMIN_OPENIDS';
+
+/** Every bundle exports main from index.js (emulator/functions/config.ts enforces it). */
+export const HANDLER = 'index.main';
+
+const UPLOAD_IGNORE = ['**/*.map'];
+
+export interface DeployInputs {
+  /** null: no --env given (dry run only). */
+  envId: string | null;
+  /** null: deploy everything. */
+  only: DeployScope | null;
+  /** From cloudbaserc.json (loadCloudbaseConfig). */
+  functions: FunctionConfig[];
+  /** Project-relative folder holding <name>/index.ts. */
+  sourceDir: string;
+  /** Project-relative folder the build writes <name>/index.js to (cloudbaserc.json's functionRoot). */
+  bundleDir: string;
+  /** Names of the declared functions whose <sourceDir>/<name>/index.ts exists. */
+  presentSources: readonly string[];
+  /** From database.json (loadSchema). */
+  collections: CollectionSpec[];
+  /** The deployer's ADMIN_OPENIDS, as set in the shell (undefined: not set). */
+  adminOpenids: string | undefined;
+}
+
+export interface TimerTriggerPlan {
+  name: string;
+  type: 'timer';
+  /** 7-field CloudBase cron. */
+  cron: string;
+}
+
+export interface FunctionPlan {
+  name: string;
+  /** deploy: build, then create or update; skipped: not deployed (see skipReason). */
+  action: 'deploy' | 'skipped';
+  skipReason?: string;
+  /** Project-relative source entry. */
+  source: string;
+  /** Project-relative folder uploaded as the function's code. */
+  bundle: string;
+  /** Globs left out of the upload (source maps: the cloud runtime does not read them). */
+  uploadIgnore: string[];
+  runtime: string;
+  timeoutSec: number;
+  memoryMb: number;
+  handler: string;
+  installDependency: false;
+  /** The complete function environment (replaces whatever the function had). */
+  envVariables: Record<string, string>;
+  triggers: TimerTriggerPlan[];
+}
+
+export interface CollectionPlan {
+  name: string;
+  indexes: IndexSpec[];
+  rule: SecurityRule;
+  /** The rule as CloudBase takes it (自定义安全规则, a JSON string). */
+  ruleJson: string;
+}
+
+export interface Plan {
+  envId: string;
+  scope: 'all' | DeployScope;
+  /** Empty when --only database. */
+  functions: FunctionPlan[];
+  /** Empty when --only functions. */
+  collections: CollectionPlan[];
+  /** How many superadmin openids ADMIN_OPENIDS names (0: not set). */
+  adminOpenidCount: number;
+  warnings: string[];
+  /** Steps the tooling cannot do; printed with instructions. */
+  manualSteps: string[];
+}
+
+/** Splits ADMIN_OPENIDS as the functions do (cloudfunctions/_shared/users.ts). */
+export function parseAdminOpenids(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function planDeployment(inputs: DeployInputs): Plan {
+  const withFunctions = inputs.only !== 'database';
+  const withDatabase = inputs.only !== 'functions';
+  const admins = parseAdminOpenids(inputs.adminOpenids);
+  const present = new Set(inputs.presentSources);
+  const functions = withFunctions ? inputs.functions.map((f) => planFunction(f, inputs, present, admins)) : [];
+  const collections = withDatabase ? inputs.collections.map(planCollection) : [];
+  const warnings: string[] = [];
+  if (withFunctions && admins.length === 0) {
+    warnings.push(
+      `${ADMIN_OPENIDS} is not set in your shell: the deployed functions would have no superadmin. ` +
+        `Set it to a comma-separated list of openids (e.g. ${ADMIN_OPENIDS}=<openid> npm run deploy -- …).`,
+    );
+  }
+  for (const f of functions) {
+    if (f.action === 'skipped') warnings.push(`function ${f.name} is not deployed: ${f.skipReason}`);
+  }
+  return {
+    envId: inputs.envId ?? ENV_PLACEHOLDER,
+    scope: inputs.only ?? 'all',
+    functions,
+    collections,
+    adminOpenidCount: admins.length,
+    warnings,
+    manualSteps: [],
+  };
+}
+
+function planFunction(
+  f: FunctionConfig,
+  inputs: DeployInputs,
+  present: ReadonlySet<string>,
+  admins: string[],
+): FunctionPlan {
+  const source = `${inputs.sourceDir}/${f.name}/index.ts`;
+  const envVariables: Record<string, string> = { ...f.envVariables };
+  if (admins.length > 0) envVariables[ADMIN_OPENIDS] = admins.join(',');
+  const deployable = present.has(f.name);
+  return {
+    name: f.name,
+    action: deployable ? 'deploy' : 'skipped',
+    ...(deployable ? {} : { skipReason: `no source (${source} does not exist)` }),
+    source,
+    bundle: `${inputs.bundleDir}/${f.name}`,
+    uploadIgnore: [...UPLOAD_IGNORE],
+    runtime: f.runtime,
+    timeoutSec: f.timeoutSec,
+    memoryMb: f.memoryMb,
+    handler: HANDLER,
+    installDependency: false,
+    envVariables,
+    triggers: f.triggers.map((t) => ({ name: t.name, type: 'timer', cron: t.cron })),
+  };
+}
+
+function planCollection(c: CollectionSpec): CollectionPlan {
+  return {
+    name: c.name,
+    indexes: c.indexes.map((ix) => ({ name: ix.name, keys: { ...ix.keys }, unique: ix.unique === true })),
+    rule: { ...c.rule },
+    ruleJson: JSON.stringify(c.rule),
+  };
+}
+
+/** The plan as printed or written as JSON: ADMIN_OPENIDS shows how many openids, never which. */
+export function redactPlan(plan: Plan): Plan {
+  return {
+    ...plan,
+    functions: plan.functions.map((f) =>
+      f.envVariables[ADMIN_OPENIDS] === undefined
+        ? f
+        : { ...f, envVariables: { ...f.envVariables, [ADMIN_OPENIDS]: redactedAdmins(plan.adminOpenidCount) } },
+    ),
+  };
+}
+
+export function redactedAdmins(count: number): string {
+  return `<${count} openid${count === 1 ? '' : 's'}, not shown>`;
+}
+
+/** The functions the executor deploys. */
+export function deployableFunctions(plan: Plan): FunctionPlan[] {
+  return plan.functions.filter((f) => f.action === 'deploy');
+}
