@@ -31,7 +31,9 @@ export async function fetchPage<Doc, Item>(
 ): Promise<Page<Item>> {
   const { page, pageSize, skip } = pageWindow(args);
   let q = query as Orderable;
-  for (const [field, dir] of [...order, ['_id', 'asc'] as [string, 'asc' | 'desc']]) q = q.orderBy(field, dir);
+  // The SDK keeps one direction per field (a repeat overwrites), so _id is added only if absent.
+  const keys: [string, 'asc' | 'desc'][] = order.some(([f]) => f === '_id') ? order : [...order, ['_id', 'asc']];
+  for (const [field, dir] of keys) q = q.orderBy(field, dir);
   if (skip) q = q.skip(skip);
   const { data } = await q.limit(pageSize + 1).get();
   const rows = data as Doc[];
