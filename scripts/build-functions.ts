@@ -6,7 +6,7 @@
 //
 //   npx tsx scripts/build-functions.ts [--out <dir>] [--src <dir>] [--only name,name]
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCloudbaseConfig } from '../emulator/functions/config';
@@ -52,13 +52,15 @@ export async function buildFunctions(opts: BuildOptions): Promise<BuildResult[]>
 type Built = Extract<BuildResult, { status: 'built' }>;
 
 async function bundle(name: string, entry: string, folder: string): Promise<Built> {
-  // A clean folder each time: no stale files ride along into a deploy.
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
-  const outFile = join(folder, 'index.js');
+  // Built in a fresh side folder, then swapped in: no stale files ride along into a
+  // deploy, and an emulator running meanwhile never sees a half-written function.
+  const staging = `${folder}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const stagedFile = join(staging, 'index.js');
   await build({
     entryPoints: [entry],
-    outfile: outFile,
+    outfile: stagedFile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -70,7 +72,12 @@ async function bundle(name: string, entry: string, folder: string): Promise<Buil
     logLevel: 'warning',
   });
   const pkg = { name, version: projectVersion(), main: 'index.js', private: true };
-  writeFileSync(join(folder, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  writeFileSync(join(staging, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  const retired = `${folder}.old-${process.pid}`;
+  if (existsSync(folder)) renameSync(folder, retired);
+  renameSync(staging, folder);
+  rmSync(retired, { recursive: true, force: true });
+  const outFile = join(folder, 'index.js');
   return { name, status: 'built', outFile, bytes: statSync(outFile).size };
 }
 

@@ -14,6 +14,11 @@ export const COLLECTIONS = {
   studyUsers: 'study_users',
   lectures: 'lectures',
   lectureProgress: 'lecture_progress',
+  campaigns: 'campaigns',
+  nominations: 'nominations',
+  candidates: 'candidates',
+  ballots: 'ballots',
+  voteRecounts: 'vote_recounts',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

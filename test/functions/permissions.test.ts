@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { ActionDef } from '../../cloudfunctions/_shared/function';
 import { loadCloudbaseConfig } from '../../emulator/functions/config';
 import type { MyProfile } from '../../typings/user';
+import { campaignInput, campaignWithCandidates } from '../support/campaign-fixtures';
 import { snapshotDb } from '../support/db-snapshot';
 import { makeAdmin, type OrgFixture, registerWorker, seedOrgs } from '../support/fixtures';
 import { type FunctionsHarness, startFunctions, SUPERADMIN } from '../support/functions';
@@ -14,6 +15,11 @@ interface World {
   orgs: OrgFixture;
   quoteInOther: string;
   lectureInOther: string;
+  /** Campaigns of the other district: one taking nominations, one voting (with a candidate). */
+  nominatingInOther: string;
+  votingInOther: string;
+  candidateInOther: string;
+  nominationInOther: string;
   /** A worker registered in the first district (in scope of that district's admins). */
   worker: MyProfile;
   /** A worker in the other district: out of scope for the admin under test. */
@@ -56,6 +62,31 @@ const ADMIN_PROBES: Record<string, Record<string, Probe>> = {
     setLecturePublished: (w) => ({ id: w.lectureInOther, published: false }),
     studyStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
   },
+  campaign: {
+    saveCampaign: (w) => campaignInput(w.orgs.otherDistrict.id, Date.now(), 'voting'),
+    listNominations: (w) => ({ campaignId: w.nominatingInOther }),
+    reviewNomination: (w) => ({ id: w.nominationInOther, approve: true }),
+    addCandidate: (w) => ({
+      campaignId: w.votingInOther,
+      category: 'courier',
+      name: '越权候选人',
+      platform: '某平台',
+      deeds: '越权添加的候选人事迹，长度超过二十个字。',
+      photos: [],
+    }),
+    updateCandidate: (w) => ({
+      id: w.candidateInOther,
+      name: '改名',
+      platform: '某平台',
+      deeds: '越权修改的候选人事迹，长度超过二十个字。',
+      photos: [],
+    }),
+    setJuryScores: (w) => ({ campaignId: w.votingInOther, scores: [{ candidateId: w.candidateInOther, score: 90 }] }),
+    voidVotes: (w) => ({ campaignId: w.votingInOther, voterIds: ['someone'], reason: '越权作废' }),
+    fraudReport: (w) => ({ campaignId: w.votingInOther }),
+    announce: (w) => ({ campaignId: w.votingInOther }),
+    exportCampaign: (w) => ({ campaignId: w.votingInOther }),
+  },
 };
 
 /** For each other action: a call a second user might make, whose reply must not leak the first user's data. */
@@ -91,6 +122,28 @@ const USER_PROBES: Record<string, Record<string, (w: World) => unknown>> = {
     getLecture: (w) => ({ id: w.lectureInOther }),
     reportProgress: (w) => ({ lectureId: w.lectureInOther, positionSec: 5 }),
     submitQuiz: (w) => ({ lectureId: w.lectureInOther, answers: [0] }),
+  },
+  campaign: {
+    listCampaigns: () => ({}),
+    getCampaign: (w) => ({ id: w.votingInOther }),
+    nominate: (w) => ({
+      campaignId: w.nominatingInOther,
+      category: 'courier',
+      relation: 'self',
+      nomineeName: '路人乙',
+      platform: '某平台',
+      phone: '13700000001',
+      deeds: '路人乙的事迹描述，长度需要超过二十个字才可以提交。',
+      photos: [],
+    }),
+    myNominations: () => ({}),
+    listCandidates: (w) => ({ campaignId: w.votingInOther }),
+    getCandidate: (w) => ({ id: w.candidateInOther }),
+    vote: (w) => ({ candidateId: w.candidateInOther }),
+    myVotes: (w) => ({ campaignId: w.votingInOther }),
+    ranking: (w) => ({ campaignId: w.votingInOther, category: 'courier' }),
+    results: (w) => ({ campaignId: w.votingInOther }),
+    candidatePosterCode: (w) => ({ candidateId: w.candidateInOther }),
   },
 };
 
@@ -159,7 +212,38 @@ beforeAll(async () => {
   // Opened once, so progress and quiz probes reach their real logic.
   await h.as('o-other').ok('user', 'login');
   await h.as('o-other').ok('study', 'getLecture', { id: lecture.id });
-  w = { orgs, worker, outsider, quoteInOther: quote.id, lectureInOther: lecture.id };
+  const nominating = await su.ok<{ id: string }>(
+    'campaign',
+    'saveCampaign',
+    campaignInput(orgs.otherDistrict.id, Date.now(), 'nomination'),
+  );
+  const voting = await campaignWithCandidates(h, SUPERADMIN, orgs, {
+    phase: 'voting',
+    perCategory: 1,
+    overrides: { orgId: orgs.otherDistrict.id },
+  });
+  // The outsider's nomination carries their real name and phone: it must not leak either.
+  const nomination = await h.as('o-outsider').ok<{ id: string }>('campaign', 'nominate', {
+    campaignId: nominating.id,
+    category: 'courier',
+    relation: 'self',
+    nomineeName: '钱隐私',
+    platform: '某平台',
+    phone: '13787654321',
+    deeds: '钱隐私的事迹描述，长度需要超过二十个字才可以提交。',
+    photos: [],
+  });
+  w = {
+    orgs,
+    worker,
+    outsider,
+    quoteInOther: quote.id,
+    lectureInOther: lecture.id,
+    nominatingInOther: nominating.id,
+    votingInOther: voting.campaign.id,
+    candidateInOther: voting.candidates[0]!.id,
+    nominationInOther: nomination.id,
+  };
 });
 afterAll(() => h.stop());
 

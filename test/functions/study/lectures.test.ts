@@ -203,16 +203,14 @@ describe('authoring', () => {
 
   it('a video lecture needs its media file', async () => {
     expect(
-      await h
-        .as('o-admin')
-        .call('study', 'saveLecture', {
-          title: '无视频',
-          speaker: '某',
-          kind: 'video',
-          durationSec: 60,
-          series: 's',
-          orgId: orgs.express.id,
-        }),
+      await h.as('o-admin').call('study', 'saveLecture', {
+        title: '无视频',
+        speaker: '某',
+        kind: 'video',
+        durationSec: 60,
+        series: 's',
+        orgId: orgs.express.id,
+      }),
     ).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('媒体文件') });
   });
 });

@@ -26,13 +26,11 @@ beforeEach(async () => {
   orgs = await seedOrgs(h);
   quoteIds = [];
   for (let i = 0; i < 12; i++) {
-    const q = await h
-      .as(SUPERADMIN)
-      .ok<{ id: string }>('study', 'saveQuote', {
-        text: `金句第${i + 1}条`,
-        source: '测试出处',
-        orgId: orgs.district.id,
-      });
+    const q = await h.as(SUPERADMIN).ok<{ id: string }>('study', 'saveQuote', {
+      text: `金句第${i + 1}条`,
+      source: '测试出处',
+      orgId: orgs.district.id,
+    });
     quoteIds.push(q.id);
   }
   await registerWorker(h, 'o-a', orgs.expressBranch.id);

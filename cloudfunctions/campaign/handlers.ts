@@ -1,0 +1,15 @@
+import type { CampaignApi } from '../../typings/campaign';
+import type { Handlers } from '../_shared/function';
+import { adminHandlers } from './admin';
+import { exportHandlers } from './export';
+import { fraudHandlers } from './fraud';
+import { nominationHandlers } from './nominations';
+import { publicHandlers } from './public';
+
+export const handlers: Handlers<CampaignApi> = {
+  ...publicHandlers,
+  ...nominationHandlers,
+  ...adminHandlers,
+  ...fraudHandlers,
+  ...exportHandlers,
+};
