@@ -18,13 +18,21 @@ const ENVELOPE_FIELDS = [
   'sessionToken',
 ];
 
-export function createAdminEndpoint(actions: Map<string, AdminHandler>, log: (m: string) => void) {
+/** Requests served per action: round trips are the cost model of CloudBase (benchmarks read it). */
+export interface AdminStats {
+  total: number;
+  byAction: Record<string, number>;
+}
+
+export function createAdminEndpoint(actions: Map<string, AdminHandler>, log: (m: string) => void, stats: AdminStats) {
   return async function handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const requestId = newRequestId();
+    stats.total++;
     try {
       const { fields, files } = await decode(req);
       const action = typeof fields.action === 'string' ? fields.action : '';
       if (!action) throw new EmulatorError('INVALID_PARAM', 'missing action');
+      stats.byAction[action] = (stats.byAction[action] ?? 0) + 1;
       const handler = actions.get(action);
       if (!handler) throw unsupported(`the action "${action}"`);
       const params: Record<string, unknown> = {};

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HOST, KEEP_ALIVE_TIMEOUT_MS, PATHS } from '../constants';
-import { createAdminEndpoint } from './admin';
+import { type AdminStats, createAdminEndpoint } from './admin';
 import { sendJson } from './http';
 import type { AdminHandler, Route } from './service';
 
@@ -19,7 +19,8 @@ export async function listen(
   routes: Route[],
   log: (m: string) => void,
 ): Promise<HttpServer> {
-  const admin = createAdminEndpoint(actions, log);
+  const stats: AdminStats = { total: 0, byAction: {} };
+  const admin = createAdminEndpoint(actions, log, stats);
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => {
       log(`http: ${(err as Error)?.stack ?? String(err)}`);
@@ -33,6 +34,7 @@ export async function listen(
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     if (req.method === 'POST' && url.pathname === PATHS.admin) return admin(req, res, url);
+    if (req.method === 'GET' && url.pathname === '/_emulator/stats') return sendJson(res, 200, stats);
     for (const route of routes) {
       if (route.method !== req.method && !(route.method === 'GET' && req.method === 'HEAD')) continue;
       const m = route.path.exec(url.pathname);

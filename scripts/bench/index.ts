@@ -1,8 +1,10 @@
 // `npm run bench [-- --only <name,…>]`: prints figures; nothing is asserted.
 import { benchEmulator } from './emulator';
+import { benchVotes } from './votes';
 
 const SUITES: Record<string, (log: (l: string) => void) => Promise<void>> = {
   emulator: benchEmulator,
+  votes: benchVotes,
 };
 
 async function main() {
