@@ -9,9 +9,9 @@ import { db } from '../_shared/sdk';
 import { fileId, id, text, z } from '../_shared/validation';
 import { forgetCampaign } from './cache';
 import { createCandidate } from './candidates';
-import { type CampaignDoc, type CandidateDoc, toCampaign, toCandidate } from './docs';
+import { type CampaignDoc, type CandidateDoc, computeResults, toCampaign, toCandidate } from './docs';
 import { requireCampaign, requireCandidate } from './public';
-import { DEFAULT_CATEGORIES, phaseOf, phaseProblem, rankCategory } from './rules';
+import { DEFAULT_CATEGORIES, phaseOf, phaseProblem } from './rules';
 
 const iso = () => z.iso.datetime({ offset: true, message: '请填写有效的时间' });
 
@@ -242,23 +242,7 @@ export const adminHandlers: Handlers<AdminActions> = {
         if (missing.length)
           throw conflict(`还有 ${missing.length} 位候选人没有评委评分（如 ${missing[0]!.number} ${missing[0]!.name}）`);
       }
-      const results = c.categories.map((k) => ({
-        category: k.key,
-        entries: rankCategory(
-          cands
-            .filter((x) => x.category === k.key)
-            .map((x) => ({
-              candidateId: x._id,
-              number: x.number,
-              name: x.name,
-              category: x.category,
-              votes: x.votes,
-              juryScore: x.juryScore,
-            })),
-          c.result,
-          k.quota,
-        ),
-      }));
+      const results = computeResults(c, cands);
       const { updated } = await db()
         .collection(COLLECTIONS.campaigns)
         .where({ _id: c._id, announced: false })

@@ -11,7 +11,7 @@ import type {
   ResultRule,
   VotingRules,
 } from '../../typings/campaign';
-import { phaseOf } from './rules';
+import { phaseOf, rankCategory } from './rules';
 
 export interface CampaignDoc {
   _id: string;
@@ -148,4 +148,28 @@ export function toNomination(d: NominationDoc): Nomination {
     candidateId: d.candidateId,
     createdAt: new Date(d.createdAt).toISOString(),
   };
+}
+
+/** Each category's ranking from the active candidates, by the campaign's result rule. */
+export function computeResults(
+  c: CampaignDoc,
+  candidates: CandidateDoc[],
+): { category: string; entries: ResultEntry[] }[] {
+  return c.categories.map((k) => ({
+    category: k.key,
+    entries: rankCategory(
+      candidates
+        .filter((x) => x.category === k.key && x.status === 'active')
+        .map((x) => ({
+          candidateId: x._id,
+          number: x.number,
+          name: x.name,
+          category: x.category,
+          votes: x.votes,
+          juryScore: x.juryScore,
+        })),
+      c.result,
+      k.quota,
+    ),
+  }));
 }

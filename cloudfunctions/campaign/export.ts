@@ -7,9 +7,9 @@ import type { Handlers } from '../_shared/function';
 import { requireOrgInScope } from '../_shared/orgs';
 import { cloud, db } from '../_shared/sdk';
 import { id, z } from '../_shared/validation';
-import type { BallotDoc, CandidateDoc } from './docs';
+import { type CandidateDoc, computeResults } from './docs';
+import { forEachBallot } from './ballots';
 import { requireCampaign } from './public';
-import { rankCategory } from './rules';
 
 export const exportHandlers: Handlers<Pick<CampaignApi, 'exportCampaign'>> = {
   exportCampaign: {
@@ -61,29 +61,19 @@ export const exportHandlers: Handlers<Pick<CampaignApi, 'exportCampaign'>> = {
         { header: '作废', key: 'voided', width: 6 },
         { header: '作废原因', key: 'reason', width: 20 },
       ];
-      for (let skip = 0; ; skip += 1000) {
-        const { data } = await db()
-          .collection(COLLECTIONS.ballots)
-          .where({ campaignId: c._id })
-          .orderBy('_id', 'asc')
-          .skip(skip)
-          .limit(1000)
-          .get();
-        for (const b of data as BallotDoc[]) {
-          for (const e of b.log) {
-            s2.addRow({
-              at: new Date(e.at).toISOString(),
-              day: b.day,
-              voter: b.voterKey,
-              number: byId.get(e.candidateId)?.number ?? e.candidateId,
-              ip: e.ip,
-              voided: e.voided ? '是' : '',
-              reason: e.voidReason ?? '',
-            });
-          }
+      await forEachBallot({ campaignId: c._id }, (b) => {
+        for (const e of b.log) {
+          s2.addRow({
+            at: new Date(e.at).toISOString(),
+            day: b.day,
+            voter: b.voterKey,
+            number: byId.get(e.candidateId)?.number ?? e.candidateId,
+            ip: e.ip,
+            voided: e.voided ? '是' : '',
+            reason: e.voidReason ?? '',
+          });
         }
-        if (data.length < 1000) break;
-      }
+      });
       const s3 = wb.addWorksheet(c.announced ? '评选结果' : '结果预览（未公布）');
       s3.columns = [
         { header: '类别', key: 'category', width: 16 },
@@ -95,25 +85,7 @@ export const exportHandlers: Handlers<Pick<CampaignApi, 'exportCampaign'>> = {
         { header: '综合得分', key: 'score', width: 10 },
         { header: '当选', key: 'winner', width: 6 },
       ];
-      const results =
-        c.results ??
-        c.categories.map((k) => ({
-          category: k.key,
-          entries: rankCategory(
-            cands
-              .filter((x) => x.category === k.key && x.status === 'active')
-              .map((x) => ({
-                candidateId: x._id,
-                number: x.number,
-                name: x.name,
-                category: x.category,
-                votes: x.votes,
-                juryScore: x.juryScore,
-              })),
-            c.result,
-            k.quota,
-          ),
-        }));
+      const results = c.results ?? computeResults(c, cands);
       for (const r of results) {
         for (const e of r.entries) {
           s3.addRow({

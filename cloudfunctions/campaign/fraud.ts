@@ -9,6 +9,7 @@ import { requireOrgInScope } from '../_shared/orgs';
 import { db } from '../_shared/sdk';
 import { id, text, z } from '../_shared/validation';
 import type { BallotDoc, CandidateDoc } from './docs';
+import { forEachBallot } from './ballots';
 import { requireCampaign } from './public';
 
 /** A candidate getting this many votes within one minute is a burst. */
@@ -29,21 +30,13 @@ interface LogRow {
 
 async function allVotes(campaignId: string): Promise<LogRow[]> {
   const rows: LogRow[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const { data } = await db()
-      .collection(COLLECTIONS.ballots)
-      .where({ campaignId })
-      .orderBy('_id', 'asc')
-      .skip(skip)
-      .limit(1000)
-      .get();
-    for (const b of data as BallotDoc[]) {
-      for (const e of b.log)
-        if (!e.voided)
-          rows.push({ voterKey: b.voterKey, day: b.day, candidateId: e.candidateId, at: new Date(e.at), ip: e.ip });
+  await forEachBallot({ campaignId }, (b) => {
+    for (const e of b.log) {
+      if (!e.voided)
+        rows.push({ voterKey: b.voterKey, day: b.day, candidateId: e.candidateId, at: new Date(e.at), ip: e.ip });
     }
-    if (data.length < 1000) return rows;
-  }
+  });
+  return rows;
 }
 
 /** Pure: the suspicious patterns in a campaign's votes. */
@@ -154,41 +147,31 @@ export const fraudHandlers: Handlers<FraudActions> = {
       if (voters) where.voterKey = _.in([...voters]);
       const delta = new Map<string, number>();
       let voided = 0;
-      for (let skip = 0; ; skip += 100) {
-        const { data } = await db()
-          .collection(COLLECTIONS.ballots)
-          .where(where)
-          .orderBy('_id', 'asc')
-          .skip(skip)
-          .limit(100)
-          .get();
-        for (const ballot of data as BallotDoc[]) {
-          for (let attempt = 0; attempt < 5; attempt++) {
-            const b =
-              attempt === 0
-                ? ballot
-                : ((await db().collection(COLLECTIONS.ballots).doc(ballot._id).get()).data[0] as BallotDoc);
-            const hits: string[] = [];
-            const log = b.log.map((e) => {
-              const t = new Date(e.at).getTime();
-              if (e.voided || t < from || t > to) return e;
-              hits.push(e.candidateId);
-              return { ...e, voided: true, voidReason: input.reason };
-            });
-            if (!hits.length) break;
-            // Guarded by rev: a vote landing meanwhile makes us re-read instead of overwriting it.
-            const { updated } = await db()
-              .collection(COLLECTIONS.ballots)
-              .where({ _id: b._id, rev: b.rev })
-              .update({ log: _.set(log), rev: _.inc(1) });
-            if (!updated) continue;
-            for (const cid of hits) delta.set(cid, (delta.get(cid) ?? 0) + 1);
-            voided += hits.length;
-            break;
-          }
+      await forEachBallot(where, async (ballot) => {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const b =
+            attempt === 0
+              ? ballot
+              : ((await db().collection(COLLECTIONS.ballots).doc(ballot._id).get()).data[0] as BallotDoc);
+          const hits: string[] = [];
+          const log = b.log.map((e) => {
+            const t = new Date(e.at).getTime();
+            if (e.voided || t < from || t > to) return e;
+            hits.push(e.candidateId);
+            return { ...e, voided: true, voidReason: input.reason };
+          });
+          if (!hits.length) return;
+          // Guarded by rev: a vote landing meanwhile makes us re-read instead of overwriting it.
+          const { updated } = await db()
+            .collection(COLLECTIONS.ballots)
+            .where({ _id: b._id, rev: b.rev })
+            .update({ log: _.set(log), rev: _.inc(1) });
+          if (!updated) continue;
+          for (const cid of hits) delta.set(cid, (delta.get(cid) ?? 0) + 1);
+          voided += hits.length;
+          return;
         }
-        if (data.length < 100) break;
-      }
+      });
       for (const [cid, n] of delta)
         await db()
           .collection(COLLECTIONS.candidates)

@@ -3,11 +3,12 @@ import type { CampaignApi, CandidateDetail, RankingEntry } from '../../typings/c
 import type { Caller } from '../_shared/caller';
 import { beijingDay } from '../_shared/clock';
 import { COLLECTIONS } from '../_shared/collections';
-import { AppError, notFound } from '../_shared/errors';
+import { notFound } from '../_shared/errors';
 import type { Handlers } from '../_shared/function';
 import { fetchPage } from '../_shared/paging';
 import { escapeRegExp } from '../_shared/regexp';
-import { cloud, db } from '../_shared/sdk';
+import { db } from '../_shared/sdk';
+import { miniProgramCode } from '../_shared/wxacode';
 import { findUserByOpenid } from '../_shared/users';
 import { id, pageFields, text, z } from '../_shared/validation';
 import { type CampaignDoc, type CandidateDoc, countsVisible, toCampaign, toCandidate } from './docs';
@@ -209,20 +210,13 @@ export const publicHandlers: Handlers<PublicActions> = {
     input: z.strictObject({ candidateId: id() }),
     async run(_ctx, input) {
       const cand = await requireCandidate(input.candidateId);
-      // WeChat allows 32 characters of scene; candidate ids are short for this.
-      const scene = `c=${cand._id}`;
-      if (scene.length > 32) throw new AppError('UNAVAILABLE', '该候选人暂不支持生成小程序码');
-      const reply = await cloud().callCompatibleWxOpenApi({
-        apiName: '/wxa/getwxacodeunlimit',
-        requestData: Buffer.from(
-          JSON.stringify({ scene, page: 'packages/campaign/pages/candidate/index', check_path: false, width: 280 }),
-        ),
-      });
-      const png = Buffer.isBuffer(reply) ? reply : Buffer.from(reply as ArrayBuffer);
-      if (png.subarray(0, 4).toString('hex') !== '89504e47')
-        throw new AppError('UNAVAILABLE', '小程序码生成失败，请稍后再试');
-      const { fileID } = await cloud().uploadFile({ cloudPath: `posters/candidate-${cand._id}.png`, fileContent: png });
-      return { fileId: fileID };
+      // Candidate ids are short so that the scene fits WeChat's 32 characters.
+      const fileId = await miniProgramCode(
+        'packages/campaign/pages/candidate/index',
+        `c=${cand._id}`,
+        `posters/candidate-${cand._id}.png`,
+      );
+      return { fileId };
     },
   },
 };

@@ -3,22 +3,15 @@
 // repaired with an exact increment and logged.
 import { COLLECTIONS } from '../_shared/collections';
 import { db } from '../_shared/sdk';
-import type { BallotDoc, CampaignDoc, CandidateDoc } from './docs';
+import { forEachBallot } from './ballots';
+import type { CampaignDoc, CandidateDoc } from './docs';
 
 async function expectedCounts(campaignId: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  for (let skip = 0; ; skip += 1000) {
-    const { data } = await db()
-      .collection(COLLECTIONS.ballots)
-      .where({ campaignId })
-      .orderBy('_id', 'asc')
-      .skip(skip)
-      .limit(1000)
-      .get();
-    for (const b of data as BallotDoc[])
-      for (const e of b.log) if (!e.voided) counts.set(e.candidateId, (counts.get(e.candidateId) ?? 0) + 1);
-    if (data.length < 1000) return counts;
-  }
+  await forEachBallot({ campaignId }, (b) => {
+    for (const e of b.log) if (!e.voided) counts.set(e.candidateId, (counts.get(e.candidateId) ?? 0) + 1);
+  });
+  return counts;
 }
 
 async function drifts(campaignId: string): Promise<Map<string, number>> {

@@ -6,21 +6,22 @@ import type { FunctionConfig } from './config';
 import type { InvocationContext } from './protocol';
 
 /** Who triggered an invocation. */
-export type Caller = /** A mini-program user (POST /functions/<name>). */
-(
-  | { kind: 'client'; openid: string; appid: string; unionid?: string; clientIp: string }
-  /** Cloud code calling app.callFunction: no end user. */
-  | { kind: 'server' }
-  /** A timer trigger: no end user. */
-  | { kind: 'timer' }
-) & {
-  /**
-   * A pinned "now" (ISO) for this invocation, from the `x-emulator-now` header or
-   * PUT /_emulator/clock. It reaches the function as EMULATOR_NOW in the context,
-   * which only exists locally: tests cross Beijing midnight without waiting.
-   */
-  now?: string;
-};
+export type Caller =
+  /** A mini-program user (POST /functions/<name>). */
+  (
+    | { kind: 'client'; openid: string; appid: string; unionid?: string; clientIp: string }
+    /** Cloud code calling app.callFunction: no end user. */
+    | { kind: 'server' }
+    /** A timer trigger: no end user. */
+    | { kind: 'timer' }
+  ) & {
+    /**
+     * A pinned "now" (ISO) for this invocation, from the `x-emulator-now` header or
+     * PUT /_emulator/clock. It reaches the function as EMULATOR_NOW in the context,
+     * which only exists locally: tests cross Beijing midnight without waiting.
+     */
+    now?: string;
+  };
 
 export const REGION = 'ap-shanghai';
 

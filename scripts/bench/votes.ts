@@ -13,7 +13,12 @@ const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 32);
 const ADMIN = 'bench-admin';
 
 export async function benchVotes(log: (line: string) => void): Promise<void> {
-  await buildFunctions({ srcDir: resolve(__dirname, '../../cloudfunctions'), outDir: loadCloudbaseConfig().functionRoot, names: ['user', 'campaign'], log: () => {} });
+  await buildFunctions({
+    srcDir: resolve(__dirname, '../../cloudfunctions'),
+    outDir: loadCloudbaseConfig().functionRoot,
+    names: ['user', 'campaign'],
+    log: () => {},
+  });
   const emu = await spawnEmulator(['--port', '0', '--memory', '--no-timers'], { ADMIN_OPENIDS: ADMIN });
   try {
     const call = async (openid: string, fn: string, action: string, data: unknown, ip = '127.0.0.1') => {
@@ -30,13 +35,23 @@ export async function benchVotes(log: (line: string) => void): Promise<void> {
       return r.data;
     };
     await must(ADMIN, 'user', 'login', {});
-    const district = (await must(ADMIN, 'user', 'saveOrg', { name: '基准测试区委', type: 'district', parentId: null })) as { id: string };
+    const district = (await must(ADMIN, 'user', 'saveOrg', {
+      name: '基准测试区委',
+      type: 'district',
+      parentId: null,
+    })) as { id: string };
     const now = Date.now();
     const t = (h: number) => new Date(now + h * 3_600_000).toISOString();
     const campaign = (await must(ADMIN, 'campaign', 'saveCampaign', {
       title: '投票压力测试',
       rules: '压力测试用活动，每人每天 5 票。',
-      phases: { nominationStart: t(-72), nominationEnd: t(-48), votingStart: t(-1), votingEnd: t(24), announcementEnd: t(72) },
+      phases: {
+        nominationStart: t(-72),
+        nominationEnd: t(-48),
+        votingStart: t(-1),
+        votingEnd: t(24),
+        announcementEnd: t(72),
+      },
       voting: { votesPerDay: 5, maxPerCandidatePerDay: 2, requireRegistered: false, showRankingDuringVoting: true },
       result: { voteWeight: 100, juryWeight: 0 },
       orgId: district.id,
@@ -63,7 +78,7 @@ export async function benchVotes(log: (line: string) => void): Promise<void> {
     let refused = 0;
     const refusals: Record<string, number> = {};
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const figures = await runConcurrent(VOTES, IN_FLIGHT, async (i) => {
       const voter = `voter-${i % VOTERS}`;
       const candidateId = candidates[Math.floor(rand() * candidates.length)]!;
@@ -82,7 +97,9 @@ export async function benchVotes(log: (line: string) => void): Promise<void> {
     }
     counted -= 1; // the warm-up vote
     log(`Vote storm: ${VOTES} votes by ${VOTERS} voters, ${IN_FLIGHT} in flight (5 a day, 2 per candidate)`);
-    log(`  accepted ${accepted}   refused ${refused} ${JSON.stringify(refusals)}   counted ${counted} ${counted === accepted ? '(= accepted)' : '(≠ accepted!)'}`);
+    log(
+      `  accepted ${accepted}   refused ${refused} ${JSON.stringify(refusals)}   counted ${counted} ${counted === accepted ? '(= accepted)' : '(≠ accepted!)'}`,
+    );
     log(`  ${formatRow('vote', figures)}`);
     log(`  database round trips per vote attempt: ${((statsAfter.total - statsBefore.total) / VOTES).toFixed(2)}`);
   } finally {

@@ -4,11 +4,12 @@ import type { CheckInStatus, QuoteHistoryItem, StudyApi } from '../../../typings
 import { requireUser } from '../../_shared/caller';
 import { beijingDay } from '../../_shared/clock';
 import { COLLECTIONS } from '../../_shared/collections';
-import { AppError, notFound } from '../../_shared/errors';
+import { notFound } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { fetchPage } from '../../_shared/paging';
 import { awardPoints } from '../../_shared/points';
-import { cloud, db, inTransaction } from '../../_shared/sdk';
+import { db, inTransaction } from '../../_shared/sdk';
+import { miniProgramCode } from '../../_shared/wxacode';
 import { findUserByOpenid } from '../../_shared/users';
 import { id, pageFields, z } from '../../_shared/validation';
 import { type QuoteDoc, type ScheduleDoc, type StudyUserDoc, toQuote } from '../docs';
@@ -189,17 +190,8 @@ export const quoteWorkerHandlers: Handlers<WorkerQuoteActions> = {
     access: 'user',
     input: z.strictObject({ day: dayKey() }),
     async run(_ctx, input) {
-      const reply = await cloud().callCompatibleWxOpenApi({
-        apiName: '/wxa/getwxacodeunlimit',
-        requestData: Buffer.from(
-          JSON.stringify({ scene: `q=${input.day}`, page: 'pages/home/index', check_path: false, width: 280 }),
-        ),
-      });
-      const png = Buffer.isBuffer(reply) ? reply : Buffer.from(reply as ArrayBuffer);
-      if (png.subarray(0, 4).toString('hex') !== '89504e47')
-        throw new AppError('UNAVAILABLE', '小程序码生成失败，请稍后再试');
-      const { fileID } = await cloud().uploadFile({ cloudPath: `posters/quote-${input.day}.png`, fileContent: png });
-      return { fileId: fileID };
+      const fileId = await miniProgramCode('pages/home/index', `q=${input.day}`, `posters/quote-${input.day}.png`);
+      return { fileId };
     },
   },
 };

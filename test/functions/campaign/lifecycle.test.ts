@@ -39,12 +39,10 @@ const nomination = (campaignId: string, i = 1) => ({
 describe('nominations and review', () => {
   let campaign: Campaign;
   beforeEach(async () => {
-    campaign = await h
-      .as('o-admin')
-      .ok<Campaign>('campaign', 'saveCampaign', {
-        ...campaignInput(orgs.district.id, Date.now(), 'nomination'),
-        nominationLimit: 2,
-      });
+    campaign = await h.as('o-admin').ok<Campaign>('campaign', 'saveCampaign', {
+      ...campaignInput(orgs.district.id, Date.now(), 'nomination'),
+      nominationLimit: 2,
+    });
     await h.as('o-nominator').ok('user', 'login');
   });
 
@@ -120,26 +118,22 @@ describe('voiding, fraud report, recount', () => {
       await h.as(v).ok('campaign', 'vote', { candidateId: a });
       await h.as(v).ok('campaign', 'vote', { candidateId: b });
     }
-    const r = await h
-      .as('o-admin')
-      .ok<{ voidedVotes: number }>('campaign', 'voidVotes', {
-        campaignId: campaign.id,
-        voterIds: ['bad-1', 'bad-2'],
-        reason: '同一设备批量注册',
-      });
+    const r = await h.as('o-admin').ok<{ voidedVotes: number }>('campaign', 'voidVotes', {
+      campaignId: campaign.id,
+      voterIds: ['bad-1', 'bad-2'],
+      reason: '同一设备批量注册',
+    });
     expect(r.voidedVotes).toBe(4);
     const votes = async (id: string) => (await h.db.collection('candidates').doc(id).get()).data[0].votes;
     expect([await votes(a), await votes(b)]).toEqual([1, 1]);
     // Voiding again changes nothing; voided votes still count toward the voter's daily limit.
     expect(
       (
-        await h
-          .as('o-admin')
-          .ok<{ voidedVotes: number }>('campaign', 'voidVotes', {
-            campaignId: campaign.id,
-            voterIds: ['bad-1'],
-            reason: '重复',
-          })
+        await h.as('o-admin').ok<{ voidedVotes: number }>('campaign', 'voidVotes', {
+          campaignId: campaign.id,
+          voterIds: ['bad-1'],
+          reason: '重复',
+        })
       ).voidedVotes,
     ).toBe(0);
     const logs = await h.db.collection('audit_logs').where({ action: 'voidVotes' }).get();
@@ -154,14 +148,12 @@ describe('voiding, fraud report, recount', () => {
     await h.as('v1').at(at(1)).ok('campaign', 'vote', { candidateId: c });
     await h.as('v2').at(at(10)).ok('campaign', 'vote', { candidateId: c });
     await h.as('v3').at(at(11)).ok('campaign', 'vote', { candidateId: c });
-    const r = await h
-      .as('o-admin')
-      .ok<{ voidedVotes: number }>('campaign', 'voidVotes', {
-        campaignId: campaign.id,
-        from: at(9),
-        to: at(12),
-        reason: '异常时段',
-      });
+    const r = await h.as('o-admin').ok<{ voidedVotes: number }>('campaign', 'voidVotes', {
+      campaignId: campaign.id,
+      from: at(9),
+      to: at(12),
+      reason: '异常时段',
+    });
     expect(r.voidedVotes).toBe(2);
     expect((await h.db.collection('candidates').doc(c).get()).data[0].votes).toBe(1);
   });

@@ -2,6 +2,7 @@ import type { Candidate, CandidateDetail, VoteReceipt } from '../../../typings/c
 import { campaignWithCandidates } from '../../support/campaign-fixtures';
 import { makeAdmin, type OrgFixture, registerWorker, seedOrgs } from '../../support/fixtures';
 import { type FunctionsHarness, startFunctions } from '../../support/functions';
+import { sdkFor } from '../../support/sdk';
 
 let h: FunctionsHarness;
 let orgs: OrgFixture;
@@ -183,13 +184,23 @@ describe('what voters see', () => {
       .as('v')
       .ok<{ items: Candidate[] }>('campaign', 'listCandidates', { campaignId: campaign.id, keyword: 'b002' });
     expect(byNumber.items.map((c) => c.name)).toEqual(['候选人delivery2']);
-    const byVotes = await h
-      .as('v')
-      .ok<{ items: Candidate[] }>('campaign', 'listCandidates', {
-        campaignId: campaign.id,
-        category: 'courier',
-        sort: 'votes',
-      });
+    const byVotes = await h.as('v').ok<{ items: Candidate[] }>('campaign', 'listCandidates', {
+      campaignId: campaign.id,
+      category: 'courier',
+      sort: 'votes',
+    });
     expect(byVotes.items.map((c) => c.number)).toEqual(['A002', 'A001']);
+  });
+});
+
+describe('sharing', () => {
+  it('a candidate poster code is a real PNG in storage that opens the candidate', async () => {
+    const { candidates } = await campaignWithCandidates(h, 'o-admin', orgs, { phase: 'voting' });
+    const { fileId } = await h
+      .as('v')
+      .ok<{ fileId: string }>('campaign', 'candidatePosterCode', { candidateId: candidates[0]!.id });
+    expect(fileId).toMatch(new RegExp(`posters/candidate-${candidates[0]!.id}\\.png$`));
+    const { fileContent } = await sdkFor(h.emu).downloadFile({ fileID: fileId });
+    expect((fileContent as Buffer).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   });
 });

@@ -70,6 +70,14 @@ describe("today's quote", () => {
   });
 });
 
+describe('sharing', () => {
+  it('a quote poster code is a real PNG in storage', async () => {
+    const { fileId } = await h.as('o-a').ok<{ fileId: string }>('study', 'quotePosterCode', { day: '2026-11-28' });
+    const { fileContent } = await sdkFor(h.emu).downloadFile({ fileID: fileId });
+    expect((fileContent as Buffer).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  });
+});
+
 describe('check-in', () => {
   it('10 concurrent check-ins by one worker make one record and one points award', async () => {
     const replies = await Promise.all(

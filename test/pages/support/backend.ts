@@ -82,7 +82,13 @@ export async function uploadFile(cloudPath: string): Promise<{ fileID: string; e
 export async function startBackend(
   openid: string,
   opts: { adminOpenids?: string[] } = {},
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{
+  url: string;
+  /** The emulator's SDK endpoint and env id, for arranging data the functions cannot (see test/support/sdk.ts). */
+  adminUrl: string;
+  envId: string;
+  stop(): Promise<void>;
+}> {
   const { spawnEmulator, waitForExit } = await import('../../../emulator/process');
   const emu = await spawnEmulator(['--port', '0', '--memory', '--no-timers'], {
     ADMIN_OPENIDS: (opts.adminOpenids ?? ['test-superadmin']).join(','),
@@ -90,6 +96,8 @@ export async function startBackend(
   useBackend(emu.url, openid);
   return {
     url: emu.url,
+    adminUrl: emu.adminUrl,
+    envId: emu.envId,
     async stop() {
       emu.child.kill('SIGTERM');
       await waitForExit(emu.child);

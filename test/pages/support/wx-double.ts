@@ -12,6 +12,11 @@ export interface WxDouble {
   calls: WxCall[];
   /** Calls of one API, newest last. */
   callsOf(api: string): unknown[];
+  /**
+   * Answers the next call of a recorded API with `result` instead of the default
+   * (e.g. a cancelled modal, or an editable modal's typed `content`). Cleared by reset().
+   */
+  answerNext(api: RecordedApi, result: Record<string, unknown>): void;
   reset(): void;
 }
 
@@ -36,8 +41,11 @@ const RECORDED = [
   'saveImageToPhotosAlbum',
 ] as const;
 
+export type RecordedApi = (typeof RECORDED)[number];
+
 export function installWxDouble(): WxDouble {
   const calls: WxCall[] = [];
+  const answers = new Map<string, Record<string, unknown>[]>();
   const storage = new Map<string, unknown>();
   const wx: Record<string, unknown> = {
     // The backend: real functions and storage on an emulator (see backend.ts).
@@ -62,7 +70,8 @@ export function installWxDouble(): WxDouble {
   for (const api of RECORDED) {
     wx[api] = (args: { success?: (r: unknown) => void; complete?: () => void } = {}) => {
       calls.push({ api, args });
-      const res = api === 'showModal' ? { confirm: true, cancel: false } : { errMsg: `${api}:ok` };
+      const res =
+        answers.get(api)?.shift() ?? (api === 'showModal' ? { confirm: true, cancel: false } : { errMsg: `${api}:ok` });
       args.success?.(res);
       args.complete?.();
       return Promise.resolve(res);
@@ -72,8 +81,12 @@ export function installWxDouble(): WxDouble {
   return {
     calls,
     callsOf: (api) => calls.filter((c) => c.api === api).map((c) => c.args),
+    answerNext: (api, result) => {
+      answers.set(api, [...(answers.get(api) ?? []), result]);
+    },
     reset: () => {
       calls.length = 0;
+      answers.clear();
     },
   };
 }

@@ -1,0 +1,26 @@
+// Display formatting. Times are shown in Beijing time whatever the phone's zone.
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function beijing(iso: string): Date | null {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : new Date(t + BEIJING_OFFSET_MS);
+}
+
+/** 2026-11-05T02:03:00Z → "2026-11-05" */
+export function formatDate(iso: string): string {
+  const d = beijing(iso);
+  return d ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` : '';
+}
+
+/** 2026-11-05T02:03:00Z → "2026-11-05 10:03" */
+export function formatDateTime(iso: string): string {
+  const d = beijing(iso);
+  return d ? `${formatDate(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : '';
+}
+
+/** 5 → "+5", -10 → "-10" */
+export function formatPoints(amount: number): string {
+  return amount > 0 ? `+${amount}` : String(amount);
+}

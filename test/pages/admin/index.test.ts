@@ -1,0 +1,62 @@
+import { clearSession } from '../../../miniprogram/utils/session';
+import { actAs, startBackend } from '../support/backend';
+import { login, makeAdmin, seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
+import { loadPage, waitFor, wxDouble } from '../support/page';
+import { cellText, detachAll, has, render, screenText, tapCell } from '../support/ui';
+
+// One page per test file: simulate registers shared components once per file.
+const indexId = loadPage('packages/admin/pages/index/index');
+
+let backend: Awaited<ReturnType<typeof startBackend>>;
+let orgs: PageOrgs;
+beforeAll(async () => {
+  backend = await startBackend('admin-guest');
+  orgs = await seedOrgs();
+});
+afterAll(() => backend.stop());
+
+beforeEach(() => {
+  wxDouble().reset();
+  clearSession();
+});
+afterEach(detachAll);
+
+describe('admin entry page', () => {
+  it('offers users and orgs to an org admin, without the audit log', async () => {
+    await makeAdmin('entry-admin', [orgs.express.id]);
+    actAs('entry-admin');
+    const page = render(indexId);
+    await waitFor(() => expect(has(page, '#entry-users')).toBe(true));
+
+    expect(cellText(page, 'entry-users')).toContain('用户管理');
+    expect(cellText(page, 'entry-orgs')).toContain('组织管理');
+    expect(has(page, '#entry-audit')).toBe(false);
+    expect(screenText(page)).toContain('负责 1 个组织及其下级');
+
+    await tapCell(page, 'entry-orgs');
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/admin/pages/orgs/index' }),
+    ]);
+  });
+
+  it('offers the audit log to the superadmin', async () => {
+    actAs(SUPERADMIN);
+    const page = render(indexId);
+    await waitFor(() => expect(has(page, '#entry-audit')).toBe(true));
+
+    await tapCell(page, 'entry-audit');
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/admin/pages/audit/index' }),
+    ]);
+  });
+
+  it('tells anyone else the admin pages are for admins', async () => {
+    await login('entry-worker');
+    actAs('entry-worker');
+    const page = render(indexId);
+    await waitFor(() => expect(has(page, '.denied')).toBe(true));
+
+    expect(screenText(page)).toContain('管理后台仅对管理员开放');
+    expect(has(page, '#entry-users')).toBe(false);
+  });
+});
