@@ -4,6 +4,7 @@
 // sayings with their true source, or original lines marked as sample content.
 import tcb from '@cloudbase/node-sdk';
 import { orgSeed } from './orgs';
+import { campaignSeed } from './campaigns';
 import { studySeed } from './study';
 
 export type SeedDb = ReturnType<ReturnType<typeof tcb.init>['database']>;
@@ -16,7 +17,7 @@ export interface SeedModule {
 }
 
 // Order matters: later modules refer to earlier ones' ids.
-export const SEEDS: SeedModule[] = [orgSeed, studySeed];
+export const SEEDS: SeedModule[] = [orgSeed, studySeed, campaignSeed];
 
 export async function seedDemoData(target: { adminUrl: string; envId: string }, log = console.log): Promise<void> {
   process.env.TENCENTCLOUD = 'true';
