@@ -73,7 +73,7 @@ type AdminActions = Pick<
   'saveCampaign' | 'addCandidate' | 'updateCandidate' | 'setJuryScores' | 'announce'
 >;
 
-export const adminHandlers: Handlers<AdminActions> = {
+export const adminHandlers = {
   saveCampaign: {
     access: 'admin',
     input: campaignInput,
@@ -259,4 +259,4 @@ export const adminHandlers: Handlers<AdminActions> = {
       return { announced: true as const, winners };
     },
   },
-};
+} satisfies Handlers<AdminActions>;

@@ -11,7 +11,7 @@ import { type CandidateDoc, computeResults } from './docs';
 import { forEachBallot } from './ballots';
 import { requireCampaign } from './public';
 
-export const exportHandlers: Handlers<Pick<CampaignApi, 'exportCampaign'>> = {
+export const exportHandlers = {
   exportCampaign: {
     access: 'admin',
     input: z.strictObject({ campaignId: id() }),
@@ -116,4 +116,4 @@ export const exportHandlers: Handlers<Pick<CampaignApi, 'exportCampaign'>> = {
       return { fileId: fileID, url: (fileList[0] as { tempFileURL: string }).tempFileURL };
     },
   },
-};
+} satisfies Handlers<Pick<CampaignApi, 'exportCampaign'>>;

@@ -105,7 +105,7 @@ export function analyse(rows: LogRow[], names: Map<string, string>, now: Date): 
 
 type FraudActions = Pick<CampaignApi, 'fraudReport' | 'voidVotes'>;
 
-export const fraudHandlers: Handlers<FraudActions> = {
+export const fraudHandlers = {
   fraudReport: {
     access: 'admin',
     input: z.strictObject({ campaignId: id() }),
@@ -189,4 +189,4 @@ export const fraudHandlers: Handlers<FraudActions> = {
       };
     },
   },
-};
+} satisfies Handlers<FraudActions>;

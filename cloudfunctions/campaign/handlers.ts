@@ -6,10 +6,10 @@ import { fraudHandlers } from './fraud';
 import { nominationHandlers } from './nominations';
 import { publicHandlers } from './public';
 
-export const handlers: Handlers<CampaignApi> = {
+export const handlers = {
   ...publicHandlers,
   ...nominationHandlers,
   ...adminHandlers,
   ...fraudHandlers,
   ...exportHandlers,
-};
+} satisfies Handlers<CampaignApi>;

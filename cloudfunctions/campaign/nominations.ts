@@ -42,7 +42,7 @@ function adminView(n: NominationDoc, nominator: UserDoc | undefined): Nomination
 
 type NominationActions = Pick<CampaignApi, 'nominate' | 'myNominations' | 'listNominations' | 'reviewNomination'>;
 
-export const nominationHandlers: Handlers<NominationActions> = {
+export const nominationHandlers = {
   nominate: {
     access: 'user',
     input: z.strictObject({
@@ -207,4 +207,4 @@ export const nominationHandlers: Handlers<NominationActions> = {
       return adminView({ ...n, ...patch }, nominator);
     },
   },
-};
+} satisfies Handlers<NominationActions>;

@@ -65,7 +65,7 @@ type PublicActions = Pick<
   | 'candidatePosterCode'
 >;
 
-export const publicHandlers: Handlers<PublicActions> = {
+export const publicHandlers = {
   listCampaigns: {
     access: 'public',
     input: z.strictObject(pageFields),
@@ -219,6 +219,6 @@ export const publicHandlers: Handlers<PublicActions> = {
       return { fileId };
     },
   },
-};
+} satisfies Handlers<PublicActions>;
 
 export { requireCampaign, requireCandidate };

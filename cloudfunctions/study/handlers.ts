@@ -6,10 +6,10 @@ import { quoteAdminHandlers } from './quotes/admin';
 import { quoteWorkerHandlers } from './quotes/worker';
 import { statsHandlers } from './stats';
 
-export const handlers: Handlers<StudyApi> = {
+export const handlers = {
   ...quoteWorkerHandlers,
   ...lectureWorkerHandlers,
   ...quoteAdminHandlers,
   ...lectureAdminHandlers,
   ...statsHandlers,
-};
+} satisfies Handlers<StudyApi>;

@@ -16,7 +16,7 @@ const MAX_DAYS = 366;
 
 type Agg = { data: Record<string, unknown>[] };
 
-export const statsHandlers: Handlers<Pick<StudyApi, 'studyStats'>> = {
+export const statsHandlers = {
   studyStats: {
     access: 'admin',
     input: z.strictObject({ from: dayKey(), to: dayKey(), orgId: id().optional() }),
@@ -103,4 +103,4 @@ export const statsHandlers: Handlers<Pick<StudyApi, 'studyStats'>> = {
       };
     },
   },
-};
+} satisfies Handlers<Pick<StudyApi, 'studyStats'>>;

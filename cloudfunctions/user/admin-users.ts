@@ -32,7 +32,7 @@ async function requireActiveUser(userId: string): Promise<UserDoc> {
 
 type AdminUserActions = Pick<UserApi, 'listUsers' | 'setRoles' | 'verifyMember' | 'listAuditLogs'>;
 
-export const adminUserHandlers: Handlers<AdminUserActions> = {
+export const adminUserHandlers = {
   listUsers: {
     access: 'admin',
     input: z.strictObject({
@@ -143,4 +143,4 @@ export const adminUserHandlers: Handlers<AdminUserActions> = {
       );
     },
   },
-};
+} satisfies Handlers<AdminUserActions>;

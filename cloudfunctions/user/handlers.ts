@@ -5,9 +5,9 @@ import { orgHandlers } from './orgs';
 import { pointsHandlers } from './points';
 import { profileHandlers } from './profile';
 
-export const handlers: Handlers<UserApi> = {
+export const handlers = {
   ...profileHandlers,
   ...pointsHandlers,
   ...orgHandlers,
   ...adminUserHandlers,
-};
+} satisfies Handlers<UserApi>;

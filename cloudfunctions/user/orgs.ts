@@ -27,7 +27,7 @@ const stationSchema = z.strictObject({
 
 type OrgActions = Pick<UserApi, 'listOrgs' | 'listStations' | 'saveOrg' | 'deleteOrg'>;
 
-export const orgHandlers: Handlers<OrgActions> = {
+export const orgHandlers = {
   listOrgs: {
     access: 'public',
     input: z.strictObject({}),
@@ -123,4 +123,4 @@ export const orgHandlers: Handlers<OrgActions> = {
       return { deleted: true as const };
     },
   },
-};
+} satisfies Handlers<OrgActions>;

@@ -17,7 +17,7 @@ const toEntry = (d: LedgerDoc): PointsEntry => ({
   createdAt: new Date(d.createdAt).toISOString(),
 });
 
-export const pointsHandlers: Handlers<Pick<UserApi, 'myPoints'>> = {
+export const pointsHandlers = {
   myPoints: {
     access: 'user',
     input: z.strictObject(pageFields),
@@ -32,4 +32,4 @@ export const pointsHandlers: Handlers<Pick<UserApi, 'myPoints'>> = {
       return { summary: user.points, entries };
     },
   },
-};
+} satisfies Handlers<Pick<UserApi, 'myPoints'>>;

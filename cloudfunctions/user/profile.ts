@@ -32,7 +32,7 @@ export function newUser(openid: string, now: Date): Omit<UserDoc, '_id'> {
 
 type ProfileActions = Pick<UserApi, 'login' | 'getProfile' | 'updateProfile' | 'registerWorker' | 'deleteAccount'>;
 
-export const profileHandlers: Handlers<ProfileActions> = {
+export const profileHandlers = {
   login: {
     access: 'public',
     input: z.strictObject({}),
@@ -154,4 +154,4 @@ export const profileHandlers: Handlers<ProfileActions> = {
       return { deleted: true as const };
     },
   },
-};
+} satisfies Handlers<ProfileActions>;

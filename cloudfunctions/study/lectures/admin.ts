@@ -59,7 +59,7 @@ const quizQuestion = z.strictObject({
 
 type AdminLectureActions = Pick<StudyApi, 'adminListLectures' | 'saveLecture' | 'setLecturePublished'>;
 
-export const lectureAdminHandlers: Handlers<AdminLectureActions> = {
+export const lectureAdminHandlers = {
   adminListLectures: {
     access: 'admin',
     input: z.strictObject({ keyword: text(30).optional(), orgId: id().optional(), ...pageFields }),
@@ -176,4 +176,4 @@ export const lectureAdminHandlers: Handlers<AdminLectureActions> = {
       return view({ ...l, ...patch });
     },
   },
-};
+} satisfies Handlers<AdminLectureActions>;

@@ -90,7 +90,7 @@ async function creditCompletion(ctx: ActionContext, user: UserDoc, lecture: Lect
 
 type WorkerLectureActions = Pick<StudyApi, 'listLectures' | 'getLecture' | 'reportProgress' | 'submitQuiz' | 'myStudy'>;
 
-export const lectureWorkerHandlers: Handlers<WorkerLectureActions> = {
+export const lectureWorkerHandlers = {
   listLectures: {
     access: 'user',
     input: z.strictObject({ series: text(30).optional(), keyword: text(30).optional(), ...pageFields }),
@@ -290,4 +290,4 @@ export const lectureWorkerHandlers: Handlers<WorkerLectureActions> = {
       };
     },
   },
-};
+} satisfies Handlers<WorkerLectureActions>;

@@ -47,7 +47,7 @@ type AdminQuoteActions = Pick<
   'adminListQuotes' | 'saveQuote' | 'deleteQuote' | 'scheduleQuote' | 'importQuotes'
 >;
 
-export const quoteAdminHandlers: Handlers<AdminQuoteActions> = {
+export const quoteAdminHandlers = {
   adminListQuotes: {
     access: 'admin',
     input: z.strictObject({ keyword: text(30).optional(), orgId: id().optional(), ...pageFields }),
@@ -244,4 +244,4 @@ export const quoteAdminHandlers: Handlers<AdminQuoteActions> = {
       return { imported: rows.length, scheduled: days.length };
     },
   },
-};
+} satisfies Handlers<AdminQuoteActions>;

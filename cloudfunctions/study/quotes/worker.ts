@@ -43,7 +43,7 @@ type WorkerQuoteActions = Pick<
   'todayQuote' | 'listQuotes' | 'checkIn' | 'favoriteQuote' | 'listFavorites' | 'quotePosterCode'
 >;
 
-export const quoteWorkerHandlers: Handlers<WorkerQuoteActions> = {
+export const quoteWorkerHandlers = {
   todayQuote: {
     access: 'public',
     input: z.strictObject({}),
@@ -194,4 +194,4 @@ export const quoteWorkerHandlers: Handlers<WorkerQuoteActions> = {
       return { fileId };
     },
   },
-};
+} satisfies Handlers<WorkerQuoteActions>;

@@ -1,0 +1,40 @@
+// Every action's input schema must accept exactly the fields of its contract in
+// typings/: TypeScript alone lets a schema silently drop an optional field (the
+// client would then get INVALID_ARGUMENT for a field the contract promises).
+// These checks are types; the test below only keeps them in the suite.
+import type { z } from 'zod';
+import { type handlers as campaignHandlers } from '../../cloudfunctions/campaign/handlers';
+import { type handlers as studyHandlers } from '../../cloudfunctions/study/handlers';
+import { type handlers as userHandlers } from '../../cloudfunctions/user/handlers';
+import type { CampaignApi } from '../../typings/campaign';
+import type { ActionSpec } from '../../typings/common';
+import type { StudyApi } from '../../typings/study';
+import type { UserApi } from '../../typings/user';
+
+type InputOf<D> = D extends { input: infer S } ? (S extends z.ZodType ? z.output<S> : never) : never;
+type ReqOf<S> = S extends ActionSpec<infer R, unknown> ? R : never;
+/** Declared keys; an index signature (Record<string, never>) counts as none. */
+type Keys<T> = string extends keyof T ? never : keyof T;
+type SameKeys<A, B> = [Keys<A>] extends [Keys<B>] ? ([Keys<B>] extends [Keys<A>] ? true : false) : false;
+/** The names of actions whose schema and contract disagree on fields (never when all agree). */
+type Mismatched<H, A> = {
+  [K in keyof A]: SameKeys<InputOf<H[K & keyof H]>, ReqOf<A[K]>> extends true ? never : K;
+}[keyof A];
+
+/** `true` when all agree; otherwise the offending action names, so assigning `true` fails to compile and names them. */
+type AllAgree<H, A> = [Mismatched<H, A>] extends [never] ? true : Mismatched<H, A>;
+
+const user: AllAgree<typeof userHandlers, UserApi> = true;
+const study: AllAgree<typeof studyHandlers, StudyApi> = true;
+const campaign: AllAgree<typeof campaignHandlers, CampaignApi> = true;
+
+it('every input schema has exactly the fields of its contract (checked by the type checker)', () => {
+  expect([user, study, campaign]).toEqual([true, true, true]);
+  // And the check does catch a dropped optional field:
+  type Broken = Mismatched<
+    { a: { input: z.ZodObject<{ x: z.ZodString }> } },
+    { a: ActionSpec<{ x: string; y?: string }, unknown> }
+  >;
+  const caught: Broken = 'a';
+  expect(caught).toBe('a');
+});
