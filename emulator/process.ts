@@ -17,7 +17,9 @@ export interface EmulatorProcess {
 }
 
 export function spawnEmulator(args: string[], env: Record<string, string> = {}): Promise<EmulatorProcess> {
-  const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), [resolve(ROOT, 'emulator/cli.ts'), ...args], {
+  // One process (node with tsx as its loader), not the tsx wrapper: the wrapper runs the
+  // emulator as a grandchild, which a kill -9 of the wrapper would leave running.
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'emulator/cli.ts'), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -187,6 +187,7 @@ export interface StudyApi {
     { imported: number; scheduled: number } | { imported: 0; errors: ImportRowError[] }
   >;
   adminListLectures: ActionSpec<{ keyword?: string; orgId?: string } & PageRequest, Page<LectureAdminView>>;
+  adminGetLecture: ActionSpec<{ id: string }, LectureAdminView>;
   saveLecture: ActionSpec<SaveLectureRequest, LectureAdminView>;
   setLecturePublished: ActionSpec<{ id: string; published: boolean }, LectureAdminView>;
   studyStats: ActionSpec<{ from: DayKey; to: DayKey; orgId?: string }, StudyStats>;

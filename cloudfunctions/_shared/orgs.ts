@@ -47,3 +47,18 @@ export function toOrg(doc: OrgDoc): Org {
     sort: doc.sort,
   };
 }
+
+/** Every org the caller administers (sub-trees included); null for a superadmin (no limit). */
+export async function orgIdsInScope(caller: Caller): Promise<string[] | null> {
+  if (caller.isSuperadmin) return null;
+  const mine = caller.user?.adminOrgIds ?? [];
+  if (!mine.length) return [];
+  const _ = db().command;
+  const { data } = await db()
+    .collection(COLLECTIONS.orgs)
+    .where(_.or([{ _id: _.in(mine) }, { ancestors: _.in(mine) }]))
+    .field({ _id: true })
+    .limit(1000)
+    .get();
+  return (data as { _id: string }[]).map((o) => o._id);
+}

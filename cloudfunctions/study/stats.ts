@@ -5,7 +5,7 @@ import { daysBetween } from '../_shared/clock';
 import { COLLECTIONS } from '../_shared/collections';
 import { invalid } from '../_shared/errors';
 import type { Handlers } from '../_shared/function';
-import { requireOrgInScope } from '../_shared/orgs';
+import { orgIdsInScope, requireOrgInScope } from '../_shared/orgs';
 import { db } from '../_shared/sdk';
 import { id, z } from '../_shared/validation';
 import { type LectureDoc } from './docs';
@@ -15,6 +15,16 @@ const dayKey = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为
 const MAX_DAYS = 366;
 
 type Agg = { data: Record<string, unknown>[] };
+
+async function subtreeIds(orgId: string): Promise<string[]> {
+  const { data } = await db()
+    .collection(COLLECTIONS.orgs)
+    .where({ ancestors: orgId })
+    .field({ _id: true })
+    .limit(1000)
+    .get();
+  return [orgId, ...(data as { _id: string }[]).map((o) => o._id)];
+}
 
 export const statsHandlers = {
   studyStats: {
@@ -79,8 +89,16 @@ export const statsHandlers = {
             ).map((o) => [o._id, o.name]),
           )
         : new Map<string, string>();
-      const lectures = (await db().collection(COLLECTIONS.lectures).orderBy('updatedAt', 'desc').limit(200).get())
-        .data as LectureDoc[];
+      // Lectures of the chosen org's sub-tree, or of everything the admin administers.
+      const scope = orgId ? await subtreeIds(orgId) : await orgIdsInScope(caller);
+      const lectures = (
+        await db()
+          .collection(COLLECTIONS.lectures)
+          .where(scope ? { orgId: _.in(scope) } : {})
+          .orderBy('updatedAt', 'desc')
+          .limit(200)
+          .get()
+      ).data as LectureDoc[];
       const perLecture = await lectureStats(lectures.map((l) => l._id));
       return {
         from: input.from,

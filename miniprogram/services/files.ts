@@ -30,3 +30,17 @@ export function displayUrl(fileId: string): string {
   const path = fileId.replace(/^cloud:\/\/[^/]+\//, '');
   return `${ENV.emulatorUrl}/storage/files/${path}`;
 }
+
+/**
+ * A path a canvas image can load (e.g. a poster's mini-program code): cloud files
+ * are downloaded to a temp file first; the emulator serves them over HTTP.
+ */
+export function canvasImagePath(fileId: string): Promise<string> {
+  if (!fileId || isLocalMode()) return Promise.resolve(displayUrl(fileId));
+  return wx.cloud
+    .downloadFile({ fileID: fileId })
+    .then((r) => r.tempFilePath)
+    .catch(() => {
+      throw new ApiError('NETWORK', '图片下载失败，请检查网络后重试');
+    });
+}

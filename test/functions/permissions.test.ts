@@ -50,6 +50,7 @@ const ADMIN_PROBES: Record<string, Record<string, Probe>> = {
     scheduleQuote: (w) => asBranchAdmin({ day: '2099-01-01', quoteId: w.quoteInOther }),
     importQuotes: (w) => ({ fileId: 'cloud://local-dev.b/imports/x.csv', orgId: w.orgs.otherDistrict.id }),
     adminListLectures: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    adminGetLecture: (w) => ({ id: w.lectureInOther }),
     saveLecture: (w) => ({
       title: '越权课程',
       speaker: '某',

@@ -1,20 +1,27 @@
 import type { MyProfile } from '../../typings/user';
 import { clearSession, currentProfile, refreshProfile, updateProfile } from '../../miniprogram/utils/session';
-import { actAs, callAs, startBackend } from './support/backend';
-import { login, makeAdmin, registerWorker, seedOrgs, type PageOrgs } from './support/fixtures';
-import { loadPage, tap, textOf, waitFor, wxDouble } from './support/page';
-import { detachAll, has, render, screenText, tapCell } from './support/ui';
+import { actAs, callAs, pinNow, startBackend } from './support/backend';
+import { login, makeAdmin, registerWorker, seedOrgs, SUPERADMIN, type PageOrgs } from './support/fixtures';
+import { loadPage, tap, textOf, waitFor, wxDouble, type RenderedPage } from './support/page';
+import { addQuote } from './support/study';
+import { buttonDisabled, detachAll, has, render, screenText, tapButton, tapCell, tapOn, textAt } from './support/ui';
 
 const homeId = loadPage('pages/home/index');
-const names = (page: ReturnType<typeof render>) =>
+const names = (page: RenderedPage) =>
   Array.from(page.dom!.querySelectorAll('.main--grid-name')).map((n) => n.textContent);
-const greeting = (page: ReturnType<typeof render>) => textOf(page, '.main--greeting');
+const greeting = (page: RenderedPage) => textOf(page, '.main--greeting');
+
+/** 10:00 in Beijing on 2026-11-28, and the same time the day before. */
+const TODAY = '2026-11-28T02:00:00Z';
+const YESTERDAY = '2026-11-27T02:00:00Z';
 
 let backend: Awaited<ReturnType<typeof startBackend>>;
 let orgs: PageOrgs;
 beforeAll(async () => {
   backend = await startBackend('home-guest');
   orgs = await seedOrgs();
+  // One quote in the pool: every day picks it.
+  await addQuote(SUPERADMIN, orgs.district.id, '不忘初心，方得始终。', '示例出处', true);
 });
 afterAll(() => backend.stop());
 
@@ -22,26 +29,183 @@ beforeEach(() => {
   wxDouble().reset();
   clearSession();
   actAs('home-guest');
+  pinNow(TODAY);
 });
-afterEach(detachAll);
+afterEach(() => {
+  detachAll();
+  pinNow(null);
+});
+
+const quoteShown = (page: RenderedPage) =>
+  waitFor(() => expect(page.data.today.status).toBe('ready')).then(() => undefined);
+const checkInCalls = () =>
+  (wxDouble().callsOf('cloud.callFunction') as { data: { action: string } }[]).filter(
+    (c) => c.data.action === 'checkIn',
+  );
 
 describe('home page', () => {
   it('shows one entry per feature, by name', async () => {
     const page = render(homeId);
     expect(names(page)).toEqual(['每日金句', '微党课', '小哥圆桌会', '志愿服务', '最美新就业群体']);
-    await waitFor(() => currentProfile() !== null);
+    await quoteShown(page);
+  });
+
+  it('tapping an open feature navigates to it', async () => {
+    const page = render(homeId);
+    const items = page.querySelectorAll('.grid-item');
+    expect(items[1]!.dom!.textContent).toContain('碎片时间 随时学');
+
+    await tap(items[0]);
+    await tap(items[1]);
+    await tap(items[4]);
+
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/study/pages/quotes/index' }),
+      expect.objectContaining({ url: '/packages/study/pages/lectures/index' }),
+      expect.objectContaining({ url: '/packages/campaign/pages/index/index' }),
+    ]);
+    expect(wxDouble().callsOf('showToast')).toEqual([]);
+    await quoteShown(page);
   });
 
   it('when a feature is not open yet, tapping it says so and does not navigate', async () => {
     const page = render(homeId);
-    const item = page.querySelectorAll('.grid-item')[1]!;
-    expect(item.dom!.textContent).toContain('即将开放');
+    const items = page.querySelectorAll('.grid-item');
+    expect(items[2]!.dom!.textContent).toContain('即将开放');
+    expect(items[3]!.dom!.textContent).toContain('即将开放');
 
-    await tap(item);
+    await tap(items[2]);
+    await tap(items[3]);
 
-    expect(wxDouble().callsOf('showToast')).toEqual([expect.objectContaining({ title: '微党课即将开放' })]);
+    expect(wxDouble().callsOf('showToast')).toEqual([
+      expect.objectContaining({ title: '小哥圆桌会即将开放' }),
+      expect.objectContaining({ title: '志愿服务即将开放' }),
+    ]);
     expect(wxDouble().callsOf('navigateTo')).toEqual([]);
-    await waitFor(() => currentProfile() !== null);
+    await quoteShown(page);
+  });
+
+  it('shows today’s quote with its source and the 示例 tag, and shares it', async () => {
+    const page = render(homeId);
+    expect(has(page, '.quote-loading')).toBe(true);
+    await quoteShown(page);
+
+    expect(textAt(page, '.quote-text')).toBe('不忘初心，方得始终。');
+    expect(textAt(page, '.quote-source')).toBe('—— 示例出处');
+    expect(textAt(page, '.quote-day')).toBe('2026-11-28');
+    expect(textAt(page, '#sample-tag >>> .t-tag')).toBe('示例');
+    const share = (page.instance as { onShareAppMessage(): { title: string; path: string } }).onShareAppMessage();
+    expect(share).toEqual({ title: '不忘初心，方得始终。', path: '/pages/home/index' });
+
+    await tapOn(page, '#poster');
+    const [poster] = wxDouble().callsOf('navigateTo') as { url: string }[];
+    expect(poster!.url).toMatch(/^\/packages\/study\/pages\/poster\/index\?day=2026-11-28&text=/);
+    expect(decodeURIComponent(poster!.url)).toContain('text=不忘初心，方得始终。&source=示例出处');
+  });
+
+  it('check-in after yesterday’s shows 连续 2 天 and the points; tapping again changes nothing', async () => {
+    await registerWorker('home-streak', orgs.expressBranch.id);
+    pinNow(YESTERDAY);
+    await callAs('home-streak', 'study', 'checkIn');
+    pinNow(TODAY);
+    actAs('home-streak');
+
+    const page = render(homeId);
+    await quoteShown(page);
+    expect(textAt(page, '#checkin >>> .t-button')).toContain('打卡');
+    expect(textAt(page, '.checkin-summary')).toBe('已连续 1 天 · 累计 1 天');
+
+    await tapButton(page, 'checkin');
+    await waitFor(() => expect(textAt(page, '#checkin >>> .t-button')).toContain('今日已打卡 · 连续 2 天'));
+    expect(textAt(page, '.checkin-summary')).toBe('累计 2 天');
+    expect(wxDouble().callsOf('showToast')).toEqual([expect.objectContaining({ title: '打卡成功，积分 +1' })]);
+    expect(buttonDisabled(page, 'checkin')).toBe(true);
+
+    await tapButton(page, 'checkin');
+    await tapButton(page, 'checkin');
+    expect(checkInCalls()).toHaveLength(1);
+    expect(textAt(page, '#checkin >>> .t-button')).toContain('连续 2 天');
+    // One point yesterday, one today.
+    expect((await callAs<MyProfile>('home-streak', 'user', 'getProfile')).points.balance).toBe(2);
+  });
+
+  it('a double tap on 打卡 checks in once', async () => {
+    await login('home-double');
+    actAs('home-double');
+    const page = render(homeId);
+    await quoteShown(page);
+
+    const button = page.querySelector('#checkin >>> .t-button')!;
+    button.dispatchEvent('tap');
+    button.dispatchEvent('tap');
+    await waitFor(() => expect(page.data.checkIn.done).toBe(true));
+
+    expect(checkInCalls()).toHaveLength(1);
+    expect(textAt(page, '#checkin >>> .t-button')).toContain('今日已打卡 · 连续 1 天');
+  });
+
+  it('an earlier check-in today shows as done on opening', async () => {
+    await login('home-done');
+    await callAs('home-done', 'study', 'checkIn');
+    actAs('home-done');
+
+    const page = render(homeId);
+    await quoteShown(page);
+
+    expect(textAt(page, '#checkin >>> .t-button')).toContain('今日已打卡 · 连续 1 天');
+    expect(buttonDisabled(page, 'checkin')).toBe(true);
+  });
+
+  it('favorites today’s quote and takes it back', async () => {
+    await login('home-fav');
+    actAs('home-fav');
+    const page = render(homeId);
+    await quoteShown(page);
+    expect(textAt(page, '#favorite')).toContain('收藏');
+
+    await tapOn(page, '#favorite');
+    await waitFor(() => expect(textAt(page, '#favorite')).toContain('已收藏'));
+    const favs = await callAs<{ items: { text: string }[] }>('home-fav', 'study', 'listFavorites');
+    expect(favs.items.map((q) => q.text)).toEqual(['不忘初心，方得始终。']);
+
+    await waitFor(() => expect(page.data.faving).toBe(false));
+    await tapOn(page, '#favorite');
+    await waitFor(() => expect(textAt(page, '#favorite')).not.toContain('已收藏'));
+    expect((await callAs<{ items: unknown[] }>('home-fav', 'study', 'listFavorites')).items).toEqual([]);
+  });
+
+  it('a visitor the server does not know still sees the quote; 打卡 asks to log in', async () => {
+    actAs(''); // no WeChat identity: login fails, the quote is public
+    const page = render(homeId);
+    await quoteShown(page);
+
+    expect(textAt(page, '.quote-text')).toBe('不忘初心，方得始终。');
+    expect(textAt(page, '.checkin-summary')).toBe('登录后记录连续打卡天数');
+    await tapButton(page, 'checkin');
+    await waitFor(() => expect(wxDouble().callsOf('showToast')).toHaveLength(1));
+    expect(wxDouble().callsOf('showToast')[0]).toMatchObject({ title: expect.stringContaining('无法识别用户身份') });
+    expect(screenText(page)).not.toContain('今日已打卡');
+  });
+
+  it('when the quote cannot load, shows why with 重试; retrying shows it', async () => {
+    await login('home-retry');
+    actAs('home-retry');
+    const cloud = (wx as unknown as { cloud: { callFunction(o: { data: { action: string } }): Promise<unknown> } })
+      .cloud;
+    const callFunction = cloud.callFunction;
+    cloud.callFunction = (o) =>
+      o.data.action === 'todayQuote' ? Promise.reject({ errMsg: 'cloud.callFunction:fail timeout' }) : callFunction(o);
+    const page = render(homeId);
+    try {
+      await waitFor(() => expect(page.data.today.status).toBe('error'));
+    } finally {
+      cloud.callFunction = callFunction;
+    }
+    expect(textAt(page, '.quote-error-text')).toBe('网络不给力，请检查网络后重试');
+
+    await tapButton(page, 'quote-retry');
+    await quoteShown(page);
+    expect(textAt(page, '.quote-text')).toBe('不忘初心，方得始终。');
   });
 
   it('once logged in, greets the user by the nickname stored on the server', async () => {
@@ -53,6 +217,7 @@ describe('home page', () => {
     expect(has(page, '.greeting')).toBe(false);
 
     await waitFor(() => expect(greeting(page)).toBe('你好，小李'));
+    await quoteShown(page);
   });
 
   it('hides the admin entry from a registered worker', async () => {
@@ -61,6 +226,7 @@ describe('home page', () => {
 
     const page = render(homeId);
     await waitFor(() => expect(greeting(page)).toContain('你好'));
+    await quoteShown(page);
 
     expect(has(page, '#admin-entry')).toBe(false);
     expect(screenText(page)).not.toContain('管理后台');
@@ -77,6 +243,7 @@ describe('home page', () => {
     expect(wxDouble().callsOf('navigateTo')).toEqual([
       expect.objectContaining({ url: '/packages/admin/pages/index/index' }),
     ]);
+    await quoteShown(page);
   });
 
   it('follows the session: a role granted while the page is open shows the entry; once detached it stops', async () => {
@@ -84,6 +251,7 @@ describe('home page', () => {
     actAs('home-later');
     const page = render(homeId);
     await waitFor(() => expect(greeting(page)).toBe('你好，新朋友'));
+    await quoteShown(page);
     expect(has(page, '#admin-entry')).toBe(false);
 
     await callAs('test-superadmin', 'user', 'setRoles', {

@@ -4,7 +4,7 @@ import { audit } from '../../_shared/audit';
 import { COLLECTIONS } from '../../_shared/collections';
 import { invalid, notFound } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
-import { requireOrgInScope } from '../../_shared/orgs';
+import { orgIdsInScope, requireOrgInScope } from '../../_shared/orgs';
 import { fetchPage } from '../../_shared/paging';
 import { escapeRegExp } from '../../_shared/regexp';
 import { db } from '../../_shared/sdk';
@@ -57,7 +57,10 @@ const quizQuestion = z.strictObject({
   answer: z.number().int().min(0).max(5),
 });
 
-type AdminLectureActions = Pick<StudyApi, 'adminListLectures' | 'saveLecture' | 'setLecturePublished'>;
+type AdminLectureActions = Pick<
+  StudyApi,
+  'adminListLectures' | 'adminGetLecture' | 'saveLecture' | 'setLecturePublished'
+>;
 
 export const lectureAdminHandlers = {
   adminListLectures: {
@@ -69,6 +72,10 @@ export const lectureAdminHandlers = {
       if (input.orgId) {
         await requireOrgInScope(caller, input.orgId);
         where.orgId = input.orgId;
+      } else {
+        // Only lectures owned by orgs the admin administers (drafts and quiz answers included).
+        const scope = await orgIdsInScope(caller);
+        if (scope) where.orgId = db().command.in(scope);
       }
       const page = await fetchPage(
         db().collection(COLLECTIONS.lectures).where(where),
@@ -78,6 +85,16 @@ export const lectureAdminHandlers = {
       );
       const stats = await lectureStats(page.items.map((l) => l._id));
       return { ...page, items: page.items.map((l) => toLectureAdminView(l, stats.get(l._id) ?? EMPTY_STATS)) };
+    },
+  },
+
+  adminGetLecture: {
+    access: 'admin',
+    input: z.strictObject({ id: id() }),
+    async run({ caller }, input) {
+      const l = await requireLecture(input.id);
+      await requireOrgInScope(caller, l.orgId);
+      return view(l);
     },
   },
 

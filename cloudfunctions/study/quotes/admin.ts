@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../../_shared/collections';
 import { requireDistrictAdmin } from '../../_shared/content-admin';
 import { AppError, invalid, notFound } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
-import { requireOrgInScope } from '../../_shared/orgs';
+import { orgIdsInScope, requireOrgInScope } from '../../_shared/orgs';
 import { fetchPage } from '../../_shared/paging';
 import { escapeRegExp } from '../../_shared/regexp';
 import { cloud, db } from '../../_shared/sdk';
@@ -57,6 +57,10 @@ export const quoteAdminHandlers = {
       if (input.orgId) {
         await requireOrgInScope(caller, input.orgId);
         where.push({ orgId: input.orgId });
+      } else {
+        // Only content owned by orgs the admin administers.
+        const scope = await orgIdsInScope(caller);
+        if (scope) where.push({ orgId: _.in(scope) });
       }
       if (input.keyword) {
         const re = db().RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' });
@@ -124,11 +128,11 @@ export const quoteAdminHandlers = {
     async run(ctx, input) {
       const q = await requireQuote(input.id);
       await requireOrgInScope(ctx.caller, q.orgId);
-      // Kept (soft-deleted) so past days' history still shows it; future days are freed.
+      // Kept (soft-deleted) so past days' history still shows it; today and later days are freed.
       await db().collection(COLLECTIONS.quotes).doc(q._id).update({ status: 'deleted', updatedAt: ctx.now });
       await db()
         .collection(COLLECTIONS.quoteSchedule)
-        .where({ quoteId: q._id, _id: db().command.gt(beijingDay(ctx.now)) })
+        .where({ quoteId: q._id, _id: db().command.gte(beijingDay(ctx.now)) })
         .remove();
       await audit(ctx, {
         action: 'deleteQuote',

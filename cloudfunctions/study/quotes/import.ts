@@ -45,7 +45,9 @@ export async function readSheet(content: Buffer, fileName: string): Promise<stri
   if (/\.csv$/i.test(fileName)) {
     // Excel saves CSV with a BOM.
     const text = content.toString('utf8').replace(/^\uFEFF/, '');
-    sheet = await wb.csv.read(Readable.from([text]));
+    // Keep every cell as written: the default mapping turns "2026-12-01" into a Date at
+    // local midnight, which under TZ=Asia/Shanghai is the previous day in UTC.
+    sheet = await wb.csv.read(Readable.from([text]), { map: (value: unknown) => value });
   } else {
     await wb.xlsx.load(content as unknown as ArrayBuffer);
     sheet = wb.worksheets[0];

@@ -12,8 +12,9 @@ export async function quoteForDay(day: string, now: Date): Promise<QuoteDoc> {
     ScheduleDoc | undefined;
   if (scheduled) {
     const q = (await db().collection(COLLECTIONS.quotes).doc(scheduled.quoteId).get()).data[0] as QuoteDoc | undefined;
-    if (!q) throw new AppError('NOT_FOUND', '今日金句暂不可用，请稍后再试');
-    return q;
+    if (q?.status === 'active') return q;
+    // Deleted since it was scheduled: free the day (only if still that quote) and pick again.
+    await db().collection(COLLECTIONS.quoteSchedule).where({ _id: day, quoteId: scheduled.quoteId }).remove();
   }
   const pool = db().collection(COLLECTIONS.quotes).where({ status: 'active' });
   const { total } = await pool.count();

@@ -31,8 +31,10 @@ it('every acknowledged write survives kill -9 and a restart on the same data fol
     .doc((acknowledged[0] as { id: string }).id)
     .update({ touched: true });
 
+  const killedUrl = running.url;
   running.child.kill('SIGKILL');
   await waitForExit(running.child);
+  await expect(fetch(`${killedUrl}/_emulator/health`)).rejects.toThrow();
   running = await spawnEmulator(['--port', '0', '--data', dir, '--no-timers']);
 
   const after = sdkFor(running).database();

@@ -100,7 +100,7 @@ describe('transactions', () => {
     const failed = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
     for (const f of failed) expect(f.reason).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
     expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('a unique index violation at commit fails the whole transaction', async () => {
     await h.db.collection('ledger').add({ key: 'k1' });

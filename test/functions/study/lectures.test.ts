@@ -186,6 +186,24 @@ describe('quiz and my study', () => {
 });
 
 describe('authoring', () => {
+  it("an admin's lists and statistics only show content of the orgs they administer", async () => {
+    await makeAdmin(h, 'o-other-admin', [orgs.otherDistrict.id]);
+    const theirs = await h.as('o-other-admin').ok<Page<LectureAdminView>>('study', 'adminListLectures', {});
+    expect(theirs.items).toEqual([]);
+    expect(await h.as('o-other-admin').call('study', 'adminGetLecture', { id: lecture.id })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const stats = await h
+      .as('o-other-admin')
+      .ok<StudyStats>('study', 'studyStats', { from: '2026-11-01', to: '2026-11-30' });
+    expect(stats.lectures).toEqual([]);
+    const mine = await h.as('o-admin').ok<Page<LectureAdminView>>('study', 'adminListLectures', {});
+    expect(mine.items.map((l) => l.id)).toEqual([lecture.id]);
+    expect(await h.as('o-admin').ok<LectureAdminView>('study', 'adminGetLecture', { id: lecture.id })).toMatchObject({
+      quiz: expect.any(Array),
+    });
+  });
+
   it('a lecture whose quiz answer is not among its options is refused', async () => {
     expect(
       await h.as('o-admin').call('study', 'saveLecture', {

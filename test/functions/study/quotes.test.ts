@@ -61,6 +61,15 @@ describe("today's quote", () => {
     expect(t).toMatchObject({ quote: { id: quoteIds[7], text: '金句第8条' }, checkIn: null });
   });
 
+  it("deleting today's quote replaces it for everyone the same day", async () => {
+    const before = await h.as('o-a').at(LATE_28).ok<Today>('study', 'todayQuote');
+    await h.as(SUPERADMIN).at(LATE_28).ok('study', 'deleteQuote', { id: before.quote.id });
+    const a = await h.as('o-a').at(LATE_28).ok<Today>('study', 'todayQuote');
+    const b = await h.as('o-b').at(LATE_28).ok<Today>('study', 'todayQuote');
+    expect(a.quote.id).not.toBe(before.quote.id);
+    expect(b.quote).toEqual(a.quote);
+  });
+
   it('scheduling a past day is refused', async () => {
     expect(
       await h.as(SUPERADMIN).at(EARLY_29).call('study', 'scheduleQuote', { day: '2026-11-28', quoteId: quoteIds[0] }),
@@ -180,6 +189,22 @@ describe('import', () => {
     const scheduled = (await h.db.collection('quote_schedule').doc('2099-01-01').get()).data[0];
     const q = (await h.db.collection('quotes').doc(scheduled.quoteId).get()).data[0];
     expect(q).toMatchObject({ text: '学而时习之，不亦说乎？', source: '《论语·学而》' });
+  });
+
+  it('dated CSV rows keep their day when the server runs on Beijing time', async () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const fileId = await upload(
+        'dated.csv',
+        Buffer.from('内容,出处,日期\n海纳百川，有容乃大。,示例出处,2099-12-01\n'),
+      );
+      await h.as('o-district-admin').ok('study', 'importQuotes', { fileId, orgId: orgs.district.id });
+      expect((await h.db.collection('quote_schedule').doc('2099-12-01').get()).data).toHaveLength(1);
+      expect((await h.db.collection('quote_schedule').doc('2099-11-30').get()).data).toHaveLength(0);
+    } finally {
+      process.env.TZ = tz;
+    }
   });
 
   it('a file that is not a spreadsheet is refused', async () => {

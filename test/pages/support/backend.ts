@@ -9,6 +9,8 @@ export interface Backend {
 }
 
 let backend: Backend | null = null;
+/** A pinned server clock (ISO) sent with every following call as `x-emulator-now`; null = real time. */
+let pinnedNow: string | null = null;
 
 export function useBackend(url: string, openid: string): void {
   backend = { url, openid };
@@ -20,6 +22,14 @@ export function actAs(openid: string): void {
   backend.openid = openid;
 }
 
+/**
+ * Pins the server's "now" for every following call (the page's and callAs), e.g. to
+ * check in "yesterday" or to let 15 s pass between progress reports; null = real time.
+ */
+export function pinNow(at: string | Date | null): void {
+  pinnedNow = at === null ? null : new Date(at).toISOString();
+}
+
 function post(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   if (!backend) return Promise.reject(new Error('page test: no backend; call useBackend() in beforeAll'));
   const url = new URL(path, backend.url);
@@ -28,7 +38,12 @@ function post(path: string, body: Buffer, headers: Record<string, string>): Prom
       url,
       {
         method: 'POST',
-        headers: { ...headers, 'content-length': String(body.length), 'x-wx-openid': backend!.openid },
+        headers: {
+          ...headers,
+          'content-length': String(body.length),
+          'x-wx-openid': backend!.openid,
+          ...(pinnedNow ? { 'x-emulator-now': pinnedNow } : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -56,16 +71,21 @@ const PNG = Buffer.from(
   'hex',
 );
 
-export async function uploadFile(cloudPath: string): Promise<{ fileID: string; errMsg: string }> {
+/** Uploads `content` (by default a 1×1 PNG) as the acting user. */
+export async function uploadFile(
+  cloudPath: string,
+  content: Buffer = PNG,
+  contentType = 'image/png',
+): Promise<{ fileID: string; errMsg: string }> {
   const boundary = '----pagetest' + Date.now();
   const parts = [
     `--${boundary}\r\ncontent-disposition: form-data; name="cloudPath"\r\n\r\n${cloudPath}\r\n`,
-    `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="f.png"\r\ncontent-type: image/png\r\n\r\n`,
+    `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="f.png"\r\ncontent-type: ${contentType}\r\n\r\n`,
   ];
   const body = Buffer.concat([
     Buffer.from(parts[0]!),
     Buffer.from(parts[1]!),
-    PNG,
+    content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const res = await post('/storage/client-upload', body, {

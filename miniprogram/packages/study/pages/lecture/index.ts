@@ -1,0 +1,389 @@
+// One micro lecture: a <video>, an audio player (InnerAudioContext) or an
+// article (<rich-text>), resumed where the user stopped; progress reported as
+// the server's honesty rules expect (../../utils/progress-reporter); the quiz,
+// whose answers arrive only with the result.
+import type { LectureDetail, LectureKind, MyLectureProgress, QuizResult } from '../../../../../typings/study';
+import type { TagTheme } from '../../../../config/labels';
+import { displayUrl } from '../../../../services/files';
+import { studyApi } from '../../../../services/study';
+import { errorCode, errorMessage, toastError } from '../../../../utils/errors';
+import { ensureLogin } from '../../../../utils/session';
+import {
+  formatClock,
+  formatDuration,
+  LECTURE_KIND_LABELS,
+  LECTURE_KIND_THEMES,
+  lectureUrl,
+  progressLabel,
+} from '../../../../utils/study';
+import { ProgressReporter, ReadingClock } from '../../utils/progress-reporter';
+
+type Status = 'loading' | 'ready' | 'error';
+
+interface LectureView {
+  id: string;
+  title: string;
+  speakerLine: string;
+  kind: LectureKind;
+  kindLabel: string;
+  kindTheme: TagTheme;
+  durationSec: number;
+  durationText: string;
+  durationClock: string;
+  series: string;
+  tags: string[];
+  coverUrl: string;
+  mediaUrl: string;
+  body: string;
+  hasQuiz: boolean;
+  passPercent: number;
+}
+
+interface ProgressView {
+  percent: number;
+  completed: boolean;
+  text: string;
+  /** Points earned by finishing, shown once credited. */
+  awarded: number;
+}
+
+interface QuizView {
+  questions: { question: string; options: { label: string; text: string }[] }[];
+  /** The user's choices; -1 = not answered. */
+  answers: number[];
+  submitting: boolean;
+  /** Only after submitting: the server reveals the correct options then. */
+  result: { score: number; passed: boolean; pointsAwarded: number; correct: number[]; correctLabels: string[] } | null;
+  /** The best earlier attempt, e.g. "最好成绩 80 分 · 已通过 · 已答 2 次". */
+  last: string;
+}
+
+interface Session {
+  lectureId: string;
+  kind: LectureKind | null;
+  durationSec: number;
+  reporter: ProgressReporter | null;
+  audio: WechatMiniprogram.InnerAudioContext | null;
+  /** The audio was sought to the resume position once. */
+  audioResumed: boolean;
+  reading: ReadingClock | null;
+  readingTimer: number | null;
+  everySec: number;
+  visible: boolean;
+  alive: boolean;
+}
+
+const LETTERS = 'ABCDEFGHIJ';
+const sessions = new WeakMap<object, Session>();
+
+function newSession(lectureId: string): Session {
+  return {
+    lectureId,
+    kind: null,
+    durationSec: 0,
+    reporter: null,
+    audio: null,
+    audioResumed: false,
+    reading: null,
+    readingTimer: null,
+    everySec: 15,
+    visible: true,
+    alive: true,
+  };
+}
+
+const lectureView = (d: LectureDetail): LectureView => ({
+  id: d.id,
+  title: d.title,
+  speakerLine: d.speakerTitle ? `${d.speaker} · ${d.speakerTitle}` : d.speaker,
+  kind: d.kind,
+  kindLabel: LECTURE_KIND_LABELS[d.kind],
+  kindTheme: LECTURE_KIND_THEMES[d.kind],
+  durationSec: d.durationSec,
+  durationText: formatDuration(d.durationSec),
+  durationClock: formatClock(d.durationSec),
+  series: d.series,
+  tags: d.tags,
+  coverUrl: displayUrl(d.coverFileId),
+  mediaUrl: displayUrl(d.mediaFileId),
+  body: d.body,
+  hasQuiz: d.quiz.length > 0,
+  passPercent: d.passPercent,
+});
+
+const progressView = (p: MyLectureProgress, awarded = 0): ProgressView => ({
+  percent: p.progressPercent,
+  completed: p.completed,
+  text: progressLabel(p.progressPercent, p.completed),
+  awarded,
+});
+
+function lastAttempt(quiz: MyLectureProgress['quiz']): string {
+  if (!quiz || !quiz.attempts) return '';
+  return `最好成绩 ${quiz.score} 分 · ${quiz.passed ? '已通过' : '未通过'} · 已答 ${quiz.attempts} 次`;
+}
+
+const quizView = (d: LectureDetail): QuizView => ({
+  questions: d.quiz.map((q) => ({
+    question: q.question,
+    options: q.options.map((text, i) => ({ label: LETTERS[i] ?? String(i + 1), text })),
+  })),
+  answers: d.quiz.map(() => -1),
+  submitting: false,
+  result: null,
+  last: lastAttempt(d.progress.quiz),
+});
+
+/** Where playback starts: the saved position, or the beginning once it had reached the end. */
+function resumeAt(d: Pick<LectureDetail, 'kind' | 'durationSec'> & { progress: { positionSec: number } }): number {
+  const pos = Math.max(0, d.progress.positionSec);
+  if (d.kind === 'article') return Math.min(pos, d.durationSec);
+  return pos >= d.durationSec - 3 ? 0 : pos;
+}
+
+Component({
+  data: {
+    status: 'loading' as Status,
+    error: '',
+    lecture: null as LectureView | null,
+    /** The player's initial position (seconds). */
+    startAt: 0,
+    /** "上次学到 02:30，已从这里继续" */
+    resumeText: '',
+    progress: { percent: 0, completed: false, text: '', awarded: 0 } as ProgressView,
+    audio: { playing: false, positionText: '00:00', percent: 0 },
+    quiz: { questions: [], answers: [], submitting: false, result: null, last: '' } as QuizView,
+  },
+  lifetimes: {
+    detached() {
+      const s = sessions.get(this);
+      if (!s) return;
+      s.alive = false;
+      this.stopReading();
+      if (s.audio) {
+        s.reporter?.update(s.audio.currentTime || s.reporter.positionSec);
+        s.audio.stop();
+        s.audio.destroy();
+        s.audio = null;
+      }
+      // The last position (after any report still in flight); nothing updates the page any more.
+      s.reporter?.flush();
+    },
+  },
+  pageLifetimes: {
+    show() {
+      const s = sessions.get(this);
+      if (!s) return;
+      s.visible = true;
+      this.startReading();
+    },
+    hide() {
+      const s = sessions.get(this);
+      if (!s) return;
+      s.visible = false;
+      this.stopReading();
+      s.reporter?.flush();
+    },
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      sessions.set(this, newSession(query.id ?? ''));
+      this.load();
+    },
+    session(): Session {
+      let s = sessions.get(this);
+      if (!s) {
+        s = newSession('');
+        sessions.set(this, s);
+      }
+      return s;
+    },
+    async load() {
+      const s = this.session();
+      this.setData({ status: 'loading', error: '' });
+      try {
+        if (!s.lectureId) throw new Error('no id');
+        await ensureLogin();
+        const d = await studyApi('getLecture', { id: s.lectureId });
+        if (s.alive) this.begin(d);
+      } catch (err) {
+        this.setData({ status: 'error', error: errorMessage(err, '课程加载失败，请稍后再试') });
+      }
+    },
+    onRetry() {
+      this.load();
+    },
+    /** Shows the lecture and sets up its player at the resume position. */
+    begin(d: LectureDetail) {
+      const s = this.session();
+      const startAt = resumeAt(d);
+      s.kind = d.kind;
+      s.durationSec = d.durationSec;
+      s.everySec = d.reportEverySec;
+      s.reporter?.stop();
+      s.reporter = new ProgressReporter({
+        everySec: d.reportEverySec,
+        startSec: startAt,
+        send: (positionSec) => this.report(positionSec),
+      });
+      const resumeText = d.kind !== 'article' && startAt > 0 ? `上次学到 ${formatClock(startAt)}，已从这里继续` : '';
+      this.setData({
+        status: 'ready',
+        lecture: lectureView(d),
+        startAt,
+        resumeText,
+        progress: progressView(d.progress),
+        audio: {
+          playing: false,
+          positionText: formatClock(startAt),
+          percent: d.durationSec ? Math.min(100, Math.floor((startAt / d.durationSec) * 100)) : 0,
+        },
+        quiz: quizView(d),
+      });
+      wx.setNavigationBarTitle({ title: d.title });
+      if (d.kind === 'audio') this.setUpAudio(displayUrl(d.mediaFileId), startAt);
+      if (d.kind === 'article') {
+        s.reading = new ReadingClock(startAt);
+        this.startReading();
+      }
+    },
+
+    /** One progress report; the answer updates the progress shown. */
+    async report(positionSec: number): Promise<void> {
+      const s = this.session();
+      try {
+        const res = await studyApi('reportProgress', { lectureId: s.lectureId, positionSec });
+        if (!s.alive) return;
+        const awarded = this.data.progress.awarded + res.pointsAwarded;
+        this.setData({ progress: progressView(res, awarded) });
+        if (res.pointsAwarded > 0) wx.showToast({ title: `已学完，积分 +${res.pointsAwarded}`, icon: 'success' });
+      } catch (err) {
+        // The lecture was unpublished meanwhile: nothing more to report.
+        if (errorCode(err) === 'NOT_FOUND') s.reporter?.stop();
+        throw err;
+      }
+    },
+
+    // --- video
+    onVideoPlay() {
+      this.session().reporter?.started();
+    },
+    onVideoTime(e: DetailEvent<{ currentTime: number; duration: number }>) {
+      this.session().reporter?.update(e.detail.currentTime);
+    },
+    onVideoPause() {
+      this.session().reporter?.flush();
+    },
+    onVideoEnded() {
+      this.session().reporter?.flush();
+    },
+
+    // --- audio
+    setUpAudio(src: string, startAt: number) {
+      const s = this.session();
+      const audio = wx.createInnerAudioContext();
+      audio.src = src;
+      audio.startTime = startAt;
+      let shownSec = -1;
+      audio.onPlay(() => {
+        // startTime is not honoured everywhere: seek once to the resume position.
+        if (!s.audioResumed && startAt > 0 && (audio.currentTime || 0) < startAt - 1) audio.seek(startAt);
+        s.audioResumed = true;
+        s.reporter?.started();
+        if (s.alive) this.setData({ 'audio.playing': true });
+      });
+      const stopped = () => {
+        if (s.alive) this.setData({ 'audio.playing': false });
+        s.reporter?.flush();
+      };
+      audio.onPause(stopped);
+      audio.onStop(stopped);
+      audio.onEnded(stopped);
+      audio.onTimeUpdate(() => {
+        const t = audio.currentTime;
+        s.reporter?.update(t);
+        const sec = Math.floor(t);
+        if (sec !== shownSec && s.alive) {
+          shownSec = sec;
+          const percent = s.durationSec ? Math.min(100, Math.floor((t / s.durationSec) * 100)) : 0;
+          this.setData({ 'audio.positionText': formatClock(t), 'audio.percent': percent });
+        }
+      });
+      audio.onError(() => {
+        if (s.alive) this.setData({ 'audio.playing': false });
+        wx.showToast({ title: '音频播放失败，请检查网络后重试', icon: 'none' });
+      });
+      s.audio = audio;
+    },
+    onAudioToggle() {
+      const audio = this.session().audio;
+      if (!audio) return;
+      if (this.data.audio.playing) audio.pause();
+      else audio.play();
+    },
+
+    // --- article: reading seconds while the page is shown
+    startReading() {
+      const s = this.session();
+      if (!s.reading || !s.visible || !s.alive || s.readingTimer !== null) return;
+      s.reading.start();
+      s.readingTimer = setInterval(() => {
+        if (!s.reading || !s.reporter) return;
+        s.reporter.update(Math.min(s.reading.seconds(), s.durationSec));
+        s.reporter.flush();
+      }, s.everySec * 1000) as unknown as number;
+    },
+    stopReading() {
+      const s = this.session();
+      if (s.readingTimer !== null) clearInterval(s.readingTimer);
+      s.readingTimer = null;
+      if (!s.reading || !s.reading.running) return;
+      s.reading.pause();
+      s.reporter?.update(Math.min(s.reading.seconds(), s.durationSec));
+    },
+
+    // --- quiz
+    onChoose(e: TapEvent<{ q: number; o: number }>) {
+      if (this.data.quiz.result || this.data.quiz.submitting) return;
+      const { q, o } = e.currentTarget.dataset;
+      this.setData({ [`quiz.answers[${q}]`]: o });
+    },
+    async onSubmitQuiz() {
+      const { answers, submitting, result } = this.data.quiz;
+      if (submitting || result) return;
+      const missing = answers.filter((a) => a < 0).length;
+      if (missing) {
+        wx.showToast({ title: `还有 ${missing} 道题没有作答`, icon: 'none' });
+        return;
+      }
+      this.setData({ 'quiz.submitting': true });
+      try {
+        const res: QuizResult = await studyApi('submitQuiz', { lectureId: this.session().lectureId, answers });
+        this.setData({
+          'quiz.result': {
+            score: res.score,
+            passed: res.passed,
+            pointsAwarded: res.pointsAwarded,
+            correct: res.correct,
+            correctLabels: res.correct.map((i) => LETTERS[i] ?? String(i + 1)),
+          },
+        });
+        if (res.pointsAwarded > 0) wx.showToast({ title: `测验通过，积分 +${res.pointsAwarded}`, icon: 'success' });
+      } catch (err) {
+        toastError(err, '提交失败，请稍后再试');
+      } finally {
+        this.setData({ 'quiz.submitting': false });
+      }
+    },
+    onRetryQuiz() {
+      this.setData({
+        'quiz.answers': this.data.quiz.questions.map(() => -1),
+        'quiz.result': null,
+      });
+    },
+    onShareAppMessage() {
+      const l = this.data.lecture;
+      return l ? { title: `微党课：${l.title}`, path: lectureUrl(l.id) } : {};
+    },
+  },
+});

@@ -1,0 +1,90 @@
+// Published micro lectures: filter by series, search, page; each row shows the
+// kind, length and the user's progress. Coming back from a lecture refreshes it.
+import type { LectureSummary } from '../../../../../typings/study';
+import { ROUTES } from '../../../../config/routes';
+import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
+import { studyApi } from '../../../../services/study';
+import { ensureLogin } from '../../../../utils/session';
+import { lectureUrl } from '../../../../utils/study';
+import { type LectureRow, toLectureRow } from '../../utils/lecture-row';
+
+const lists = listRegistry<LectureSummary, LectureRow>();
+/** Whether the page has been shown once (later shows mean coming back from a lecture). */
+const shownBefore = new WeakSet<object>();
+
+Component({
+  data: {
+    keyword: '',
+    /** '' = all series. */
+    series: '',
+    seriesList: [] as string[],
+    list: initialList<LectureRow>(),
+  },
+  lifetimes: {
+    attached() {
+      lists.create(this, {
+        key: 'list',
+        fetch: async (page, pageSize) => {
+          await ensureLogin();
+          const { keyword, series } = this.data;
+          const res = await studyApi('listLectures', {
+            page,
+            pageSize,
+            ...(keyword ? { keyword } : {}),
+            ...(series ? { series } : {}),
+          });
+          if (res.series.join('\n') !== this.data.seriesList.join('\n')) this.setData({ seriesList: res.series });
+          return res;
+        },
+        toView: toLectureRow,
+      });
+      lists.of(this).reload();
+    },
+  },
+  pageLifetimes: {
+    show() {
+      if (!shownBefore.has(this)) {
+        shownBefore.add(this);
+        return;
+      }
+      // Progress changed while the lecture was open.
+      if (this.data.list.status === 'ready') lists.of(this).reload({ keepRows: true });
+    },
+  },
+  methods: {
+    onKeywordChange(e: DetailEvent<{ value: string; trigger?: string }>) {
+      this.setData({ keyword: e.detail.value });
+      if (e.detail.trigger === 'clear') lists.of(this).reload();
+    },
+    onSearch(e: DetailEvent<{ value: string }>) {
+      this.setData({ keyword: e.detail.value.trim() });
+      lists.of(this).reload();
+    },
+    onSeries(e: TapEvent<{ value: string }>) {
+      const series = e.currentTarget.dataset.value;
+      if (series === this.data.series) return;
+      this.setData({ series });
+      lists.of(this).reload();
+    },
+    onOpen(e: TapEvent<{ id: string }>) {
+      wx.navigateTo({ url: lectureUrl(e.currentTarget.dataset.id) });
+    },
+    onMyStudy() {
+      wx.navigateTo({ url: ROUTES.myStudy });
+    },
+    onRetry() {
+      lists.of(this).reload();
+    },
+    onMore() {
+      lists.of(this).loadMore();
+    },
+    async onPullDownRefresh() {
+      const { error } = await lists.of(this).reload({ keepRows: true });
+      wx.stopPullDownRefresh();
+      if (error && this.data.list.status === 'ready') wx.showToast({ title: error, icon: 'none' });
+    },
+    onReachBottom() {
+      return lists.of(this).loadMore();
+    },
+  },
+});
