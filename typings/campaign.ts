@@ -76,6 +76,12 @@ export interface Candidate {
   votes: number | null;
 }
 
+/** What organisers see of a candidate: counts even while hidden, and the jury score entered. */
+export interface CandidateAdminView extends Omit<Candidate, 'votes'> {
+  votes: number;
+  juryScore: number | null;
+}
+
 export interface CandidateDetail extends Candidate {
   /** Votes the caller gave this candidate today. */
   myVotesToday: number;
@@ -150,9 +156,16 @@ export interface FraudReport {
   /** Minutes in which one candidate got unusually many votes. */
   bursts: { candidateId: string; name: string; minute: IsoDate; votes: number }[];
   /** Candidates whose votes come mostly from voters first seen that day who voted for nobody else. */
-  newVoterClusters: { candidateId: string; name: string; day: string; newVoters: number; share: number }[];
+  newVoterClusters: {
+    candidateId: string;
+    name: string;
+    day: string;
+    newVoters: number;
+    share: number;
+    voterIds: string[];
+  }[];
   /** One client IP behind many voters. */
-  sharedIps: { ip: string; voters: number; votes: number }[];
+  sharedIps: { ip: string; voters: number; votes: number; voterIds: string[] }[];
 }
 
 export interface SaveCampaignRequest {
@@ -196,6 +209,7 @@ export interface CampaignApi {
     { campaignId: string; status?: NominationStatus } & PageRequest,
     Page<NominationAdminView>
   >;
+  adminListCandidates: ActionSpec<{ campaignId: string; category?: string } & PageRequest, Page<CandidateAdminView>>;
   reviewNomination: ActionSpec<{ id: string; approve: boolean; reason?: string }, NominationAdminView>;
   addCandidate: ActionSpec<
     { campaignId: string; category: string; name: string; platform: string; deeds: string; photos: string[] },

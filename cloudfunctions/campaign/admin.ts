@@ -6,7 +6,8 @@ import { conflict, invalid, notFound } from '../_shared/errors';
 import type { Handlers } from '../_shared/function';
 import { requireOrgInScope } from '../_shared/orgs';
 import { db } from '../_shared/sdk';
-import { fileId, id, text, z } from '../_shared/validation';
+import { fetchPage } from '../_shared/paging';
+import { fileId, id, pageFields, text, z } from '../_shared/validation';
 import { forgetCampaign } from './cache';
 import { createCandidate } from './candidates';
 import { type CampaignDoc, type CandidateDoc, computeResults, toCampaign, toCandidate } from './docs';
@@ -70,7 +71,7 @@ const candidateFields = {
 
 type AdminActions = Pick<
   CampaignApi,
-  'saveCampaign' | 'addCandidate' | 'updateCandidate' | 'setJuryScores' | 'announce'
+  'saveCampaign' | 'adminListCandidates' | 'addCandidate' | 'updateCandidate' | 'setJuryScores' | 'announce'
 >;
 
 export const adminHandlers = {
@@ -139,6 +140,26 @@ export const adminHandlers = {
         summary: `新建评选「${input.title}」`,
       });
       return toCampaign({ _id: newId, ...doc }, ctx.now);
+    },
+  },
+
+  adminListCandidates: {
+    access: 'admin',
+    input: z.strictObject({ campaignId: id(), category: text(20).optional(), ...pageFields }),
+    async run(ctx, input) {
+      const c = await campaignInScope(ctx, input.campaignId);
+      const where: Record<string, unknown> = { campaignId: c._id, status: 'active' };
+      if (input.category) where.category = input.category;
+      return fetchPage(
+        db().collection(COLLECTIONS.candidates).where(where),
+        [['number', 'asc']],
+        input,
+        (d: CandidateDoc) => ({
+          ...toCandidate(d, true),
+          votes: d.votes,
+          juryScore: d.juryScore,
+        }),
+      );
     },
   },
 

@@ -19,6 +19,8 @@ export const SHARED_IP_VOTERS = 5;
 /** At least this many first-time, single-candidate voters on one day, making up this share of the candidate's voters. */
 export const NEW_VOTER_MIN = 10;
 export const NEW_VOTER_SHARE = 0.6;
+/** Voter ids listed per finding (what voidVotes takes); the counts cover all of them. */
+export const MAX_VOTER_IDS = 500;
 
 interface LogRow {
   voterKey: string;
@@ -75,13 +77,14 @@ export function analyse(rows: LogRow[], names: Map<string, string>, now: Date): 
       const fresh = [...set].filter((vk) => {
         const v = voters.get(vk)!;
         return v.days.size === 1 && v.candidates.size === 1 && v.firstDay === day;
-      }).length;
+      });
       return {
         candidateId,
         name: name(candidateId),
         day,
-        newVoters: fresh,
-        share: Math.round((fresh / set.size) * 100) / 100,
+        newVoters: fresh.length,
+        share: Math.round((fresh.length / set.size) * 100) / 100,
+        voterIds: fresh.slice(0, MAX_VOTER_IDS),
       };
     })
     .filter((c) => c.newVoters >= NEW_VOTER_MIN && c.share >= NEW_VOTER_SHARE)
@@ -97,7 +100,7 @@ export function analyse(rows: LogRow[], names: Map<string, string>, now: Date): 
   }
   const sharedIps = [...perIp.entries()]
     .filter(([, x]) => x.voters.size >= SHARED_IP_VOTERS)
-    .map(([ip, x]) => ({ ip, voters: x.voters.size, votes: x.votes }))
+    .map(([ip, x]) => ({ ip, voters: x.voters.size, votes: x.votes, voterIds: [...x.voters].slice(0, MAX_VOTER_IDS) }))
     .sort((a, b) => b.voters - a.voters);
 
   return { generatedAt: now.toISOString(), bursts, newVoterClusters, sharedIps };

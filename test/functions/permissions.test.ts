@@ -66,6 +66,7 @@ const ADMIN_PROBES: Record<string, Record<string, Probe>> = {
   campaign: {
     saveCampaign: (w) => campaignInput(w.orgs.otherDistrict.id, Date.now(), 'voting'),
     listNominations: (w) => ({ campaignId: w.nominatingInOther }),
+    adminListCandidates: (w) => ({ campaignId: w.votingInOther }),
     reviewNomination: (w) => ({ id: w.nominationInOther, approve: true }),
     addCandidate: (w) => ({
       campaignId: w.votingInOther,

@@ -167,7 +167,16 @@ describe('voiding, fraud report, recount', () => {
       ),
     );
     const report = await h.as('o-admin').ok<FraudReport>('campaign', 'fraudReport', { campaignId: campaign.id });
-    expect(report.sharedIps).toEqual([{ ip: '203.0.113.9', voters: 32, votes: 32 }]);
+    expect(report.sharedIps).toEqual([
+      { ip: '203.0.113.9', voters: 32, votes: 32, voterIds: expect.arrayContaining(['bot-0', 'bot-31']) },
+    ]);
+    // The ids it lists are what voidVotes takes.
+    const voided = await h.as('o-admin').ok<{ voidedVotes: number }>('campaign', 'voidVotes', {
+      campaignId: campaign.id,
+      voterIds: report.sharedIps[0]!.voterIds,
+      reason: '同一 IP 批量投票',
+    });
+    expect(voided.voidedVotes).toBe(32);
     expect(report.bursts[0]).toMatchObject({ candidateId: c, votes: 32 });
     expect(report.newVoterClusters[0]).toMatchObject({ candidateId: c, newVoters: 32, share: 1 });
   });

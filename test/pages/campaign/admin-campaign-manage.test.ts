@@ -154,7 +154,10 @@ describe('admin campaign management page', () => {
     );
     expect(text(page, '#fraud-clusters')).toContain('A001候选人courier1');
     expect(text(page, '#fraud-clusters')).toContain('当天首次投票且只投TA的30人（占100%）');
-    expect(text(page, '#fraud-ips')).toMatch(/·30位投票人·30票$/);
+    expect(text(page, '#fraud-ips')).toContain('·30位投票人·30票');
+    // A finding's voters can be copied into the void form.
+    await tapOn(page, '#fraud-ips .report-use');
+    expect(page.data.voidForm).toMatchObject({ mode: 'voters', voterIds: expect.stringContaining('mg-brush-0') });
 
     await tapOn(page, '#void-mode-range');
     await typeInto(page, 'void-reason', '集中刷票时段');
@@ -192,6 +195,11 @@ describe('admin campaign management page', () => {
       [c1, c2].map(async (id) => (await db.collection('candidates').doc(id).get()).data[0].juryScore),
     );
     expect(scores).toEqual([88.5, 90]);
+    // Scores already entered come back with the list.
+    const again = await open(campaign.id, 'candidates');
+    await waitFor(() =>
+      expect(again.data.candidates.items.slice(0, 2).map((r: { jury: string }) => r.jury)).toEqual(['88.5', '90']),
+    );
 
     (wx as unknown as { chooseMedia: unknown }).chooseMedia = jest.fn(() =>
       Promise.resolve({ type: 'image', tempFiles: [{ tempFilePath: '/tmp/wx/new.jpg', fileType: 'image' }] }),

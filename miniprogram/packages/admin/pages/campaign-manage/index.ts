@@ -6,7 +6,7 @@
 // Every action's answer comes from the server, which checks scope and state.
 import type {
   CampaignForVoter,
-  Candidate,
+  CandidateAdminView,
   NominationAdminView,
   NominationStatus,
 } from '../../../../../typings/campaign';
@@ -77,9 +77,8 @@ const closedCandidateForm = (): CandidateForm => ({
 const closedPicker = () => ({ visible: false, field: '' as 'from' | 'to' | '', value: '', title: '' });
 
 const nominationLists = listRegistry<NominationAdminView, NominationRow>();
-const candidateLists = listRegistry<Candidate, CandidateAdminRow>();
-/** Per page instance: the category's votes as organisers see them, names by candidate id, tabs loaded. */
-const votesMaps = new WeakMap<object, Map<string, number>>();
+const candidateLists = listRegistry<CandidateAdminView, CandidateAdminRow>();
+/** Per page instance: names by candidate id, tabs loaded. */
 const candidateNames = new WeakMap<object, Map<string, string>>();
 const loadedTabs = new WeakMap<object, Set<Tab>>();
 const campaigns = new WeakMap<object, CampaignForVoter>();
@@ -149,16 +148,12 @@ Component({
         pageSize: 50,
         fetch: async (page, pageSize) => {
           const { campaignId, candidateCategory: category } = this.data;
-          if (page === 1) {
-            // Organisers see counts even while they are hidden from the public.
-            const ranking = await campaignApi('ranking', { campaignId, category });
-            votesMaps.set(this, new Map(ranking.entries.map((e) => [e.candidateId, e.votes])));
-          }
-          const res = await campaignApi('listCandidates', { campaignId, category, page, pageSize });
+          // The organisers' list: counts even while hidden, and the jury scores entered so far.
+          const res = await campaignApi('adminListCandidates', { campaignId, category, page, pageSize });
           for (const c of res.items) candidateNames.get(this)!.set(c.id, `${c.number} ${c.name}`);
           return res;
         },
-        toView: (c) => toCandidateAdminRow(c, votesMaps.get(this) ?? new Map()),
+        toView: (c) => toCandidateAdminRow(c),
       });
     },
   },
@@ -435,6 +430,11 @@ Component({
         this.setData({ fraudStatus: 'error', fraudError: errorMessage(err, '报告生成失败，请稍后再试') });
       }
     },
+    /** Copies a finding's voters into the 作废投票 form (the organiser still gives a reason and confirms). */
+    onUseVoters(e: TapEvent<{ ids: string }>) {
+      this.setData({ 'voidForm.mode': 'voters', 'voidForm.voterIds': e.currentTarget.dataset.ids, voidError: '' });
+    },
+
     onVoidMode(e: TapEvent<{ value: VoidForm['mode'] }>) {
       this.setData({ 'voidForm.mode': e.currentTarget.dataset.value, voidError: '' });
     },

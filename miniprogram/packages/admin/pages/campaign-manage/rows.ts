@@ -2,7 +2,7 @@
 // fraud report and a void's outcome.
 import type {
   Campaign,
-  Candidate,
+  CandidateAdminView,
   FraudReport,
   NominationAdminView,
   NominationStatus,
@@ -61,14 +61,13 @@ export interface CandidateAdminRow {
   /** File ids, for editing. */
   photoIds: string[];
   photo: string;
-  /** From the organisers' ranking (counts are visible to them even while hidden). */
+  /** Organisers see counts even while they are hidden from the public. */
   votesText: string;
-  /** The jury score being typed ('' = not entered here). */
+  /** The jury score: the one entered so far, then what is being typed ('' = none). */
   jury: string;
 }
 
-export function toCandidateAdminRow(c: Candidate, votes: ReadonlyMap<string, number>): CandidateAdminRow {
-  const v = votes.get(c.id) ?? c.votes;
+export function toCandidateAdminRow(c: CandidateAdminView): CandidateAdminRow {
   return {
     id: c.id,
     category: c.category,
@@ -78,16 +77,17 @@ export function toCandidateAdminRow(c: Candidate, votes: ReadonlyMap<string, num
     deeds: c.deeds,
     photoIds: c.photos,
     photo: c.photos[0] ? displayUrl(c.photos[0]) : '',
-    votesText: v === null ? '—' : `${v} 票`,
-    jury: '',
+    votesText: `${c.votes} 票`,
+    jury: c.juryScore === null ? '' : String(c.juryScore),
   };
 }
 
 export interface FraudView {
   generatedAt: string;
   bursts: { key: string; text: string }[];
-  clusters: { key: string; text: string }[];
-  sharedIps: { key: string; text: string }[];
+  /** `voterIds`: the finding's voters, one per line, ready for the void form. */
+  clusters: { key: string; text: string; voterIds: string }[];
+  sharedIps: { key: string; text: string; voterIds: string }[];
 }
 
 export function toFraudView(r: FraudReport): FraudView {
@@ -100,8 +100,13 @@ export function toFraudView(r: FraudReport): FraudView {
     clusters: r.newVoterClusters.map((c) => ({
       key: `${c.candidateId}-${c.day}`,
       text: `${c.name} · ${c.day} · 当天首次投票且只投 TA 的 ${c.newVoters} 人（占 ${Math.round(c.share * 100)}%）`,
+      voterIds: c.voterIds.join('\n'),
     })),
-    sharedIps: r.sharedIps.map((s) => ({ key: s.ip, text: `${s.ip} · ${s.voters} 位投票人 · ${s.votes} 票` })),
+    sharedIps: r.sharedIps.map((s) => ({
+      key: s.ip,
+      text: `${s.ip} · ${s.voters} 位投票人 · ${s.votes} 票`,
+      voterIds: s.voterIds.join('\n'),
+    })),
   };
 }
 
