@@ -6,10 +6,35 @@
 process.env.TZ ??= 'Asia/Shanghai';
 import { seedDemoData } from '../scripts/seed';
 import { parseEmulatorArgs } from './args';
-import { startProjectEmulator } from './project';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildFunctions } from '../scripts/build-functions';
+import { loadCloudbaseConfig } from './functions/config';
+import { PROJECT_ROOT, startProjectEmulator } from './project';
+
+/** Functions with a source but no bundle yet (a fresh clone) are built; built ones run as last built. */
+async function buildMissingFunctions(): Promise<void> {
+  const config = loadCloudbaseConfig();
+  const missing = config.functions
+    .map((f) => f.name)
+    .filter(
+      (name) =>
+        existsSync(join(PROJECT_ROOT, 'cloudfunctions', name, 'index.ts')) &&
+        !existsSync(join(config.functionRoot, name, 'index.js')),
+    );
+  if (!missing.length) return;
+  console.error(`building functions never built before: ${missing.join(', ')}`);
+  await buildFunctions({
+    srcDir: join(PROJECT_ROOT, 'cloudfunctions'),
+    outDir: config.functionRoot,
+    names: missing,
+    log: () => {},
+  });
+}
 
 async function main() {
   const args = parseEmulatorArgs(process.argv.slice(2), { dataDir: null });
+  await buildMissingFunctions();
   const emu = await startProjectEmulator({
     port: args.port,
     dataDir: args.dataDir,
