@@ -1,6 +1,6 @@
 // Demo campaigns: one open for voting now, one finished with announced results.
 // Candidates, companies and deeds are fictional (see campaigns-data.ts).
-import { rankCategory } from '../../cloudfunctions/campaign/rules';
+import { type CampaignDoc, type CandidateDoc, computeResults } from '../../cloudfunctions/campaign/docs';
 import { DEMO_CANDIDATES } from './campaigns-data';
 import type { SeedModule } from './index';
 import { SEED_ORG_IDS } from './orgs';
@@ -60,30 +60,15 @@ export const campaignSeed: SeedModule = {
           votes: c.finished ? 1200 - i * 137 - ci * 41 : 0,
           juryScore: c.finished ? 95 - ((i * 7 + ci * 3) % 20) : null,
           nominationId: null,
-          status: 'active',
+          status: 'active' as const,
           createdAt: now,
           updatedAt: now,
         })),
       );
       const rule = { voteWeight: 60, juryWeight: 40 };
+      // The finished campaign's results, computed the way `announce` does.
       const results = c.finished
-        ? CATEGORIES.map((cat) => ({
-            category: cat.key,
-            entries: rankCategory(
-              candidates
-                .filter((x) => x.category === cat.key)
-                .map((x) => ({
-                  candidateId: x._id,
-                  number: x.number,
-                  name: x.name,
-                  category: x.category,
-                  votes: x.votes,
-                  juryScore: x.juryScore,
-                })),
-              rule,
-              cat.quota,
-            ),
-          }))
+        ? computeResults({ categories: CATEGORIES, result: rule } as CampaignDoc, candidates as CandidateDoc[])
         : null;
       await db
         .collection('campaigns')
