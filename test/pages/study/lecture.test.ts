@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LectureAdminView, MyLectureProgress } from '../../../typings/study';
 import type { MyProfile } from '../../../typings/user';
 import { clearSession } from '../../../miniprogram/utils/session';
+import { sdkFor } from '../../support/sdk';
 import { actAs, callAs, pinNow, startBackend } from '../support/backend';
 import { login, seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
 import { flush, loadPage, MINIPROGRAM_ROOT, waitFor, wxDouble, type RenderedPage } from '../support/page';
@@ -113,7 +114,7 @@ describe('lecture page: video', () => {
   });
 
   it('a new learner starts at 0 with 未开始, and leaving the page reports the position', async () => {
-    await login('lecture-new');
+    const learner = await login('lecture-new');
     pinNow(at(0));
     const page = await open('lecture-new', video.id);
 
@@ -125,6 +126,12 @@ describe('lecture page: video', () => {
     expect(reports()).toEqual([]);
     detachAll();
     await waitFor(() => expect(reports()).toEqual([8]));
+    // The report was sent; wait until the server has stored it (reading without reopening the lecture).
+    const db = sdkFor(backend).database();
+    const stored = async () =>
+      (await db.collection('lecture_progress').doc(`${learner.userId}:${video.id}`).get()).data[0];
+    for (let i = 0; i < 200 && (await stored())?.positionSec !== 8; i++) await flush();
+    expect(await stored()).toMatchObject({ positionSec: 8, watchedSec: 8 });
     const saved = await callAs<{ progress: MyLectureProgress }>('lecture-new', 'study', 'getLecture', { id: video.id });
     expect(saved.progress).toMatchObject({ positionSec: 8, watchedSec: 8 });
   });
