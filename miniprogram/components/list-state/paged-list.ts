@@ -124,6 +124,13 @@ export class PagedList<T, V> {
     }
   }
 
+  /** Pull-down refresh: the rows stay while loading; a failure with rows on screen is a toast. */
+  async refresh(): Promise<void> {
+    const { error } = await this.reload({ keepRows: true });
+    wx.stopPullDownRefresh();
+    if (error && this.length > 0) wx.showToast({ title: error, icon: 'none' });
+  }
+
   /** Replaces one row (e.g. with the view an action returned). */
   replace(index: number, view: V): void {
     if (index < 0 || index >= this.length) return;
@@ -134,16 +141,34 @@ export class PagedList<T, V> {
 /** Per-page-instance lists: pages are components, so state that is not data lives here. */
 export function listRegistry<T, V>() {
   const lists = new WeakMap<object, PagedList<T, V>>();
+  const of = (page: object): PagedList<T, V> => {
+    const list = lists.get(page);
+    if (!list) throw new Error('list used before the page was attached');
+    return list;
+  };
   return {
     create(page: Host, opts: PagedListOptions<T, V>): PagedList<T, V> {
       const list = new PagedList(page, opts);
       lists.set(page, list);
       return list;
     },
-    of(page: object): PagedList<T, V> {
-      const list = lists.get(page);
-      if (!list) throw new Error('list used before the page was attached');
-      return list;
+    of,
+    /** The methods of a page with one list: <list-state>'s retry and more, pull-down refresh, reach-bottom. */
+    pageHandlers() {
+      return {
+        onRetry(this: object) {
+          of(this).reload();
+        },
+        onMore(this: object) {
+          of(this).loadMore();
+        },
+        onPullDownRefresh(this: object) {
+          return of(this).refresh();
+        },
+        onReachBottom(this: object) {
+          return of(this).loadMore();
+        },
+      };
     },
   };
 }

@@ -73,6 +73,7 @@ Component({
     },
   },
   methods: {
+    ...lists.pageHandlers(),
     async start() {
       try {
         const profile = await ensureLogin();
@@ -103,20 +104,6 @@ Component({
     },
     onManage(e: TapEvent<{ id: string }>) {
       wx.navigateTo({ url: `${ROUTES.adminCampaignManage}?id=${e.currentTarget.dataset.id}` });
-    },
-    onRetry() {
-      lists.of(this).reload();
-    },
-    onMore() {
-      lists.of(this).loadMore();
-    },
-    async onPullDownRefresh() {
-      const { error } = await lists.of(this).reload({ keepRows: true });
-      wx.stopPullDownRefresh();
-      if (error && this.data.list.status === 'ready') wx.showToast({ title: error, icon: 'none' });
-    },
-    onReachBottom() {
-      return lists.of(this).loadMore();
     },
   },
 });

@@ -71,6 +71,7 @@ Component({
     },
   },
   methods: {
+    ...lists.pageHandlers(),
     onKeywordChange(e: DetailEvent<{ value: string; trigger?: string }>) {
       this.setData({ keyword: e.detail.value });
       if (e.detail.trigger === 'clear') lists.of(this).reload();
@@ -78,20 +79,6 @@ Component({
     onSearch(e: DetailEvent<{ value: string }>) {
       this.setData({ keyword: e.detail.value.trim() });
       lists.of(this).reload();
-    },
-    onRetry() {
-      lists.of(this).reload();
-    },
-    onMore() {
-      lists.of(this).loadMore();
-    },
-    async onPullDownRefresh() {
-      const { error } = await lists.of(this).reload({ keepRows: true });
-      wx.stopPullDownRefresh();
-      if (error && this.data.list.status === 'ready') wx.showToast({ title: error, icon: 'none' });
-    },
-    onReachBottom() {
-      return lists.of(this).loadMore();
     },
     onAdd() {
       wx.navigateTo({ url: ROUTES.adminLectureEdit });

@@ -99,6 +99,7 @@ Component({
     },
   },
   methods: {
+    ...lists.pageHandlers(),
     // --- finding quotes
     onKeywordChange(e: DetailEvent<{ value: string; trigger?: string }>) {
       this.setData({ keyword: e.detail.value });
@@ -107,20 +108,6 @@ Component({
     onSearch(e: DetailEvent<{ value: string }>) {
       this.setData({ keyword: e.detail.value.trim() });
       lists.of(this).reload();
-    },
-    onRetry() {
-      lists.of(this).reload();
-    },
-    onMore() {
-      lists.of(this).loadMore();
-    },
-    async onPullDownRefresh() {
-      const { error } = await lists.of(this).reload({ keepRows: true });
-      wx.stopPullDownRefresh();
-      if (error && this.data.list.status === 'ready') wx.showToast({ title: error, icon: 'none' });
-    },
-    onReachBottom() {
-      return lists.of(this).loadMore();
     },
     onOwnerOrg(e: DetailEvent<{ value: string | number }>) {
       this.setData({ orgIndex: Number(e.detail.value) });

@@ -87,6 +87,7 @@ Component({
     },
   },
   methods: {
+    ...lists.pageHandlers(),
     toRow(u: AdminUserView): UserRow {
       return toUserRow(u, orgNameMaps.get(this) ?? new Map());
     },
@@ -105,20 +106,6 @@ Component({
       if (this.data[field] === value) return;
       this.setData({ [field]: value });
       lists.of(this).reload();
-    },
-    onRetry() {
-      lists.of(this).reload();
-    },
-    onMore() {
-      lists.of(this).loadMore();
-    },
-    async onPullDownRefresh() {
-      const { error } = await lists.of(this).reload({ keepRows: true });
-      wx.stopPullDownRefresh();
-      if (error && this.data.list.status === 'ready') wx.showToast({ title: error, icon: 'none' });
-    },
-    onReachBottom() {
-      return lists.of(this).loadMore();
     },
 
     /** Runs one action for a row and puts the returned view in its place. */

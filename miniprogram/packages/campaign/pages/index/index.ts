@@ -45,22 +45,9 @@ Component({
     },
   },
   methods: {
+    ...lists.pageHandlers(),
     open(e: TapEvent<{ id: string }>) {
       wx.navigateTo({ url: `${ROUTES.campaign}?id=${e.currentTarget.dataset.id}` });
-    },
-    onRetry() {
-      lists.of(this).reload();
-    },
-    onMore() {
-      lists.of(this).loadMore();
-    },
-    async onPullDownRefresh() {
-      const { error } = await lists.of(this).reload({ keepRows: true });
-      wx.stopPullDownRefresh();
-      if (error && this.data.list.status === 'ready') wx.showToast({ title: error, icon: 'none' });
-    },
-    onReachBottom() {
-      return lists.of(this).loadMore();
     },
   },
 });

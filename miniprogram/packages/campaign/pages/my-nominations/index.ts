@@ -68,6 +68,7 @@ Component({
     },
   },
   methods: {
+    ...lists.pageHandlers(),
     onLoad(options: { campaignId?: string }) {
       this.setData({ campaignId: options.campaignId ?? '' });
       lists.of(this).reload();
@@ -87,20 +88,6 @@ Component({
     openCandidate(e: TapEvent<{ id: string }>) {
       const id = e.currentTarget.dataset.id;
       if (id) wx.navigateTo({ url: `${ROUTES.candidate}?id=${id}` });
-    },
-    onRetry() {
-      lists.of(this).reload();
-    },
-    onMore() {
-      lists.of(this).loadMore();
-    },
-    async onPullDownRefresh() {
-      const { error } = await lists.of(this).reload({ keepRows: true });
-      wx.stopPullDownRefresh();
-      if (error && this.data.list.status === 'ready') wx.showToast({ title: error, icon: 'none' });
-    },
-    onReachBottom() {
-      return lists.of(this).loadMore();
     },
   },
 });

@@ -52,6 +52,7 @@ Component({
     },
   },
   methods: {
+    ...lists.pageHandlers(),
     onKeywordChange(e: DetailEvent<{ value: string; trigger?: string }>) {
       this.setData({ keyword: e.detail.value });
       if (e.detail.trigger === 'clear') lists.of(this).reload();
@@ -71,20 +72,6 @@ Component({
     },
     onMyStudy() {
       wx.navigateTo({ url: ROUTES.myStudy });
-    },
-    onRetry() {
-      lists.of(this).reload();
-    },
-    onMore() {
-      lists.of(this).loadMore();
-    },
-    async onPullDownRefresh() {
-      const { error } = await lists.of(this).reload({ keepRows: true });
-      wx.stopPullDownRefresh();
-      if (error && this.data.list.status === 'ready') wx.showToast({ title: error, icon: 'none' });
-    },
-    onReachBottom() {
-      return lists.of(this).loadMore();
     },
   },
 });

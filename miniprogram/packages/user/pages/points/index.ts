@@ -45,19 +45,6 @@ Component({
     },
   },
   methods: {
-    onRetry() {
-      lists.of(this).reload();
-    },
-    onMore() {
-      lists.of(this).loadMore();
-    },
-    async onPullDownRefresh() {
-      const { error } = await lists.of(this).reload({ keepRows: true });
-      wx.stopPullDownRefresh();
-      if (error && this.data.list.status === 'ready') wx.showToast({ title: error, icon: 'none' });
-    },
-    onReachBottom() {
-      return lists.of(this).loadMore();
-    },
+    ...lists.pageHandlers(),
   },
 });
