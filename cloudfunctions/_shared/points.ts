@@ -7,7 +7,7 @@ import type { PointsReason } from '../../typings/user';
 import { beijingDay } from './clock';
 import { COLLECTIONS } from './collections';
 import { AppError, notFound } from './errors';
-import { db, inTransaction } from './sdk';
+import { db, inTransaction, type Transaction } from './sdk';
 
 /** Most points one reason may earn a user per Beijing day; absent = no cap. */
 export const DAILY_CAPS: Partial<Record<PointsReason, number>> = {
@@ -56,49 +56,55 @@ function validate(m: PointsMove) {
 
 export async function awardPoints(m: PointsMove): Promise<AwardResult> {
   validate(m);
+  return inTransaction((t) => awardPointsIn(t, m), RETRIES);
+}
+
+/**
+ * The award as part of a caller's own transaction, so that what earned the points
+ * and the points themselves are written together or not at all.
+ */
+export async function awardPointsIn(t: Transaction, m: PointsMove): Promise<AwardResult> {
+  validate(m);
   const day = beijingDay(m.now);
   const _ = db().command;
-  return inTransaction(async (t) => {
-    const existing = (await t.collection(COLLECTIONS.pointsLedger).doc(m.key).get())
-      .data as unknown as LedgerDoc | null;
-    if (existing) return { awarded: 0, duplicate: true, capped: false };
-    const cap = DAILY_CAPS[m.reason];
-    let grant = m.amount;
-    const dailyId = `${m.userId}:${m.reason}:${day}`;
-    let dailyTotal = 0;
+  const existing = (await t.collection(COLLECTIONS.pointsLedger).doc(m.key).get()).data as unknown as LedgerDoc | null;
+  if (existing) return { awarded: 0, duplicate: true, capped: false };
+  const cap = DAILY_CAPS[m.reason];
+  let grant = m.amount;
+  const dailyId = `${m.userId}:${m.reason}:${day}`;
+  let dailyTotal = 0;
+  if (cap !== undefined) {
+    const daily = (await t.collection(COLLECTIONS.pointsDaily).doc(dailyId).get()).data as unknown as {
+      total: number;
+    } | null;
+    dailyTotal = daily?.total ?? 0;
+    grant = Math.max(0, Math.min(grant, cap - dailyTotal));
+  }
+  const entry: LedgerDoc = {
+    _id: m.key,
+    userId: m.userId,
+    amount: grant,
+    reason: m.reason,
+    title: grant < m.amount ? `${m.title}（今日该项积分已达上限）` : m.title,
+    sourceId: m.sourceId,
+    day,
+    createdAt: m.now,
+    ...(grant < m.amount ? { capped: true } : {}),
+  };
+  await t.collection(COLLECTIONS.pointsLedger).add(entry);
+  if (grant > 0) {
     if (cap !== undefined) {
-      const daily = (await t.collection(COLLECTIONS.pointsDaily).doc(dailyId).get()).data as unknown as {
-        total: number;
-      } | null;
-      dailyTotal = daily?.total ?? 0;
-      grant = Math.max(0, Math.min(grant, cap - dailyTotal));
-    }
-    const entry: LedgerDoc = {
-      _id: m.key,
-      userId: m.userId,
-      amount: grant,
-      reason: m.reason,
-      title: grant < m.amount ? `${m.title}（今日该项积分已达上限）` : m.title,
-      sourceId: m.sourceId,
-      day,
-      createdAt: m.now,
-      ...(grant < m.amount ? { capped: true } : {}),
-    };
-    await t.collection(COLLECTIONS.pointsLedger).add(entry);
-    if (grant > 0) {
-      if (cap !== undefined) {
-        await t
-          .collection(COLLECTIONS.pointsDaily)
-          .doc(dailyId)
-          .set({ userId: m.userId, reason: m.reason, day, total: dailyTotal + grant });
-      }
       await t
-        .collection(COLLECTIONS.users)
-        .doc(m.userId)
-        .update({ points: { balance: _.inc(grant), earned: _.inc(grant) }, updatedAt: m.now });
+        .collection(COLLECTIONS.pointsDaily)
+        .doc(dailyId)
+        .set({ userId: m.userId, reason: m.reason, day, total: dailyTotal + grant });
     }
-    return { awarded: grant, duplicate: false, capped: grant < m.amount };
-  }, RETRIES);
+    await t
+      .collection(COLLECTIONS.users)
+      .doc(m.userId)
+      .update({ points: { balance: _.inc(grant), earned: _.inc(grant) }, updatedAt: m.now });
+  }
+  return { awarded: grant, duplicate: false, capped: grant < m.amount };
 }
 
 /** Spends points; refuses (LIMIT_REACHED) rather than going below zero. Idempotent by key. */

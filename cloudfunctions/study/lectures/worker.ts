@@ -185,6 +185,7 @@ export const lectureWorkerHandlers = {
     async run(ctx, input) {
       const user = requireUser(ctx.caller);
       const lecture = await requirePublished(input.lectureId);
+      let pointsAwarded = 0;
       for (let attempt = 0; attempt < 5; attempt++) {
         const prev = await loadProgress(user._id, lecture._id);
         if (!prev) throw conflict('请先打开课程再学习');
@@ -207,8 +208,10 @@ export const lectureWorkerHandlers = {
           updatedAt: ctx.now,
           ...(nowComplete ? { completed: true, completedAt: ctx.now } : {}),
         };
+        // Credited before the completion is stored (idempotent by key): a crash in
+        // between is healed by the next report instead of losing the points.
+        if (nowComplete) pointsAwarded += await creditCompletion(ctx, user, lecture);
         if (!(await saveIfUnchanged(prev, next))) continue;
-        const pointsAwarded = nowComplete ? await creditCompletion(ctx, user, lecture) : 0;
         return { ...toMyProgress({ ...prev, ...next } as ProgressDoc, lecture.durationSec), pointsAwarded };
       }
       throw new AppError('RATE_LIMITED', '进度上报过于频繁，请稍后再试');

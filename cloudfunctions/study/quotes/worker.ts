@@ -7,7 +7,7 @@ import { COLLECTIONS } from '../../_shared/collections';
 import { notFound } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { fetchPage } from '../../_shared/paging';
-import { awardPoints } from '../../_shared/points';
+import { awardPointsIn } from '../../_shared/points';
 import { db, inTransaction } from '../../_shared/sdk';
 import { miniProgramCode } from '../../_shared/wxacode';
 import { findUserByOpenid } from '../../_shared/users';
@@ -111,13 +111,13 @@ export const quoteWorkerHandlers = {
       const day = beijingDay(now);
       const quote = await quoteForDay(day, now);
       const checkinId = `${user._id}:${day}`;
-      // One transaction: the day's record and the streak move together, once.
-      const { stats, alreadyDone } = await inTransaction(async (t) => {
+      // One transaction: the day's record, the streak and the points move together, once.
+      const { stats, alreadyDone, pointsAwarded } = await inTransaction(async (t) => {
         const existing = (await t.collection(COLLECTIONS.quoteCheckins).doc(checkinId).get()).data;
         const statsDoc = (await t.collection(COLLECTIONS.studyUsers).doc(user._id).get())
           .data as unknown as StudyUserDoc | null;
         const before = statsDoc?.checkin ?? NO_CHECKINS;
-        if (existing) return { stats: before, alreadyDone: true };
+        if (existing) return { stats: before, alreadyDone: true, pointsAwarded: 0 };
         const after = afterCheckIn(before, day);
         await t.collection(COLLECTIONS.quoteCheckins).add({
           _id: checkinId,
@@ -129,19 +129,18 @@ export const quoteWorkerHandlers = {
           createdAt: now,
         });
         await t.collection(COLLECTIONS.studyUsers).doc(user._id).set({ checkin: after });
-        return { stats: after, alreadyDone: false };
+        const award = await awardPointsIn(t, {
+          userId: user._id,
+          amount: CHECKIN_POINTS,
+          reason: 'quote_checkin',
+          title: `每日金句打卡 ${day}`,
+          sourceId: checkinId,
+          key: `checkin:${checkinId}`,
+          now,
+        });
+        return { stats: after, alreadyDone: false, pointsAwarded: award.awarded };
       });
-      // Idempotent by key: a retry after a lost reply still credits exactly once.
-      const award = await awardPoints({
-        userId: user._id,
-        amount: CHECKIN_POINTS,
-        reason: 'quote_checkin',
-        title: `每日金句打卡 ${day}`,
-        sourceId: checkinId,
-        key: `checkin:${checkinId}`,
-        now,
-      });
-      return { ...statusOf(stats, day), pointsAwarded: award.awarded, alreadyDone };
+      return { ...statusOf(stats, day), pointsAwarded, alreadyDone };
     },
   },
 
