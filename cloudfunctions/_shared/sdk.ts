@@ -8,13 +8,15 @@ export type CloudbaseApp = ReturnType<typeof tcb.init>;
 export type Database = ReturnType<CloudbaseApp['database']>;
 
 let app: CloudbaseApp | null = null;
+let database: Database | null = null;
 
 export function cloud(): CloudbaseApp {
   return (app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }));
 }
 
+/** One database handle per instance (every query used to build a new one). */
 export function db(): Database {
-  return cloud().database();
+  return (database ??= cloud().database());
 }
 
 export { tcb };

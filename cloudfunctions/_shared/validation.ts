@@ -19,6 +19,9 @@ export const text = (max: number, min = 0) =>
     // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), '包含不可见的控制字符');
 
+/** A Beijing calendar day, "YYYY-MM-DD". */
+export const dayKey = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
 export const chinaMobile = () => z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
 
 /** A cloud storage file id (cloud://…). */

@@ -7,11 +7,10 @@ import { invalid } from '../_shared/errors';
 import type { Handlers } from '../_shared/function';
 import { orgIdsInScope, requireOrgInScope } from '../_shared/orgs';
 import { db } from '../_shared/sdk';
-import { id, z } from '../_shared/validation';
+import { dayKey, id, z } from '../_shared/validation';
 import { type LectureDoc } from './docs';
 import { lectureStats } from './lectures/admin';
 
-const dayKey = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const MAX_DAYS = 366;
 
 type Agg = { data: Record<string, unknown>[] };

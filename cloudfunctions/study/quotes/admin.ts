@@ -10,11 +10,9 @@ import { orgIdsInScope, requireOrgInScope } from '../../_shared/orgs';
 import { fetchPage } from '../../_shared/paging';
 import { escapeRegExp } from '../../_shared/regexp';
 import { cloud, db } from '../../_shared/sdk';
-import { fileId, id, pageFields, text, z } from '../../_shared/validation';
+import { dayKey, fileId, id, pageFields, text, z } from '../../_shared/validation';
 import { type QuoteDoc, type ScheduleDoc, toQuote } from '../docs';
 import { parseRows, readSheet } from './import';
-
-const dayKey = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 async function requireQuote(quoteId: string): Promise<QuoteDoc> {
   const q = (await db().collection(COLLECTIONS.quotes).doc(quoteId).get()).data[0] as QuoteDoc | undefined;

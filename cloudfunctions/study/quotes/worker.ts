@@ -11,13 +11,12 @@ import { awardPointsIn } from '../../_shared/points';
 import { db, inTransaction } from '../../_shared/sdk';
 import { miniProgramCode } from '../../_shared/wxacode';
 import { findUserByOpenid } from '../../_shared/users';
-import { id, pageFields, z } from '../../_shared/validation';
+import { dayKey, id, pageFields, z } from '../../_shared/validation';
 import { type QuoteDoc, type ScheduleDoc, type StudyUserDoc, toQuote } from '../docs';
 import { afterCheckIn, type CheckinStats, currentStreak, NO_CHECKINS } from './daily';
 import { quoteForDay } from './today';
 
 const CHECKIN_POINTS = 1;
-const dayKey = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 async function checkinStats(userId: string): Promise<CheckinStats> {
   const doc = (await db().collection(COLLECTIONS.studyUsers).doc(userId).get()).data[0] as StudyUserDoc | undefined;
