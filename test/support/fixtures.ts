@@ -1,68 +1,23 @@
 // Common arrangements for function tests, made through the real functions.
-import type { Org } from '../../typings/org';
 import type { MyProfile, RegisterWorkerRequest } from '../../typings/user';
-import { type FunctionsHarness, SUPERADMIN } from './functions';
+import { type Call, makeAdminWith, type OrgFixture, registerWorkerWith, seedOrgsWith } from './arrange';
+import type { FunctionsHarness } from './functions';
 
-export interface OrgFixture {
-  district: Org;
-  express: Org;
-  expressBranch: Org;
-  food: Org;
-  foodBranch: Org;
-  station: Org;
-  /** A second district: out of scope for admins of the first. */
-  otherDistrict: Org;
-  otherBranch: Org;
-}
+export { type OrgFixture, workerForm } from './arrange';
 
-export async function seedOrgs(h: FunctionsHarness): Promise<OrgFixture> {
-  const su = h.as(SUPERADMIN);
-  await su.ok('user', 'login');
-  const save = (data: object) => su.ok<Org>('user', 'saveOrg', data);
-  const district = await save({ name: '示例区委', type: 'district', parentId: null });
-  const express = await save({ name: '快递物流行业党委', type: 'industry', parentId: district.id });
-  const food = await save({ name: '外卖送餐行业党委', type: 'industry', parentId: district.id });
-  const expressBranch = await save({ name: '快递流动党支部', type: 'branch', parentId: express.id });
-  const foodBranch = await save({ name: '外卖骑手党支部', type: 'branch', parentId: food.id });
-  const station = await save({
-    name: '城东党群服务驿站',
-    type: 'station',
-    parentId: district.id,
-    station: { address: '示例路 1 号', openingHours: '09:00-21:00', services: ['充电', '饮水', '休息'] },
-  });
-  const otherDistrict = await save({ name: '另一区委', type: 'district', parentId: null });
-  const otherBranch = await save({ name: '另一区党支部', type: 'branch', parentId: otherDistrict.id });
-  return { district, express, expressBranch, food, foodBranch, station, otherDistrict, otherBranch };
-}
+const callOf =
+  (h: FunctionsHarness): Call =>
+  (openid, fn, action, data) =>
+    h.as(openid).ok(fn, action, data);
 
-export function workerForm(orgId: string, overrides: Partial<RegisterWorkerRequest> = {}): RegisterWorkerRequest {
-  return {
-    realName: '张小快',
-    phone: '13900001111',
-    occupation: 'courier',
-    platform: '示例快递公司',
-    orgId,
-    isPartyMember: false,
-    consent: true,
-    consentVersion: '2026-11',
-    ...overrides,
-  };
-}
+export const seedOrgs = (h: FunctionsHarness): Promise<OrgFixture> => seedOrgsWith(callOf(h));
 
-export async function registerWorker(
+export const registerWorker = (
   h: FunctionsHarness,
   openid: string,
   orgId: string,
   overrides: Partial<RegisterWorkerRequest> = {},
-): Promise<MyProfile> {
-  const c = h.as(openid);
-  await c.ok('user', 'login');
-  return c.ok<MyProfile>('user', 'registerWorker', workerForm(orgId, overrides));
-}
+): Promise<MyProfile> => registerWorkerWith(callOf(h), openid, orgId, overrides);
 
-export async function makeAdmin(h: FunctionsHarness, openid: string, orgIds: string[]): Promise<MyProfile> {
-  const c = h.as(openid);
-  const { profile } = await c.ok<{ profile: MyProfile }>('user', 'login');
-  await h.as(SUPERADMIN).ok('user', 'setRoles', { userId: profile.userId, admin: true, adminOrgIds: orgIds });
-  return c.ok<MyProfile>('user', 'getProfile');
-}
+export const makeAdmin = (h: FunctionsHarness, openid: string, orgIds: string[]): Promise<MyProfile> =>
+  makeAdminWith(callOf(h), openid, orgIds);

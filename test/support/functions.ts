@@ -4,6 +4,7 @@ import type { Reply } from '../../typings/errors';
 import type { DatabaseService } from '../../emulator/database';
 import { startProjectEmulator } from '../../emulator/project';
 import type { RunningEmulator } from '../../emulator/registry';
+import { SUPERADMIN } from './arrange';
 import { sdkFor } from './sdk';
 
 export interface FunctionsHarness {
@@ -30,7 +31,7 @@ export interface Client {
   at(now: string): Client;
 }
 
-export const SUPERADMIN = 'test-superadmin';
+export { SUPERADMIN } from './arrange';
 
 export async function startFunctions(opts: { adminOpenids?: string[] } = {}): Promise<FunctionsHarness> {
   const emu = await startProjectEmulator({

@@ -1,0 +1,72 @@
+// Arrangements made through the real functions, whatever carries the calls: the
+// node-side harness (test/support/fixtures.ts) and the page backend
+// (test/pages/support/fixtures.ts) both pass their own `call`. Types only here,
+// so page tests can import it without loading the emulator.
+import type { Org } from '../../typings/org';
+import type { MyProfile, RegisterWorkerRequest } from '../../typings/user';
+
+/** Calls `fn.action` as `openid` and returns the reply's data (throws when not ok). */
+export type Call = <T = unknown>(openid: string, fn: string, action: string, data?: unknown) => Promise<T>;
+
+export const SUPERADMIN = 'test-superadmin';
+
+export interface OrgFixture {
+  district: Org;
+  express: Org;
+  expressBranch: Org;
+  food: Org;
+  foodBranch: Org;
+  station: Org;
+  /** A second district: out of scope for admins of the first. */
+  otherDistrict: Org;
+  otherBranch: Org;
+}
+
+export async function seedOrgsWith(call: Call): Promise<OrgFixture> {
+  await call(SUPERADMIN, 'user', 'login');
+  const save = (data: object) => call<Org>(SUPERADMIN, 'user', 'saveOrg', data);
+  const district = await save({ name: '示例区委', type: 'district', parentId: null });
+  const express = await save({ name: '快递物流行业党委', type: 'industry', parentId: district.id });
+  const food = await save({ name: '外卖送餐行业党委', type: 'industry', parentId: district.id });
+  const expressBranch = await save({ name: '快递流动党支部', type: 'branch', parentId: express.id });
+  const foodBranch = await save({ name: '外卖骑手党支部', type: 'branch', parentId: food.id });
+  const station = await save({
+    name: '城东党群服务驿站',
+    type: 'station',
+    parentId: district.id,
+    station: { address: '示例路 1 号', openingHours: '09:00-21:00', services: ['充电', '饮水', '休息'] },
+  });
+  const otherDistrict = await save({ name: '另一区委', type: 'district', parentId: null });
+  const otherBranch = await save({ name: '另一区党支部', type: 'branch', parentId: otherDistrict.id });
+  return { district, express, expressBranch, food, foodBranch, station, otherDistrict, otherBranch };
+}
+
+export function workerForm(orgId: string, overrides: Partial<RegisterWorkerRequest> = {}): RegisterWorkerRequest {
+  return {
+    realName: '张小快',
+    phone: '13900001111',
+    occupation: 'courier',
+    platform: '示例快递公司',
+    orgId,
+    isPartyMember: false,
+    consent: true,
+    consentVersion: '2026-11',
+    ...overrides,
+  };
+}
+
+export async function registerWorkerWith(
+  call: Call,
+  openid: string,
+  orgId: string,
+  overrides: Partial<RegisterWorkerRequest> = {},
+): Promise<MyProfile> {
+  await call(openid, 'user', 'login');
+  return call<MyProfile>(openid, 'user', 'registerWorker', workerForm(orgId, overrides));
+}
+
+export async function makeAdminWith(call: Call, openid: string, orgIds: string[]): Promise<MyProfile> {
+  const { profile } = await call<{ profile: MyProfile }>(openid, 'user', 'login');
+  await call(SUPERADMIN, 'user', 'setRoles', { userId: profile.userId, admin: true, adminOrgIds: orgIds });
+  return call<MyProfile>(openid, 'user', 'getProfile');
+}
