@@ -18,7 +18,7 @@ import {
   projectionParam,
   str,
 } from './params';
-import { compile, findDocs, matching, page } from './query';
+import { findDocs, matching, page } from './query';
 import { isValidCollectionName } from './schema';
 import type { Store } from './store';
 import type { TransactionManager } from './transactions';
@@ -231,6 +231,5 @@ function equalityFields(filter: Record<string, unknown>): Record<string, unknown
     if (k.startsWith('$') || k === '_id' || k.includes('.')) continue;
     if (v === null || typeof v !== 'object' || v instanceof Date) out[k] = v;
   }
-  compile(filter);
   return out;
 }
