@@ -229,5 +229,4 @@ export interface CampaignApi {
   >;
   fraudReport: ActionSpec<{ campaignId: string }, FraudReport>;
   announce: ActionSpec<{ campaignId: string }, { announced: true; winners: number }>;
-  exportCampaign: ActionSpec<{ campaignId: string }, { fileId: string; url: string }>;
 }

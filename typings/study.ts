@@ -181,11 +181,6 @@ export interface StudyApi {
   >;
   deleteQuote: ActionSpec<{ id: string }, { deleted: true }>;
   scheduleQuote: ActionSpec<{ day: DayKey; quoteId: string | null }, { day: DayKey; quoteId: string | null }>;
-  /** Imports quotes from an .xlsx or .csv in storage; all rows or none. */
-  importQuotes: ActionSpec<
-    { fileId: string; orgId: string },
-    { imported: number; scheduled: number } | { imported: 0; errors: ImportRowError[] }
-  >;
   adminListLectures: ActionSpec<{ keyword?: string; orgId?: string } & PageRequest, Page<LectureAdminView>>;
   adminGetLecture: ActionSpec<{ id: string }, LectureAdminView>;
   saveLecture: ActionSpec<SaveLectureRequest, LectureAdminView>;

@@ -1,7 +1,6 @@
 import type { CampaignApi } from '../../typings/campaign';
 import type { Handlers } from '../_shared/function';
 import { adminHandlers } from './admin';
-import { exportHandlers } from './export';
 import { fraudHandlers } from './fraud';
 import { nominationHandlers } from './nominations';
 import { publicHandlers } from './public';
@@ -11,5 +10,4 @@ export const handlers = {
   ...nominationHandlers,
   ...adminHandlers,
   ...fraudHandlers,
-  ...exportHandlers,
 } satisfies Handlers<CampaignApi>;

@@ -48,7 +48,6 @@ const ADMIN_PROBES: Record<string, Record<string, Probe>> = {
     saveQuote: (w) => ({ text: '越权金句', source: '测试', orgId: w.orgs.otherDistrict.id }),
     deleteQuote: (w) => ({ id: w.quoteInOther }),
     scheduleQuote: (w) => asBranchAdmin({ day: '2099-01-01', quoteId: w.quoteInOther }),
-    importQuotes: (w) => ({ fileId: 'cloud://local-dev.b/imports/x.csv', orgId: w.orgs.otherDistrict.id }),
     adminListLectures: (w) => ({ orgId: w.orgs.otherDistrict.id }),
     adminGetLecture: (w) => ({ id: w.lectureInOther }),
     saveLecture: (w) => ({
@@ -87,6 +86,9 @@ const ADMIN_PROBES: Record<string, Record<string, Probe>> = {
     voidVotes: (w) => ({ campaignId: w.votingInOther, voterIds: ['someone'], reason: '越权作废' }),
     fraudReport: (w) => ({ campaignId: w.votingInOther }),
     announce: (w) => ({ campaignId: w.votingInOther }),
+  },
+  office: {
+    importQuotes: (w) => ({ fileId: 'cloud://local-dev.b/imports/x.csv', orgId: w.orgs.otherDistrict.id }),
     exportCampaign: (w) => ({ campaignId: w.votingInOther }),
   },
 };

@@ -251,7 +251,7 @@ describe('results', () => {
     await h.as('v1', { clientIp: '198.51.100.7' }).ok('campaign', 'vote', { candidateId: candidates[0]!.id });
     const { fileId } = await h
       .as('o-admin')
-      .ok<{ fileId: string; url: string }>('campaign', 'exportCampaign', { campaignId: campaign.id });
+      .ok<{ fileId: string; url: string }>('office', 'exportCampaign', { campaignId: campaign.id });
     const { fileContent } = await sdkFor(h.emu).downloadFile({ fileID: fileId });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fileContent as unknown as ArrayBuffer);

@@ -171,7 +171,7 @@ describe('import', () => {
     const before = (await h.db.collection('quotes').count()).total;
     const r = await h
       .as('o-district-admin')
-      .ok<{ imported: number; errors: { row: number }[] }>('study', 'importQuotes', {
+      .ok<{ imported: number; errors: { row: number }[] }>('office', 'importQuotes', {
         fileId,
         orgId: orgs.district.id,
       });
@@ -184,7 +184,7 @@ describe('import', () => {
     const csv =
       '\uFEFF内容,出处,日期\n学而时习之，不亦说乎？,《论语·学而》,2099-01-01\n温故而知新，可以为师矣。,《论语·为政》,\n';
     const fileId = await upload('good.csv', Buffer.from(csv));
-    const r = await h.as('o-district-admin').ok('study', 'importQuotes', { fileId, orgId: orgs.district.id });
+    const r = await h.as('o-district-admin').ok('office', 'importQuotes', { fileId, orgId: orgs.district.id });
     expect(r).toEqual({ imported: 2, scheduled: 1 });
     const scheduled = (await h.db.collection('quote_schedule').doc('2099-01-01').get()).data[0];
     const q = (await h.db.collection('quotes').doc(scheduled.quoteId).get()).data[0];
@@ -199,7 +199,7 @@ describe('import', () => {
         'dated.csv',
         Buffer.from('内容,出处,日期\n海纳百川，有容乃大。,示例出处,2099-12-01\n'),
       );
-      await h.as('o-district-admin').ok('study', 'importQuotes', { fileId, orgId: orgs.district.id });
+      await h.as('o-district-admin').ok('office', 'importQuotes', { fileId, orgId: orgs.district.id });
       expect((await h.db.collection('quote_schedule').doc('2099-12-01').get()).data).toHaveLength(1);
       expect((await h.db.collection('quote_schedule').doc('2099-11-30').get()).data).toHaveLength(0);
     } finally {
@@ -210,7 +210,7 @@ describe('import', () => {
   it('a file that is not a spreadsheet is refused', async () => {
     const fileId = await upload('notes.txt', Buffer.from('hello'));
     expect(
-      await h.as('o-district-admin').call('study', 'importQuotes', { fileId, orgId: orgs.district.id }),
+      await h.as('o-district-admin').call('office', 'importQuotes', { fileId, orgId: orgs.district.id }),
     ).toMatchObject({
       code: 'INVALID_ARGUMENT',
     });

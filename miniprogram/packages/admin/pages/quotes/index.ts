@@ -4,6 +4,7 @@
 import type { ImportRowError, QuoteAdminView } from '../../../../../typings/study';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
 import { uploadFile } from '../../../../services/files';
+import { officeApi } from '../../services/office';
 import { studyApi } from '../../../../services/study';
 import { errorMessage, toastError } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
@@ -272,7 +273,7 @@ Component({
       let result: ImportResult | null = null;
       try {
         const fileId = await uploadFile(`imports/${Date.now()}-${safeFileName(file.name)}`, file.path);
-        const res = await studyApi('importQuotes', { fileId, orgId: org.id });
+        const res = await officeApi('importQuotes', { fileId, orgId: org.id });
         if ('errors' in res) {
           result = { ok: false, summary: `没有导入：${res.errors.length} 行需要修改后重新导入`, errors: res.errors };
         } else {

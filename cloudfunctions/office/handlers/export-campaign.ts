@@ -1,17 +1,17 @@
 // Excel export of a campaign: candidates, every vote, and results, via storage.
 import ExcelJS from 'exceljs';
-import type { CampaignApi } from '../../typings/campaign';
-import { audit } from '../_shared/audit';
-import { COLLECTIONS } from '../_shared/collections';
-import type { Handlers } from '../_shared/function';
-import { requireOrgInScope } from '../_shared/orgs';
-import { cloud, db } from '../_shared/sdk';
-import { id, z } from '../_shared/validation';
-import { type CandidateDoc, computeResults } from './docs';
-import { forEachBallot } from './ballots';
-import { requireCampaign } from './public';
+import type { OfficeApi } from '../../../typings/office';
+import { audit } from '../../_shared/audit';
+import { COLLECTIONS } from '../../_shared/collections';
+import type { Handlers } from '../../_shared/function';
+import { requireOrgInScope } from '../../_shared/orgs';
+import { cloud, db } from '../../_shared/sdk';
+import { id, z } from '../../_shared/validation';
+import { type CandidateDoc, computeResults } from '../../campaign/docs';
+import { forEachBallot } from '../../campaign/ballots';
+import { requireCampaign } from '../../campaign/public';
 
-export const exportHandlers = {
+export const exportCampaignHandlers = {
   exportCampaign: {
     access: 'admin',
     input: z.strictObject({ campaignId: id() }),
@@ -116,4 +116,4 @@ export const exportHandlers = {
       return { fileId: fileID, url: (fileList[0] as { tempFileURL: string }).tempFileURL };
     },
   },
-} satisfies Handlers<Pick<CampaignApi, 'exportCampaign'>>;
+} satisfies Handlers<Pick<OfficeApi, 'exportCampaign'>>;

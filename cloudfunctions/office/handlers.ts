@@ -1,0 +1,9 @@
+import type { OfficeApi } from '../../typings/office';
+import type { Handlers } from '../_shared/function';
+import { exportCampaignHandlers } from './handlers/export-campaign';
+import { importQuoteHandlers } from './handlers/import-quotes';
+
+export const handlers = {
+  ...importQuoteHandlers,
+  ...exportCampaignHandlers,
+} satisfies Handlers<OfficeApi>;

@@ -1,0 +1,15 @@
+// The `office` function: organiser-only spreadsheet work (imports and exports) for
+// every domain. Kept apart so that the hot-path functions never load a spreadsheet
+// library on a cold start.
+import type { ActionSpec } from './common';
+import type { ImportRowError } from './study';
+
+export interface OfficeApi {
+  /** Imports quotes from an .xlsx or .csv in storage; all rows or none. */
+  importQuotes: ActionSpec<
+    { fileId: string; orgId: string },
+    { imported: number; scheduled: number } | { imported: 0; errors: ImportRowError[] }
+  >;
+  /** Candidates, every vote and the results as an .xlsx in storage, with a temporary link. */
+  exportCampaign: ActionSpec<{ campaignId: string }, { fileId: string; url: string }>;
+}
