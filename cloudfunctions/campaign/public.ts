@@ -12,6 +12,7 @@ import { miniProgramCode } from '../_shared/wxacode';
 import { findUserByOpenid } from '../_shared/users';
 import { id, pageFields, text, z } from '../_shared/validation';
 import { type CampaignDoc, type CandidateDoc, countsVisible, toCampaign, toCandidate } from './docs';
+import { competitionRanks } from './rules';
 import { castVote, loadBallot, votingClosedReason } from './vote';
 
 async function requireCampaign(campaignId: string): Promise<CampaignDoc> {
@@ -177,12 +178,14 @@ export const publicHandlers = {
         .orderBy('number', 'asc')
         .limit(1000)
         .get();
-      const entries: RankingEntry[] = (data as CandidateDoc[]).map((d, i) => ({
+      const rows = data as CandidateDoc[];
+      const ranks = competitionRanks(rows.map((d) => d.votes));
+      const entries: RankingEntry[] = rows.map((d, i) => ({
         candidateId: d._id,
         number: d.number,
         name: d.name,
         votes: d.votes,
-        rank: i + 1,
+        rank: ranks[i]!,
       }));
       return { hidden: false, entries };
     },

@@ -66,6 +66,18 @@ export function rankCategory(list: Scored[], rule: ResultRule, quota: number): R
   return scored.map((c, i) => ({ ...c, rank: i + 1, winner: i < quota }));
 }
 
+/**
+ * Standard competition ranks ("1224") for a list already sorted best first:
+ * equal scores share a rank, and the next rank skips as many places as were shared.
+ */
+export function competitionRanks(scoresBestFirst: number[]): number[] {
+  return scoresBestFirst.map((score, i) => {
+    let first = i;
+    while (first > 0 && scoresBestFirst[first - 1] === score) first--;
+    return first + 1;
+  });
+}
+
 /** Category letter + three digits: A001, B012… */
 export function candidateNumber(categoryIndex: number, seq: number): string {
   return `${String.fromCharCode(65 + categoryIndex)}${String(seq).padStart(3, '0')}`;

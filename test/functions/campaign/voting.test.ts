@@ -177,6 +177,33 @@ describe('what voters see', () => {
     expect(organiser.entries.map((e) => e.votes)).toEqual([1, 0]);
   });
 
+  it('tied candidates share a rank and the next rank skips the shared places (1, 1, 3)', async () => {
+    const { campaign, candidates } = await campaignWithCandidates(h, 'o-admin', orgs, {
+      phase: 'voting',
+      perCategory: 3,
+      overrides: {
+        voting: { votesPerDay: 3, maxPerCandidatePerDay: 1, requireRegistered: false, showRankingDuringVoting: true },
+      },
+    });
+    const [a, b, c] = candidates.filter((x) => x.category === 'courier');
+    await h.as('v1').ok('campaign', 'vote', { candidateId: b!.id });
+    await h.as('v1').ok('campaign', 'vote', { candidateId: c!.id });
+    await h.as('v2').ok('campaign', 'vote', { candidateId: b!.id });
+    await h.as('v2').ok('campaign', 'vote', { candidateId: c!.id });
+    await h.as('v3').ok('campaign', 'vote', { candidateId: a!.id });
+    const { entries } = await h
+      .as('v')
+      .ok<{ entries: { number: string; votes: number; rank: number }[] }>('campaign', 'ranking', {
+        campaignId: campaign.id,
+        category: 'courier',
+      });
+    expect(entries.map((e) => [e.number, e.votes, e.rank])).toEqual([
+      [b!.number, 2, 1],
+      [c!.number, 2, 1],
+      [a!.number, 1, 3],
+    ]);
+  });
+
   it('candidates are found by number or name, sorted by number or votes', async () => {
     const { campaign, candidates } = await campaignWithCandidates(h, 'o-admin', orgs, { phase: 'voting' });
     await h.as('v').ok('campaign', 'vote', { candidateId: candidates[1]!.id });
