@@ -74,9 +74,10 @@ module.exports = {
     {
       name: 'domain-rules-are-pure',
       severity: 'error',
-      comment: 'rules/ are plain functions of their inputs: no database, no SDK.',
+      comment:
+        'rules/ are plain functions of their inputs: no database, no SDK (a stored shape may be imported as a type).',
       from: { path: '^cloudfunctions/[^/]+/rules/' },
-      to: { path: [STORE, '^cloudfunctions/_shared/(db|sdk)\\.ts$', '@cloudbase'] },
+      to: { path: [STORE, '^cloudfunctions/_shared/(db|sdk)\\.ts$', '@cloudbase'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'deploy-does-not-need-the-emulator',

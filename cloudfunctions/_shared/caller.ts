@@ -2,8 +2,9 @@
 // from the request body; the user and roles looked up from it.
 import type { Role } from '../../typings/user';
 import { AppError, forbidden } from './errors';
+import { rolesOf, superadminOpenids } from './roles';
 import { tcb } from './sdk';
-import { findUserByOpenid, rolesOf, superadminOpenids, type UserDoc } from './users';
+import { findUserByOpenid, type UserDoc } from './stores/users';
 
 /** Who may call an action. */
 export type Access = 'public' | 'user' | 'worker' | 'member' | 'admin' | 'superadmin' | 'timer';

@@ -37,31 +37,61 @@ const MARGIN_MS = 1_500;
 
 export type CloudFunctionMain = (event: unknown, context: unknown) => Promise<Reply<unknown>>;
 
-export function createFunction<A>(name: string, handlers: Handlers<A>): CloudFunctionMain {
+export interface FunctionOptions<A> {
+  /**
+   * The action a timer trigger runs (a timer event carries no action). Only the
+   * platform's timer reaches it: give it `access: 'timer'`.
+   */
+  timerAction?: keyof A & string;
+}
+
+/** Why an event names no action we know, in words a developer can act on. */
+function unknownAction(event: unknown): AppError {
+  const action = (event as { action?: unknown } | null)?.action;
+  if (action === undefined || action === null || action === '')
+    return new AppError('UNKNOWN_ACTION', '请求缺少操作名称（action）');
+  if (typeof action !== 'string')
+    return new AppError('UNKNOWN_ACTION', `操作名称（action）应为文字，收到的是${typeName(action)}`);
+  return new AppError('UNKNOWN_ACTION', `不支持的操作：${action.slice(0, 60)}`);
+}
+
+function typeName(v: unknown): string {
+  if (Array.isArray(v)) return '列表';
+  return { number: '数字', boolean: '是或否', object: '对象' }[typeof v as string] ?? typeof v;
+}
+
+const isTimerEvent = (event: unknown) => (event as { Type?: unknown } | null)?.Type === 'Timer';
+
+export function createFunction<A>(
+  name: string,
+  handlers: Handlers<A>,
+  options: FunctionOptions<A> = {},
+): CloudFunctionMain {
   const actions = handlers as Record<string, ActionDef<unknown, unknown>>;
   return async function main(event, context) {
     const platform = readContext(context);
     const { requestId } = platform;
     const started = Date.now();
-    const actionName =
-      typeof (event as { action?: unknown })?.action === 'string' ? (event as { action: string }).action : '';
+    const timer = options.timerAction && isTimerEvent(event);
+    const requested = timer ? options.timerAction : (event as { action?: unknown } | null)?.action;
+    const actionName = typeof requested === 'string' ? requested : '';
     const log = (message: string, extra: Record<string, unknown> = {}) =>
       console.log(JSON.stringify({ fn: name, action: actionName, requestId, message, ...extra }));
 
     const run = async (): Promise<Reply<unknown>> => {
       const def = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
-      if (!def) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${actionName || '(空)'}`);
+      if (!def) throw unknownAction(event);
       const caller = await resolveCaller(platform, def.access !== 'public' && def.access !== 'timer');
       authorize(def.access, caller);
-      const input = parseInput(def.input, (event as { data?: unknown }).data);
+      const input = parseInput(def.input, timer ? {} : (event as { data?: unknown }).data);
       const data = await def.run({ caller, now: nowFrom(platform.env), requestId, log }, input);
       return { ok: true, data: data ?? null };
     };
 
     const budget = Number((context as { time_limit_in_ms?: unknown })?.time_limit_in_ms) || DEFAULT_BUDGET_MS;
-    let timer: NodeJS.Timeout | undefined;
+    let alarm: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DeadlineExceeded()), Math.max(1_000, budget - MARGIN_MS));
+      alarm = setTimeout(() => reject(new DeadlineExceeded()), Math.max(1_000, budget - MARGIN_MS));
     });
     try {
       const reply = await Promise.race([run(), deadline]);
@@ -84,7 +114,7 @@ export function createFunction<A>(name: string, handlers: Handlers<A>): CloudFun
       const why = err instanceof DeadlineExceeded ? '处理超时' : '服务开小差了';
       return { ok: false, code: 'INTERNAL', message: `${why}，请稍后再试（编号 ${requestId}）`, requestId };
     } finally {
-      clearTimeout(timer);
+      clearTimeout(alarm);
     }
   };
 }

@@ -1,10 +1,136 @@
 // Input schemas: zod gives both the runtime check and the TypeScript type. Every
-// object is strict (unknown keys refused), every string bounded; ids are plain
-// tokens, so `{"$gt": ""}` or "$where" can never reach a query.
+// object is strict (unknown keys refused) and built with `form`, which gives each
+// field its Chinese label; every string is bounded; ids are plain tokens, so
+// `{"$gt": ""}` or "$where" can never reach a query.
+//
+// Messages are ours, never zod's: `issueMessage` words every issue in Chinese and
+// `parseInput` names the field by its label — "「姓名」至少 2 个字", not
+// "realName: Too small". A test walks every action's schema for missing labels.
 import { z } from 'zod';
 import { AppError } from './errors';
 
-z.config(z.locales.zhCN());
+type Issue = z.core.$ZodRawIssue;
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  array: '列表',
+  object: '一组信息',
+  date: '日期',
+  null: '空值',
+};
+
+/** The Chinese wording of an issue, without the field (parseInput puts the label in front). */
+function issueMessage(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? '必须填写' : `应为${TYPE_NAMES[issue.expected] ?? '正确的格式'}`;
+    case 'too_small': {
+      const n = Number(issue.minimum);
+      if (issue.origin === 'string') return n <= 1 ? '不能为空' : `至少 ${n} 个字`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `至少选择 ${n} 项`;
+      return issue.inclusive === false ? `应大于 ${n}` : `不能小于 ${n}`;
+    }
+    case 'too_big': {
+      const n = Number(issue.maximum);
+      if (issue.origin === 'string') return `不能超过 ${n} 个字`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `最多 ${n} 项`;
+      return issue.inclusive === false ? `应小于 ${n}` : `不能大于 ${n}`;
+    }
+    case 'invalid_format':
+      return issue.format === 'datetime' ? '应为有效的时间' : '格式不正确';
+    case 'not_multiple_of':
+      return `应为 ${String(issue.divisor)} 的整数倍`;
+    case 'invalid_value':
+      return '请从给出的选项中选择';
+    case 'unrecognized_keys':
+      return `包含不支持的内容（${issue.keys.join('、')}），请更新小程序后重试`;
+    default:
+      return '格式不正确';
+  }
+}
+
+z.config({ customError: (issue) => issueMessage(issue as Issue) });
+
+// ---- labels -------------------------------------------------------------
+
+const LABELS = new WeakMap<object, Record<string, string>>();
+
+/**
+ * A strict object whose every field has a Chinese label (the type requires one
+ * per key): `form({ realName: text(20, 2) }, { realName: '姓名' })`.
+ */
+export function form<S extends z.core.$ZodLooseShape>(shape: S, labels: { [K in keyof S]: string }) {
+  const schema = z.strictObject(shape);
+  LABELS.set(schema, labels);
+  return schema;
+}
+
+/** A form's labels (undefined for an object not made by `form`). */
+export function labelsOf(schema: z.ZodType): Record<string, string> | undefined {
+  return LABELS.get(schema);
+}
+
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  options?: z.ZodType[];
+}
+const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The schema with wrappers (optional, nullable, default, pipe…) peeled off. */
+export function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (;;) {
+    const def = defOf(s);
+    if (def.innerType) s = def.innerType;
+    else if (def.type === 'pipe' && def.in) s = defOf(def.in).type === 'transform' ? def.out! : def.in;
+    else return s;
+  }
+}
+
+/** Child schemas to descend into: an object's fields, an array's element, a union's options. */
+export function childrenOf(schema: z.ZodType): { key: string | number; schema: z.ZodType }[] {
+  const s = unwrap(schema);
+  const def = defOf(s);
+  if (def.type === 'object' && def.shape) return Object.entries(def.shape).map(([key, c]) => ({ key, schema: c }));
+  if (def.type === 'array' && def.element) return [{ key: 0, schema: def.element }];
+  if (def.type === 'union' && def.options) return def.options.map((o) => ({ key: 0, schema: o }));
+  return [];
+}
+
+export function isObjectSchema(schema: z.ZodType): boolean {
+  return defOf(unwrap(schema)).type === 'object';
+}
+
+/** "评选类别 第 2 项 的 类别代码" for a path such as ['categories', 1, 'key']. */
+function describePath(root: z.ZodType, path: PropertyKey[]): string {
+  const parts: string[] = [];
+  let schema: z.ZodType | undefined = root;
+  for (const key of path) {
+    if (!schema) break;
+    const s = unwrap(schema);
+    const def = defOf(s);
+    if (typeof key === 'number') {
+      parts.push(`第 ${key + 1} 项`);
+      schema = def.element;
+      continue;
+    }
+    const label = LABELS.get(s)?.[String(key)];
+    // Unlabelled keys are a bug the schema test catches; never show the English name.
+    parts.push(label ?? '其中一项');
+    schema = def.shape?.[String(key)];
+  }
+  return parts.join('的');
+}
+
+// ---- field helpers --------------------------------------------------------
 
 /** Document ids: what CloudBase and the emulator generate, plus our own readable ids. */
 export const id = () => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确');
@@ -14,7 +140,7 @@ export const text = (max: number, min = 0) =>
   z
     .string()
     .trim()
-    .min(min, min > 0 ? '不能为空' : undefined)
+    .min(min, min > 1 ? `至少 ${min} 个字` : min > 0 ? '不能为空' : undefined)
     .max(max, `不能超过 ${max} 个字`)
     // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), '包含不可见的控制字符');
@@ -34,6 +160,9 @@ export const fileId = () =>
 export const page = () => z.number().int().min(1).max(10_000).optional();
 export const pageSize = () => z.number().int().min(1).max(50).optional();
 export const pageFields = { page: page(), pageSize: pageSize() };
+export const PAGE_LABELS = { page: '页码', pageSize: '每页条数' } as const;
+
+// ---- parsing ----------------------------------------------------------------
 
 /** Keys a client may send but that must never mean anything: identity comes from the platform. */
 const IGNORED_KEYS = ['openid', '_openid', 'OPENID', 'role', 'roles', 'userInfo'];
@@ -45,13 +174,19 @@ function stripIgnored(data: unknown): unknown {
   return copy;
 }
 
-/** Validates `data` against the action's schema, or throws INVALID_ARGUMENT naming the field. */
+/** Validates `data` against the action's schema, or throws INVALID_ARGUMENT naming the field in Chinese. */
 export function parseInput<T>(schema: z.ZodType<T>, data: unknown): T {
   const result = schema.safeParse(stripIgnored(data ?? {}));
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const where = issue.path.length ? `「${issue.path.join('.')}」` : '';
-  throw new AppError('INVALID_ARGUMENT', `输入有误${where}：${issue.message}`);
+  if (!issue.path.length) {
+    const what = issue.code === 'invalid_type' ? '请求的内容格式不正确' : issue.message;
+    throw new AppError('INVALID_ARGUMENT', `输入有误：${what}`);
+  }
+  const field = describePath(schema, issue.path);
+  if (issue.code === 'invalid_type' && issue.message === '必须填写')
+    throw new AppError('INVALID_ARGUMENT', `请填写「${field}」`);
+  throw new AppError('INVALID_ARGUMENT', `输入有误「${field}」：${issue.message}`);
 }
 
 export { z };

@@ -1,13 +1,17 @@
 import type { CampaignApi } from '../../typings/campaign';
 import type { Handlers } from '../_shared/function';
-import { adminHandlers } from './admin';
-import { fraudHandlers } from './fraud';
-import { nominationHandlers } from './nominations';
-import { publicHandlers } from './public';
+import { adminCampaignHandlers } from './handlers/admin-campaigns';
+import { adminCandidateHandlers } from './handlers/admin-candidates';
+import { fraudHandlers } from './handlers/fraud';
+import { nominationHandlers } from './handlers/nominations';
+import { publicHandlers } from './handlers/public';
+import { voteHandlers } from './handlers/vote';
 
 export const handlers = {
   ...publicHandlers,
+  ...voteHandlers,
   ...nominationHandlers,
-  ...adminHandlers,
+  ...adminCampaignHandlers,
+  ...adminCandidateHandlers,
   ...fraudHandlers,
 } satisfies Handlers<CampaignApi>;

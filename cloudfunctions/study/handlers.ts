@@ -1,10 +1,10 @@
 import type { StudyApi } from '../../typings/study';
 import type { Handlers } from '../_shared/function';
-import { lectureAdminHandlers } from './lectures/admin';
-import { lectureWorkerHandlers } from './lectures/worker';
-import { quoteAdminHandlers } from './quotes/admin';
-import { quoteWorkerHandlers } from './quotes/worker';
-import { statsHandlers } from './stats';
+import { lectureAdminHandlers } from './handlers/lectures-admin';
+import { lectureWorkerHandlers } from './handlers/lectures-worker';
+import { quoteAdminHandlers } from './handlers/quotes-admin';
+import { quoteWorkerHandlers } from './handlers/quotes-worker';
+import { statsHandlers } from './handlers/stats';
 
 export const handlers = {
   ...quoteWorkerHandlers,

@@ -1,9 +1,9 @@
 import type { UserApi } from '../../typings/user';
 import type { Handlers } from '../_shared/function';
-import { adminUserHandlers } from './admin-users';
-import { orgHandlers } from './orgs';
-import { pointsHandlers } from './points';
-import { profileHandlers } from './profile';
+import { adminUserHandlers } from './handlers/admin-users';
+import { orgHandlers } from './handlers/orgs';
+import { pointsHandlers } from './handlers/points';
+import { profileHandlers } from './handlers/profile';
 
 export const handlers = {
   ...profileHandlers,

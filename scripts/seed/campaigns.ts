@@ -1,6 +1,8 @@
 // Demo campaigns: one open for voting now, one finished with announced results.
 // Candidates, companies and deeds are fictional (see campaigns-data.ts).
-import { type CampaignDoc, type CandidateDoc, computeResults } from '../../cloudfunctions/campaign/docs';
+import { computeResults } from '../../cloudfunctions/campaign/rules/results';
+import type { CampaignDoc } from '../../cloudfunctions/campaign/store/campaigns';
+import type { CandidateDoc } from '../../cloudfunctions/campaign/store/candidates';
 import { DEMO_CANDIDATES } from './campaigns-data';
 import type { SeedModule } from './index';
 import { SEED_ORG_IDS } from './orgs';

@@ -87,6 +87,9 @@ const ADMIN_PROBES: Record<string, Record<string, Probe>> = {
     fraudReport: (w) => ({ campaignId: w.votingInOther }),
     announce: (w) => ({ campaignId: w.votingInOther }),
   },
+  scheduler: {
+    upkeep: () => ({}),
+  },
   office: {
     importQuotes: (w) => ({ fileId: 'cloud://local-dev.b/imports/x.csv', orgId: w.orgs.otherDistrict.id }),
     exportCampaign: (w) => ({ campaignId: w.votingInOther }),

@@ -1,4 +1,4 @@
-import { competitionRanks } from '../../cloudfunctions/campaign/rules';
+import { competitionRanks } from '../../cloudfunctions/campaign/rules/results';
 
 describe('competition ranks', () => {
   it('equal scores share a rank and the next rank skips the shared places', () => {

@@ -2,7 +2,7 @@
 // actions: no stack ever reaches the client, bugs and timeouts become INTERNAL
 // with a request id that is also logged.
 import { createFunction } from '../../cloudfunctions/_shared/function';
-import { z } from '../../cloudfunctions/_shared/validation';
+import { form, z } from '../../cloudfunctions/_shared/validation';
 
 interface FakeApi {
   echo: { req: { text: string }; res: { text: string } };
@@ -13,17 +13,17 @@ interface FakeApi {
 const main = createFunction<FakeApi>('fake', {
   echo: {
     access: 'public',
-    input: z.strictObject({ text: z.string().max(5) }),
+    input: form({ text: z.string().max(5) }, { text: '内容' }),
     run: async (_c, i) => ({ text: i.text }),
   },
   crash: {
     access: 'public',
-    input: z.strictObject({}),
+    input: form({}, {}),
     run: async () => {
       throw new TypeError('secret internals at /var/task/index.js:12');
     },
   },
-  hang: { access: 'public', input: z.strictObject({}), run: () => new Promise<never>(() => {}) },
+  hang: { access: 'public', input: form({}, {}), run: () => new Promise<never>(() => {}) },
 });
 
 const context = (extra: object = {}) => ({
@@ -53,12 +53,36 @@ it.each([
   expect(await main(event, context())).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
 });
 
-it('invalid input → INVALID_ARGUMENT naming the field, in Chinese', async () => {
+it('invalid input → INVALID_ARGUMENT naming the field by its Chinese label', async () => {
   expect(await main({ action: 'echo', data: { text: 'toolong' } }, context())).toEqual({
     ok: false,
     code: 'INVALID_ARGUMENT',
-    message: expect.stringMatching(/^输入有误「text」：.*5/),
+    message: '输入有误「内容」：不能超过 5 个字',
   });
+});
+
+it('a missing field is asked for by its label, in our words rather than the library’s', async () => {
+  const reply = await main({ action: 'echo', data: {} }, context());
+  expect(reply).toEqual({ ok: false, code: 'INVALID_ARGUMENT', message: '请填写「内容」' });
+});
+
+it('a field of the wrong type says what it should be', async () => {
+  const reply = await main({ action: 'echo', data: { text: 12 } }, context());
+  expect(reply).toEqual({ ok: false, code: 'INVALID_ARGUMENT', message: '输入有误「内容」：应为文字' });
+});
+
+it('an unknown key is named, with what to do', async () => {
+  const reply = await main({ action: 'echo', data: { text: 'hi', extra: 1 } }, context());
+  expect(reply).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', message: expect.stringContaining('extra') });
+  expect((reply as { message: string }).message).toContain('请更新小程序');
+});
+
+it.each([
+  ['a number', { action: 7 }, '操作名称（action）应为文字，收到的是数字'],
+  ['an object', { action: { $gt: '' } }, '操作名称（action）应为文字，收到的是对象'],
+  ['nothing', {}, '请求缺少操作名称（action）'],
+])('an action that is %s is reported as such', async (_n, event, message) => {
+  expect(await main(event, context())).toEqual({ ok: false, code: 'UNKNOWN_ACTION', message });
 });
 
 it('a thrown bug → INTERNAL with the request id; the stack is logged, never replied', async () => {

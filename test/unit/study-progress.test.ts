@@ -4,8 +4,8 @@ import {
   mergeIntervals,
   type ProgressState,
   watchedSeconds,
-} from '../../cloudfunctions/study/lectures/progress';
-import { afterCheckIn, currentStreak, NO_CHECKINS, pickIndex } from '../../cloudfunctions/study/quotes/daily';
+} from '../../cloudfunctions/study/rules/progress';
+import { afterCheckIn, currentStreak, NO_CHECKINS, pickIndex } from '../../cloudfunctions/study/rules/daily';
 
 const start: ProgressState = { positionSec: 0, intervals: [], lastReportAtMs: 0 };
 const at = (s: number) => s * 1000;

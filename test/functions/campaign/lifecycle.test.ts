@@ -197,7 +197,8 @@ describe('voiding, fraud report, recount', () => {
   });
 
   it('the scheduler refuses anything but its timer', async () => {
-    expect(await h.as('o-admin').call('scheduler', 'anything')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await h.as('o-admin').call('scheduler', 'upkeep')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await h.as('o-admin').call('scheduler', 'anything')).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
   });
 });
 

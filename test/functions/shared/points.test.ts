@@ -1,6 +1,6 @@
 // The points ledger: idempotent awards, daily caps, balance always equal to the
 // ledger's sum, no spending below zero — under concurrency.
-import { awardPoints, spendPoints } from '../../../cloudfunctions/_shared/points';
+import { awardPoints, spendPoints } from '../../../cloudfunctions/_shared/stores/points';
 import { type FunctionsHarness, startFunctions } from '../../support/functions';
 import { pointSharedCodeAt } from '../../support/in-process';
 

@@ -1,4 +1,4 @@
-import { enforceRateLimit } from '../../../cloudfunctions/_shared/rate-limit';
+import { enforceRateLimit } from '../../../cloudfunctions/_shared/stores/rate-limits';
 import { type FunctionsHarness, startFunctions } from '../../support/functions';
 import { pointSharedCodeAt } from '../../support/in-process';
 

@@ -90,9 +90,9 @@ describe('registerWorker', () => {
     ['a bad phone', { phone: '12345' }, '手机号'],
     ['no consent', { consent: false }, '隐私政策'],
     ['an old privacy notice', { consentVersion: '2020-01' }, '隐私政策'],
-    ['an unknown occupation', { occupation: 'pilot' }, 'occupation'],
+    ['an unknown occupation', { occupation: 'pilot' }, '「职业」'],
     ['an over-long name', { realName: '张'.repeat(21) }, '20'],
-    ['a Mongo operator as org id', { orgId: { $gt: '' } }, 'orgId'],
+    ['a Mongo operator as org id', { orgId: { $gt: '' } }, '「所属组织」'],
     ['an unknown field', { salary: 1 }, 'salary'],
     ['a party member without a branch', { isPartyMember: true }, '党支部'],
   ])('refuses %s with INVALID_ARGUMENT and writes nothing', async (_name, patch, mention) => {

@@ -1,0 +1,70 @@
+// The database, for stores only (lint: only-stores-touch-the-database). One handle
+// per function instance, transactions retried on conflict, and typed reads so that
+// no store casts `.data[0]` by hand.
+import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index';
+import type { CollectionName } from './collections';
+import { escapeRegExp } from './regexp';
+import { cloud } from './sdk';
+
+export type Database = ReturnType<ReturnType<typeof cloud>['database']>;
+export type { Transaction };
+export type { CollectionName };
+
+let database: Database | null = null;
+
+export function db(): Database {
+  return (database ??= cloud().database());
+}
+
+/** The query command builder (`_.in`, `_.inc`, …). */
+export const cmd = () => db().command;
+
+export const collection = (name: CollectionName) => db().collection(name);
+
+/** Runs `fn` in a transaction, retried on conflict (the SDK's typing of this is `any`). */
+export function inTransaction<T>(fn: (t: Transaction) => Promise<T>, retries = 10): Promise<T> {
+  return db().runTransaction(fn, retries) as Promise<T>;
+}
+
+/** One document by id, or null. */
+export async function getDoc<T>(name: CollectionName, id: string): Promise<T | null> {
+  const { data } = await collection(name).doc(id).get();
+  return ((data as unknown[])[0] as T | undefined) ?? null;
+}
+
+/** One document by id inside a transaction (the SDK answers an object there, not a list). */
+export async function getDocIn<T>(t: Transaction, name: CollectionName, id: string): Promise<T | null> {
+  const { data } = await t.collection(name).doc(id).get();
+  return (data as unknown as T | null) ?? null;
+}
+
+/** Every document matching `where`, up to `limit` (the SDK's maximum is 1000). */
+export async function findDocs<T>(name: CollectionName, where: object, limit = 1000): Promise<T[]> {
+  const { data } = await collection(name).where(where).limit(limit).get();
+  return data as T[];
+}
+
+/** The first document matching `where`, or null. */
+export async function findDoc<T>(name: CollectionName, where: object): Promise<T | null> {
+  return (await findDocs<T>(name, where, 1))[0] ?? null;
+}
+
+/** Documents by id (missing ones are simply absent). */
+export async function docsByIds<T extends { _id: string }>(
+  name: CollectionName,
+  ids: string[],
+  extra: object = {},
+): Promise<T[]> {
+  if (!ids.length) return [];
+  return findDocs<T>(name, { _id: cmd().in([...new Set(ids)]), ...extra }, Math.min(1000, ids.length));
+}
+
+/** A case-insensitive "contains" match for user-typed text. */
+export function containsText(text: string) {
+  return db().RegExp({ regexp: escapeRegExp(text), options: 'i' });
+}
+
+/** The rows of an aggregate's `.end()` (the SDK types them loosely). */
+export function rowsOf<T>(res: unknown): T[] {
+  return ((res as { data?: T[] }).data ?? []) as T[];
+}

@@ -1,0 +1,148 @@
+// The points_ledger and points_daily collections. The ledger: append-only entries, each under an idempotency key (its _id),
+// so a retried award is never counted twice; the balance on the user changes in
+// the same transaction as the entry, so it always equals the ledger's sum.
+// Features award and spend points only through here. Voting never earns or costs
+// points (WeChat forbids paid or rewarded voting), so there is no reason for it.
+import type { PointsEntry, PointsReason } from '../../../typings/user';
+import { beijingDay } from '../clock';
+import { COLLECTIONS } from '../collections';
+import { collection, getDocIn, inTransaction, type Transaction } from '../db';
+import { AppError, notFound } from '../errors';
+import { fetchPage, type PageArgs } from '../paging';
+import { addPointsIn, getUserIn } from './users';
+
+/** Most points one reason may earn a user per Beijing day; absent = no cap. */
+export const DAILY_CAPS: Partial<Record<PointsReason, number>> = {
+  quote_checkin: 5,
+  lecture_complete: 30,
+  quiz_pass: 10,
+};
+
+export interface PointsMove {
+  userId: string;
+  amount: number;
+  reason: PointsReason;
+  title: string;
+  sourceId: string;
+  /** Same key → same entry; e.g. `checkin:<userId>:<day>`. */
+  key: string;
+  now: Date;
+}
+
+export interface AwardResult {
+  /** Points actually credited (0 when capped or already credited). */
+  awarded: number;
+  duplicate: boolean;
+  capped: boolean;
+}
+
+interface LedgerDoc {
+  _id: string;
+  userId: string;
+  amount: number;
+  reason: PointsReason;
+  title: string;
+  sourceId: string;
+  day: string;
+  createdAt: Date;
+  capped?: boolean;
+}
+
+const RETRIES = 10;
+
+function validate(m: PointsMove) {
+  if (!Number.isInteger(m.amount) || m.amount <= 0)
+    throw new Error(`points amount must be a positive integer, got ${m.amount}`);
+  if (!m.key) throw new Error('points move needs an idempotency key');
+}
+
+export async function awardPoints(m: PointsMove): Promise<AwardResult> {
+  validate(m);
+  return inTransaction((t) => awardPointsIn(t, m), RETRIES);
+}
+
+/**
+ * The award as part of a caller's own transaction, so that what earned the points
+ * and the points themselves are written together or not at all.
+ */
+export async function awardPointsIn(t: Transaction, m: PointsMove): Promise<AwardResult> {
+  validate(m);
+  const day = beijingDay(m.now);
+  const existing = await getDocIn<LedgerDoc>(t, COLLECTIONS.pointsLedger, m.key);
+  if (existing) return { awarded: 0, duplicate: true, capped: false };
+  const cap = DAILY_CAPS[m.reason];
+  let grant = m.amount;
+  const dailyId = `${m.userId}:${m.reason}:${day}`;
+  let dailyTotal = 0;
+  if (cap !== undefined) {
+    const daily = await getDocIn<{ total: number }>(t, COLLECTIONS.pointsDaily, dailyId);
+    dailyTotal = daily?.total ?? 0;
+    grant = Math.max(0, Math.min(grant, cap - dailyTotal));
+  }
+  const entry: LedgerDoc = {
+    _id: m.key,
+    userId: m.userId,
+    amount: grant,
+    reason: m.reason,
+    title: grant < m.amount ? `${m.title}（今日该项积分已达上限）` : m.title,
+    sourceId: m.sourceId,
+    day,
+    createdAt: m.now,
+    ...(grant < m.amount ? { capped: true } : {}),
+  };
+  await t.collection(COLLECTIONS.pointsLedger).add(entry);
+  if (grant > 0) {
+    if (cap !== undefined) {
+      await t
+        .collection(COLLECTIONS.pointsDaily)
+        .doc(dailyId)
+        .set({ userId: m.userId, reason: m.reason, day, total: dailyTotal + grant });
+    }
+    await addPointsIn(t, m.userId, { balance: grant, earned: grant }, m.now);
+  }
+  return { awarded: grant, duplicate: false, capped: grant < m.amount };
+}
+
+/** Spends points; refuses (LIMIT_REACHED) rather than going below zero. Idempotent by key. */
+export async function spendPoints(m: PointsMove): Promise<{ spent: number; duplicate: boolean }> {
+  validate(m);
+  return inTransaction(async (t) => {
+    const existing = await getDocIn<LedgerDoc>(t, COLLECTIONS.pointsLedger, m.key);
+    if (existing) return { spent: -existing.amount, duplicate: true };
+    const user = await getUserIn(t, m.userId);
+    if (!user) throw notFound('用户');
+    const balance = user.points?.balance ?? 0;
+    if (balance < m.amount) throw new AppError('LIMIT_REACHED', `积分不足：需要 ${m.amount}，当前 ${balance}`);
+    await t.collection(COLLECTIONS.pointsLedger).add({
+      _id: m.key,
+      userId: m.userId,
+      amount: -m.amount,
+      reason: m.reason,
+      title: m.title,
+      sourceId: m.sourceId,
+      day: beijingDay(m.now),
+      createdAt: m.now,
+    } satisfies LedgerDoc);
+    await addPointsIn(t, m.userId, { balance: -m.amount, spent: m.amount }, m.now);
+    return { spent: m.amount, duplicate: false };
+  }, RETRIES);
+}
+
+/** A user's ledger, newest first. */
+export function listLedger(userId: string, page: PageArgs) {
+  return fetchPage(
+    collection(COLLECTIONS.pointsLedger).where({ userId }),
+    [['createdAt', 'desc']],
+    page,
+    (d: LedgerDoc): PointsEntry => ({
+      id: d._id,
+      amount: d.amount,
+      reason: d.reason,
+      title: d.title,
+      sourceId: d.sourceId,
+      createdAt: new Date(d.createdAt).toISOString(),
+    }),
+  );
+}
+
+export type { LedgerDoc };

@@ -1,0 +1,36 @@
+// Periodic upkeep, run by the timer only. Each task runs even if another fails;
+// a failed task is logged with the request id and reported as failed.
+import type { SchedulerApi } from '../../../typings/scheduler';
+import type { ActionContext, Handlers } from '../../_shared/function';
+import { form } from '../../_shared/validation';
+import { recountVotes } from '../tasks/recount-votes';
+
+/** Votes in flight finish their count update within this (between the recount's two passes). */
+const SETTLE_MS = 2_000;
+
+async function task<T>(ctx: ActionContext, name: string, run: () => Promise<T>): Promise<T | { failed: true }> {
+  try {
+    return await run();
+  } catch (err) {
+    console.error(
+      JSON.stringify({
+        fn: 'scheduler',
+        requestId: ctx.requestId,
+        task: name,
+        error: String((err as Error)?.stack ?? err),
+      }),
+    );
+    return { failed: true };
+  }
+}
+
+export const upkeepHandlers = {
+  upkeep: {
+    access: 'timer',
+    input: form({}, {}),
+    async run(ctx) {
+      const settle = () => new Promise<void>((r) => setTimeout(r, SETTLE_MS));
+      return { recountVotes: await task(ctx, 'recountVotes', () => recountVotes(ctx.now, settle)) };
+    },
+  },
+} satisfies Handlers<SchedulerApi>;

@@ -1,0 +1,129 @@
+// A user's own account: login, profile, worker registration, deletion.
+import type { PrivacyNoticeVersion, UserApi } from '../../../typings/user';
+import { requireUser } from '../../_shared/caller';
+import { checkTexts } from '../../_shared/content-check';
+import { AppError, invalid } from '../../_shared/errors';
+import type { Handlers } from '../../_shared/function';
+import { requireOrg } from '../../_shared/stores/orgs';
+import {
+  eraseUser,
+  findOrCreateUser,
+  saveWorker,
+  type StoredWorker,
+  updateProfileFields,
+} from '../../_shared/stores/users';
+import { chinaMobile, fileId, form, id, text, z } from '../../_shared/validation';
+import { toMyProfile } from '../rules/views';
+
+const PRIVACY_NOTICE_VERSION: PrivacyNoticeVersion = '2026-11';
+const OCCUPATIONS = ['courier', 'food_delivery', 'ride_hailing', 'truck_driver', 'streamer', 'other'] as const;
+
+type ProfileActions = Pick<UserApi, 'login' | 'getProfile' | 'updateProfile' | 'registerWorker' | 'deleteAccount'>;
+
+export const profileHandlers = {
+  login: {
+    access: 'public',
+    input: form({}, {}),
+    async run({ caller, now }) {
+      if (!caller.openid) throw new AppError('UNAUTHENTICATED', '无法识别用户身份，请在微信中打开小程序');
+      const { user, isNew } = await findOrCreateUser(caller.openid, now);
+      return { profile: toMyProfile(user, caller.isSuperadmin), isNew };
+    },
+  },
+
+  getProfile: {
+    access: 'user',
+    input: form({}, {}),
+    run: async ({ caller }) => toMyProfile(requireUser(caller), caller.isSuperadmin),
+  },
+
+  updateProfile: {
+    access: 'user',
+    input: form(
+      { nickname: text(20, 1).optional(), avatarFileId: fileId().optional() },
+      { nickname: '昵称', avatarFileId: '头像' },
+    ),
+    async run({ caller, now }, input) {
+      const user = requireUser(caller);
+      await checkTexts(caller.openid, [['昵称', input.nickname]], 1);
+      await updateProfileFields(user._id, input, now);
+      return toMyProfile({ ...user, ...input, updatedAt: now }, caller.isSuperadmin);
+    },
+  },
+
+  registerWorker: {
+    access: 'user',
+    input: form(
+      {
+        realName: text(20, 2),
+        phone: chinaMobile(),
+        occupation: z.enum(OCCUPATIONS),
+        platform: text(40, 1),
+        orgId: id(),
+        isPartyMember: z.boolean(),
+        branchName: text(60).optional(),
+        consent: z.literal(true, '请阅读并同意隐私政策后再提交'),
+        consentVersion: z.literal(PRIVACY_NOTICE_VERSION, '隐私政策已更新，请重新阅读并同意'),
+      },
+      {
+        realName: '姓名',
+        phone: '手机号',
+        occupation: '职业',
+        platform: '平台/公司',
+        orgId: '所属组织',
+        isPartyMember: '是否党员',
+        branchName: '所在党支部',
+        consent: '同意隐私政策',
+        consentVersion: '隐私政策版本',
+      },
+    ),
+    async run({ caller, now }, input) {
+      const user = requireUser(caller);
+      if (input.isPartyMember && !input.branchName) throw invalid('党员请填写所在党支部');
+      const org = await requireOrg(input.orgId);
+      if (org.type === 'district') throw invalid('请选择具体的行业党委、街道、支部或驿站');
+      await checkTexts(
+        caller.openid,
+        [
+          ['姓名', input.realName],
+          ['平台/公司', input.platform],
+          ['党支部', input.branchName],
+        ],
+        1,
+      );
+      const wasMember = user.worker?.isPartyMember && user.worker.branchName === (input.branchName ?? '');
+      const memberStatus = !input.isPartyMember
+        ? 'none'
+        : wasMember && user.memberStatus === 'verified'
+          ? 'verified'
+          : 'pending';
+      const worker: StoredWorker = {
+        realName: input.realName,
+        phone: input.phone,
+        occupation: input.occupation,
+        platform: input.platform,
+        orgId: org._id,
+        orgName: org.name,
+        orgPath: [...org.ancestors, org._id],
+        isPartyMember: input.isPartyMember,
+        branchName: input.isPartyMember ? (input.branchName ?? '') : '',
+        consentVersion: input.consentVersion,
+        consentAt: now,
+      };
+      const member = { memberStatus, memberRejectReason: '' } as const;
+      await saveWorker(user._id, worker, member, now);
+      return toMyProfile({ ...user, worker, ...member, updatedAt: now }, caller.isSuperadmin);
+    },
+  },
+
+  deleteAccount: {
+    access: 'user',
+    input: form({ confirm: z.literal(true, '请确认注销') }, { confirm: '确认注销' }),
+    async run({ caller, now }) {
+      const user = requireUser(caller);
+      // The openid is freed for a fresh account; the record stays, anonymous.
+      await eraseUser(user._id, now);
+      return { deleted: true as const };
+    },
+  },
+} satisfies Handlers<ProfileActions>;

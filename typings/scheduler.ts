@@ -1,0 +1,19 @@
+// The `scheduler` function: upkeep run by its timer trigger only (CloudBase allows
+// one timer per function, so one action runs every task).
+import type { ActionSpec } from './common';
+
+export interface RecountReport {
+  campaigns: number;
+  repaired: { campaignId: string; candidateId: string; drift: number }[];
+  /** Drifts that changed between the two passes (votes in flight), left for the next run. */
+  unsettled: number;
+}
+
+/** Each task's report, or `{ failed: true }` when it threw (the others still ran). */
+export interface UpkeepReport {
+  recountVotes: RecountReport | { failed: true };
+}
+
+export interface SchedulerApi {
+  upkeep: ActionSpec<Record<string, never>, UpkeepReport>;
+}
