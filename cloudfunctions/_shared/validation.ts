@@ -6,7 +6,7 @@
 // Messages are ours, never zod's: `issueMessage` words every issue in Chinese and
 // `parseInput` names the field by its label — "「姓名」至少 2 个字", not
 // "realName: Too small". A test walks every action's schema for missing labels.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from './errors';
 
 type Issue = z.core.$ZodRawIssue;
@@ -188,5 +188,3 @@ export function parseInput<T>(schema: z.ZodType<T>, data: unknown): T {
     throw new AppError('INVALID_ARGUMENT', `请填写「${field}」`);
   throw new AppError('INVALID_ARGUMENT', `输入有误「${field}」：${issue.message}`);
 }
-
-export { z };

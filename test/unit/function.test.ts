@@ -2,7 +2,8 @@
 // actions: no stack ever reaches the client, bugs and timeouts become INTERNAL
 // with a request id that is also logged.
 import { createFunction } from '../../cloudfunctions/_shared/function';
-import { form, z } from '../../cloudfunctions/_shared/validation';
+import * as z from 'zod';
+import { form } from '../../cloudfunctions/_shared/validation';
 
 interface FakeApi {
   echo: { req: { text: string }; res: { text: string } };

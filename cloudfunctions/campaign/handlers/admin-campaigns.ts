@@ -4,7 +4,8 @@ import { conflict, invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
 import { audit } from '../../_shared/stores/audit';
-import { fileId, form, id, text, z } from '../../_shared/validation';
+import * as z from 'zod';
+import { fileId, form, id, text } from '../../_shared/validation';
 import { forgetCampaign } from '../store/cache';
 import {
   type CampaignFields,

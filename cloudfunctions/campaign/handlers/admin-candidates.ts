@@ -5,7 +5,8 @@ import { conflict, notFound } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
 import { audit } from '../../_shared/stores/audit';
-import { fileId, form, id, PAGE_LABELS, pageFields, text, z } from '../../_shared/validation';
+import * as z from 'zod';
+import { fileId, form, id, PAGE_LABELS, pageFields, text } from '../../_shared/validation';
 import { forgetCampaign } from '../store/cache';
 import { requireCampaign } from '../store/campaigns';
 import {

@@ -4,7 +4,8 @@ import { invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { orgIdsInScope, requireOrgInScope } from '../../_shared/scope';
 import { audit } from '../../_shared/stores/audit';
-import { fileId, form, id, PAGE_LABELS, pageFields, text, z } from '../../_shared/validation';
+import * as z from 'zod';
+import { fileId, form, id, PAGE_LABELS, pageFields, text } from '../../_shared/validation';
 import {
   createLecture,
   type LectureDoc,

@@ -7,7 +7,8 @@ import { AppError, conflict, invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { awardPoints } from '../../_shared/stores/points';
 import type { UserDoc } from '../../_shared/stores/users';
-import { form, id, PAGE_LABELS, pageFields, text, z } from '../../_shared/validation';
+import * as z from 'zod';
+import { form, id, PAGE_LABELS, pageFields, text } from '../../_shared/validation';
 import { checkinStats } from '../store/checkins';
 import {
   countView,

@@ -6,7 +6,8 @@ import { invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { orgIdsInScope, requireDistrictAdmin, requireOrgInScope } from '../../_shared/scope';
 import { audit } from '../../_shared/stores/audit';
-import { dayKey, fileId, form, id, PAGE_LABELS, pageFields, text, z } from '../../_shared/validation';
+import * as z from 'zod';
+import { dayKey, fileId, form, id, PAGE_LABELS, pageFields, text } from '../../_shared/validation';
 import {
   createQuote,
   listActiveQuotes,

@@ -8,7 +8,8 @@ import { pathInScope, requireOrgInScope } from '../../_shared/scope';
 import { audit, listAuditLogs } from '../../_shared/stores/audit';
 import { requireOrg } from '../../_shared/stores/orgs';
 import { decideMember, listUsers, requireActiveUser, setAdminOrgs } from '../../_shared/stores/users';
-import { form, id, PAGE_LABELS, pageFields, text, z } from '../../_shared/validation';
+import * as z from 'zod';
+import { form, id, PAGE_LABELS, pageFields, text } from '../../_shared/validation';
 import { toAdminView } from '../rules/views';
 
 type AdminUserActions = Pick<UserApi, 'listUsers' | 'setRoles' | 'verifyMember' | 'listAuditLogs'>;

@@ -15,7 +15,8 @@ import {
   updateOrg,
 } from '../../_shared/stores/orgs';
 import { countUsersInOrg } from '../../_shared/stores/users';
-import { form, id, PAGE_LABELS, pageFields, text, z } from '../../_shared/validation';
+import * as z from 'zod';
+import { form, id, PAGE_LABELS, pageFields, text } from '../../_shared/validation';
 import { buildTree, CHILD_TYPES } from '../rules/org-tree';
 
 const ORG_TYPES = ['district', 'industry', 'street', 'branch', 'station'] as const;

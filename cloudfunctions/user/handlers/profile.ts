@@ -12,7 +12,8 @@ import {
   type StoredWorker,
   updateProfileFields,
 } from '../../_shared/stores/users';
-import { chinaMobile, fileId, form, id, text, z } from '../../_shared/validation';
+import * as z from 'zod';
+import { chinaMobile, fileId, form, id, text } from '../../_shared/validation';
 import { toMyProfile } from '../rules/views';
 
 const PRIVACY_NOTICE_VERSION: PrivacyNoticeVersion = '2026-11';
