@@ -145,8 +145,21 @@ export const text = (max: number, min = 0) =>
     // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), '包含不可见的控制字符');
 
-/** A Beijing calendar day, "YYYY-MM-DD". */
-export const dayKey = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** Whether "YYYY-MM-DD" names a day that exists (no 2026-02-30, no 2099-99-99). */
+export function isCalendarDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A Beijing calendar day, "YYYY-MM-DD", that exists. */
+export const dayKey = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .refine(isCalendarDay, '不是有效的日期');
 
 export const chinaMobile = () => z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
 

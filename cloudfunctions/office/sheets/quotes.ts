@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import type { ImportRowError } from '../../../typings/study';
+import { isCalendarDay } from '../../_shared/validation';
 
 export interface ImportRow {
   row: number;
@@ -60,8 +61,6 @@ export async function readSheet(content: Buffer, fileName: string): Promise<stri
   return Array.from(rows, (r) => r ?? []);
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export function parseRows(table: string[][]): { rows: ImportRow[]; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const header = (table[0] ?? []).map((h) => HEADERS[h.trim()] ?? null);
@@ -85,7 +84,7 @@ export function parseRows(table: string[][]): { rows: ImportRow[]; errors: Impor
     const fail = (message: string): void => void errors.push({ row: rowNo, message });
     if ([...text].length < 2 || [...text].length > 200) return fail('内容需为 2–200 个字');
     if ([...source].length < 1 || [...source].length > 60) return fail('出处不能为空，且不超过 60 个字');
-    if (day && (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))) return fail('日期格式应为 YYYY-MM-DD');
+    if (day && !isCalendarDay(day)) return fail('日期应为有效的 YYYY-MM-DD，例如 2026-12-01');
     if (day && seenDays.has(day)) return fail(`日期 ${day} 与第 ${seenDays.get(day)} 行重复`);
     if (sampleRaw && !['是', '否', 'true', 'false', '1', '0'].includes(sampleRaw))
       return fail('「示例」一栏请填写 是 或 否');

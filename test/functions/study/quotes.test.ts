@@ -1,3 +1,4 @@
+import { snapshotDb } from '../../support/db-snapshot';
 import ExcelJS from 'exceljs';
 import type { Page } from '../../../typings/common';
 import type { CheckInStatus, DailyQuote, QuoteHistoryItem } from '../../../typings/study';
@@ -69,6 +70,22 @@ describe("today's quote", () => {
     expect(a.quote.id).not.toBe(before.quote.id);
     expect(b.quote).toEqual(a.quote);
   });
+
+  it.each(['2099-99-99', '2026-02-30', '2026-13-01'])(
+    'scheduling a day that does not exist (%s) is refused and writes nothing',
+    async (day) => {
+      const storage = async () => (await fetch(`${h.emu.url}/_emulator/storage`)).text();
+      const [before, filesBefore] = [await snapshotDb(h.emu), await storage()];
+      expect(await h.as(SUPERADMIN).call('study', 'scheduleQuote', { day, quoteId: quoteIds[0] })).toMatchObject({
+        ok: false,
+        code: 'INVALID_ARGUMENT',
+        message: '输入有误「日期」：不是有效的日期',
+      });
+      expect(await h.as('o-a').call('study', 'quotePosterCode', { day })).toMatchObject({ code: 'INVALID_ARGUMENT' });
+      expect(await snapshotDb(h.emu)).toBe(before);
+      expect(await storage()).toBe(filesBefore);
+    },
+  );
 
   it('scheduling a past day is refused', async () => {
     expect(
