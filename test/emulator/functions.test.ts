@@ -105,6 +105,7 @@ describe('cloudbaserc.json', () => {
       'roundtable',
       'volunteer',
       'campaign',
+      'office',
       'scheduler',
     ]);
     for (const f of config.functions) expect(f.envVariables.TZ).toBe('Asia/Shanghai');
