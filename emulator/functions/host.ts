@@ -18,7 +18,7 @@ export interface FunctionHostOptions {
   /** Folder of built bundles: <functionsDir>/<name>/index.js. */
   functionsDir: string;
   configs: FunctionConfig[];
-  /** Set last in every function's process.env (e.g. ADMIN_OPENIDS from the emulator's own env). */
+  /** Set last in every function's process.env (e.g. ADMIN_OPENIDS passed through from the developer's shell). */
   envOverrides?: Record<string, string>;
   /** Run timer triggers on their crons. Default true; tests pass false and fire them on demand. */
   timers?: boolean;

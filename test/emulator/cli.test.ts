@@ -2,7 +2,7 @@
 // through and always shuts down; the standalone emulator serves inspection routes.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { type EmulatorProcess, spawnEmulator, waitForExit } from '../../emulator/process';
+import { type EmulatorProcess, spawnEmulator, waitForExit } from '../../scripts/dev/process';
 
 const ROOT = resolve(__dirname, '../..');
 const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
@@ -14,14 +14,14 @@ describe('emulator:exec', () => {
         if (!b.ok || !process.env.EMULATOR_ADMIN_URL.endsWith('/admin') || !process.env.EMULATOR_FUNCTIONS_URL) process.exit(9);
         process.exit(7);
       });`;
-    const res = spawnSync(tsx, [resolve(ROOT, 'emulator/exec.ts'), process.execPath, '-e', script], {
+    const res = spawnSync(tsx, [resolve(ROOT, 'scripts/dev/exec.ts'), process.execPath, '-e', script], {
       encoding: 'utf8',
     });
     expect(res.status).toBe(7);
   });
 
   it('passes a failing command’s code through', () => {
-    const res = spawnSync(tsx, [resolve(ROOT, 'emulator/exec.ts'), process.execPath, '-e', 'process.exit(3)'], {
+    const res = spawnSync(tsx, [resolve(ROOT, 'scripts/dev/exec.ts'), process.execPath, '-e', 'process.exit(3)'], {
       encoding: 'utf8',
     });
     expect(res.status).toBe(3);
@@ -48,7 +48,7 @@ describe('npm run emulator', () => {
   });
 
   it('rejects unknown flags with the usage line', () => {
-    const res = spawnSync(tsx, [resolve(ROOT, 'emulator/cli.ts'), '--bogus'], { encoding: 'utf8' });
+    const res = spawnSync(tsx, [resolve(ROOT, 'scripts/dev/emulator.ts'), '--bogus'], { encoding: 'utf8' });
     expect(res.status).toBe(1);
     expect(res.stderr).toContain('usage: npm run emulator');
   });

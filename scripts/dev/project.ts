@@ -1,14 +1,14 @@
 // The emulator as this project runs it: the standard modules, wired to the
 // project's own declarations (database.json, cloudbaserc.json, build output).
 import { resolve } from 'node:path';
-import { DatabaseService } from './database';
-import { FunctionHostService, type FunctionHostOptions } from './functions/host';
-import { loadCloudbaseConfig } from './functions/config';
-import { OpenApiService } from './openapi';
-import { startEmulator, type RunningEmulator } from './registry';
-import { StorageService } from './storage';
+import { DatabaseService } from '../../emulator/database';
+import { FunctionHostService, type FunctionHostOptions } from '../../emulator/functions/host';
+import { loadCloudbaseConfig } from '../../emulator/functions/config';
+import { OpenApiService } from '../../emulator/openapi';
+import { startEmulator, type RunningEmulator } from '../../emulator/registry';
+import { StorageService } from '../../emulator/storage';
 
-export const PROJECT_ROOT = resolve(__dirname, '..');
+export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 export const DATABASE_SCHEMA = resolve(PROJECT_ROOT, 'database.json');
 
 /** Function environment the developer's shell passes through (e.g. `ADMIN_OPENIDS=dev-admin npm start`). */

@@ -6,12 +6,12 @@
 process.env.TZ ??= 'Asia/Shanghai';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseEmulatorArgs } from '../emulator/args';
-import { OPENID_HEADER } from '../emulator/constants';
-import { loadCloudbaseConfig } from '../emulator/functions/config';
-import { PROJECT_ROOT, startProjectEmulator } from '../emulator/project';
-import { buildFunctions } from './build-functions';
-import { seedDemoData } from './seed';
+import { OPENID_HEADER } from '../../emulator/constants';
+import { buildFunctions } from '../build-functions';
+import { loadCloudbaseConfig } from '../../emulator/functions/config';
+import { seedDemoData } from '../seed';
+import { parseEmulatorArgs } from './args';
+import { PROJECT_ROOT, startProjectEmulator } from './project';
 
 async function main() {
   const dataDir = resolve(PROJECT_ROOT, '.data');
