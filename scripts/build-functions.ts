@@ -9,9 +9,8 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCloudbaseConfig } from '../emulator/functions/config';
-
-const ROOT = resolve(__dirname, '..');
+import { loadCloudbaseConfig } from './manifests/cloudbaserc';
+import { functionEntry, FUNCTION_SOURCES, PROJECT_ROOT as ROOT } from './manifests/paths';
 
 export interface BuildOptions {
   /** Folder holding <name>/index.ts (default: cloudfunctions/). */
@@ -35,7 +34,7 @@ export async function buildFunctions(opts: BuildOptions): Promise<BuildResult[]>
   const names = opts.names ?? loadCloudbaseConfig().functions.map((f) => f.name);
   const results: BuildResult[] = [];
   for (const name of names) {
-    const entry = join(srcDir, name, 'index.ts');
+    const entry = functionEntry(name, srcDir);
     if (!existsSync(entry)) {
       const reason = `no ${display(entry)} yet`;
       log(`  ${name.padEnd(14)} skipped: ${reason}`);
@@ -113,7 +112,7 @@ async function cli(): Promise<void> {
     : declared;
   const unknown = names.filter((n) => !declared.includes(n));
   if (unknown.length > 0) throw new Error(`not declared in cloudbaserc.json: ${unknown.join(', ')}`);
-  const srcDir = resolve(values.src ?? join(ROOT, 'cloudfunctions'));
+  const srcDir = resolve(values.src ?? FUNCTION_SOURCES);
   const outDir = resolve(values.out ?? config.functionRoot);
   console.log(`Building cloud functions ${display(srcDir)} → ${display(outDir)}`);
   const results = await buildFunctions({ srcDir, outDir, names });

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { buildFunctions } from '../build-functions';
 import { spawnEmulator, waitForExit } from '../dev/process';
-import { loadCloudbaseConfig } from '../../emulator/functions/config';
+import { loadCloudbaseConfig } from '../manifests/cloudbaserc';
 import { formatRow, runConcurrent } from './stats';
 
 const VOTERS = 500;

@@ -4,8 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-
-const PROJECT_ROOT = resolve(__dirname, '..', '..');
+import { PROJECT_ROOT } from '../manifests/paths';
 
 export interface EmulatorProcess {
   child: ChildProcess;

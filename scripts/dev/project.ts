@@ -1,18 +1,18 @@
-// The emulator as this project runs it: the standard modules, wired to the
-// project's own declarations (database.json, cloudbaserc.json, build output).
-import { resolve } from 'node:path';
+// The emulator as this project runs it: the standard modules, given what the
+// project declares (database.json, cloudbaserc.json through scripts/manifests),
+// the build output, and the function environment passed through from the
+// developer's shell.
 import { DatabaseService } from '../../emulator/database';
 import { FunctionHostService, type FunctionHostOptions } from '../../emulator/functions/host';
-import { loadCloudbaseConfig } from '../../emulator/functions/config';
 import { OpenApiService } from '../../emulator/openapi';
 import { startEmulator, type RunningEmulator } from '../../emulator/registry';
 import { StorageService } from '../../emulator/storage';
-
-export const PROJECT_ROOT = resolve(__dirname, '..', '..');
-export const DATABASE_SCHEMA = resolve(PROJECT_ROOT, 'database.json');
+import { loadCloudbaseConfig } from '../manifests/cloudbaserc';
+import { loadSchema } from '../manifests/database';
+import { ADMIN_OPENIDS } from '../manifests/superadmins';
 
 /** Function environment the developer's shell passes through (e.g. `ADMIN_OPENIDS=dev-admin npm start`). */
-const PASS_THROUGH_ENV = ['ADMIN_OPENIDS'];
+const PASS_THROUGH_ENV = [ADMIN_OPENIDS];
 
 export interface ProjectEmulatorOptions {
   port: number;
@@ -21,7 +21,7 @@ export interface ProjectEmulatorOptions {
   log?: (m: string) => void;
   /** Overrides the built-functions folder (tests build into a temp dir). */
   functionsDir?: string;
-  /** Overrides database.json. */
+  /** Overrides database.json (benchmarks declare their own collections). */
   schema?: string | null;
   /** Function environment set last (tests pass ADMIN_OPENIDS here instead of the shell's). */
   functionEnv?: Record<string, string>;
@@ -31,24 +31,31 @@ export interface ProjectEmulatorOptions {
 
 export async function startProjectEmulator(opts: ProjectEmulatorOptions): Promise<RunningEmulator> {
   const config = loadCloudbaseConfig();
-  const envOverrides: Record<string, string> = {};
-  for (const name of PASS_THROUGH_ENV) if (process.env[name] !== undefined) envOverrides[name] = process.env[name]!;
-  Object.assign(envOverrides, opts.functionEnv);
   return startEmulator({
     port: opts.port,
     dataDir: opts.dataDir,
     log: opts.log,
     services: [
-      new DatabaseService({ schema: opts.schema ?? DATABASE_SCHEMA }),
+      new DatabaseService({ collections: loadSchema(opts.schema ?? undefined) }),
       new StorageService(),
       new OpenApiService(),
       new FunctionHostService({
         functionsDir: opts.functionsDir ?? config.functionRoot,
         configs: config.functions,
-        envOverrides,
+        envOverrides: functionEnvOverrides(opts.functionEnv),
         timers: opts.timers ?? true,
         output: opts.functionOutput,
       }),
     ],
   });
+}
+
+/** The shell's pass-through variables, then the caller's own; set last in every function's environment. */
+export function functionEnvOverrides(
+  functionEnv: Record<string, string> = {},
+  shell: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const name of PASS_THROUGH_ENV) if (shell[name] !== undefined) overrides[name] = shell[name]!;
+  return { ...overrides, ...functionEnv };
 }

@@ -8,10 +8,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { OPENID_HEADER } from '../../emulator/constants';
 import { buildFunctions } from '../build-functions';
-import { loadCloudbaseConfig } from '../../emulator/functions/config';
+import { loadCloudbaseConfig } from '../manifests/cloudbaserc';
+import { FUNCTION_SOURCES, PROJECT_ROOT } from '../manifests/paths';
 import { seedDemoData } from '../seed';
 import { parseEmulatorArgs } from './args';
-import { PROJECT_ROOT, startProjectEmulator } from './project';
+import { startProjectEmulator } from './project';
 
 async function main() {
   const dataDir = resolve(PROJECT_ROOT, '.data');
@@ -20,7 +21,7 @@ async function main() {
 
   console.log('› Building cloud functions…');
   const config = loadCloudbaseConfig();
-  await buildFunctions({ srcDir: resolve(PROJECT_ROOT, 'cloudfunctions'), outDir: config.functionRoot });
+  await buildFunctions({ srcDir: FUNCTION_SOURCES, outDir: config.functionRoot });
 
   const emu = await startProjectEmulator({ port: args.port, dataDir: args.dataDir, timers: args.timers });
   if (firstStart || args.seed) {

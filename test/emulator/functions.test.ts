@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_APPID } from '../../emulator/constants';
-import { type FunctionConfig, loadCloudbaseConfig, parseCloudbaseConfig } from '../../emulator/functions/config';
+import type { FunctionConfig } from '../../emulator/functions/config';
 import { FunctionHostService, type FunctionHostOptions } from '../../emulator/functions/host';
 import { type RunningEmulator, startEmulator } from '../../emulator/registry';
 import { type BuildResult, buildFunctions } from '../../scripts/build-functions';
@@ -93,32 +93,6 @@ describe('buildFunctions', () => {
       status: 'skipped',
       reason: expect.stringContaining('index.ts'),
     });
-  });
-});
-
-describe('cloudbaserc.json', () => {
-  test('declares the domain functions, and the scheduler with its timers, in CloudBase form', () => {
-    const config = loadCloudbaseConfig();
-    expect(config.functions.map((f) => f.name)).toEqual([
-      'user',
-      'study',
-      'roundtable',
-      'volunteer',
-      'campaign',
-      'office',
-      'scheduler',
-    ]);
-    for (const f of config.functions) expect(f.envVariables.TZ).toBe('Asia/Shanghai');
-    expect(config.functions.find((f) => f.name === 'scheduler')?.triggers).toEqual([
-      // CloudBase allows one timer trigger per function; daily work is picked by time inside.
-      { name: 'every-10-minutes', cron: '0 */10 * * * * *' },
-    ]);
-    expect(config.functionRoot).toMatch(/build\/cloudfunctions$/);
-  });
-
-  test('a bad entry is refused with an error naming it', () => {
-    const bad = { functions: [{ name: 'ok' }, { name: 'report', timeout: 'soon' }] };
-    expect(() => parseCloudbaseConfig(bad, 'rc.json')).toThrow(/functions\[1\] \("report"\): timeout/);
   });
 });
 
