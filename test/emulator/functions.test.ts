@@ -206,10 +206,38 @@ describe('the function host', () => {
       expect(body.message).toMatch(/npm run build/);
     });
 
-    test('a body that is not JSON is a 400', async () => {
-      const { status, body } = await call(emulator, '/functions/echo', '{oops');
-      expect(status).toBe(400);
-      expect(body.code).toBe('INVALID_PARAM');
+    test('a body that is not JSON is a 400 in the function-error shape, and the function does not run', async () => {
+      const before = await call(emulator, '/functions/echo');
+      for (const bad of ['{oops', '{"action":"login"', 'action=login']) {
+        const res = await fetch(`${emulator.url}/functions/echo`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: bad,
+        });
+        expect(res.status).toBe(400);
+        const body = (await res.json()) as { requestId: string };
+        expect(body).toEqual({
+          code: 'INVALID_PARAM',
+          errCode: -501007,
+          message: expect.stringMatching(/^the request body is not valid JSON: /),
+          requestId: expect.any(String),
+        });
+        expect(res.headers.get('x-request-id')).toBe(body.requestId);
+      }
+      const after = await call(emulator, '/functions/echo');
+      expect(after.body.calls).toBe(before.body.calls + 1);
+    });
+
+    test('an x-emulator-now that is not an ISO date is refused with a 400 naming the header', async () => {
+      for (const bad of ['tomorrow', 'March 7, 2026', '2026-11-28 08:00', '1764316800000', '']) {
+        const { status, body } = await call(emulator, '/functions/echo', {}, { 'x-emulator-now': bad });
+        expect(status).toBe(400);
+        expect(body).toMatchObject({ code: 'INVALID_PARAM', errCode: -501007, requestId: expect.any(String) });
+        expect(body.message).toContain('x-emulator-now header must be an ISO 8601 date');
+      }
+      for (const good of ['2026-11-28T08:00:00Z', '2026-11-28T16:00:00+08:00', '2026-11-28T08:00:00.123Z']) {
+        expect((await call(emulator, '/functions/echo', {}, { 'x-emulator-now': good })).status).toBe(200);
+      }
     });
 
     test('a function returning undefined answers null', async () => {
@@ -270,6 +298,14 @@ describe('the function host', () => {
       expect(body.openid).toBeUndefined();
     });
 
+    test('fired with an x-emulator-now that is not an ISO date, a timer is refused with a 400', async () => {
+      const { status, body } = await call(emulator, '/_emulator/timers/echo/every-minute', undefined, {
+        'x-emulator-now': 'next monday',
+      });
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringContaining('x-emulator-now') });
+    });
+
     test('an unknown trigger is a 404', async () => {
       const { status, body } = await call(emulator, '/_emulator/timers/echo/hourly');
       expect(status).toBe(404);
@@ -285,6 +321,30 @@ describe('the function host', () => {
       await expect(startEmulator({ port: 0, dataDir: null, log: () => {}, services: [service] })).rejects.toThrow(
         /"echo" timer trigger "new-year".*year/,
       );
+    });
+  });
+
+  describe('PUT /_emulator/clock', () => {
+    const putClock = async (body: string) => {
+      const res = await fetch(`${emulator.url}/_emulator/clock`, { method: 'PUT', body });
+      return { status: res.status, body: (await res.json()) as { code?: string; now?: string | null } };
+    };
+    afterAll(() => putClock('{"now":null}'));
+
+    test('pins an ISO date (normalised) and null unpins it', async () => {
+      expect(await putClock('{"now":"2026-11-28T16:00:00+08:00"}')).toEqual({
+        status: 200,
+        body: { now: '2026-11-28T08:00:00.000Z' },
+      });
+      expect(await putClock('{"now":null}')).toEqual({ status: 200, body: { now: null } });
+    });
+
+    test('refuses a date that is not ISO, a missing "now" and a body that is not JSON', async () => {
+      for (const bad of ['{"now":"tomorrow"}', '{"now":"March 7, 2026"}', '{"now":42}', '{}', '{oops']) {
+        const { status, body } = await putClock(bad);
+        expect(status).toBe(400);
+        expect(body.code).toBe('INVALID_PARAM');
+      }
     });
   });
 
