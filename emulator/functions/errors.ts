@@ -2,7 +2,7 @@
 // HTTP statuses for the local client endpoint, one TcbError code for cloud code.
 import { EmulatorError } from '../core/errors';
 
-export type FailureKind = 'bad-request' | 'not-found' | 'not-built' | 'failed' | 'timeout';
+export type FailureKind = 'bad-request' | 'not-found' | 'not-written' | 'not-built' | 'failed' | 'timeout';
 
 export class InvocationError extends Error {
   constructor(
@@ -24,6 +24,8 @@ export function httpFailure(err: InvocationError): { status: number; body: Recor
       return { status: 400, body: { code: 'INVALID_PARAM', errCode: -501007, message, requestId } };
     case 'not-found':
       return { status: 404, body: { code: 'FUNCTION_NOT_FOUND', message, requestId } };
+    case 'not-written':
+      return { status: 501, body: { code: 'FUNCTION_NOT_WRITTEN', message, requestId } };
     case 'not-built':
       return { status: 503, body: { code: 'FUNCTION_NOT_BUILT', message, requestId } };
     case 'timeout':

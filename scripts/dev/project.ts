@@ -1,14 +1,17 @@
 // The emulator as this project runs it: the standard modules, given what the
 // project declares (database.json, cloudbaserc.json through scripts/manifests),
-// the build output, and the function environment passed through from the
-// developer's shell.
+// the build output, which functions are not written yet, and the function
+// environment passed through from the developer's shell.
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import { DatabaseService } from '../../emulator/database';
 import { FunctionHostService, type FunctionHostOptions } from '../../emulator/functions/host';
 import { OpenApiService } from '../../emulator/openapi';
 import { startEmulator, type RunningEmulator } from '../../emulator/registry';
 import { StorageService } from '../../emulator/storage';
-import { loadCloudbaseConfig } from '../manifests/cloudbaserc';
+import { type CloudbaseConfig, loadCloudbaseConfig } from '../manifests/cloudbaserc';
 import { loadSchema } from '../manifests/database';
+import { functionEntry, PROJECT_ROOT } from '../manifests/paths';
 import { ADMIN_OPENIDS } from '../manifests/superadmins';
 
 /** Function environment the developer's shell passes through (e.g. `ADMIN_OPENIDS=dev-admin npm start`). */
@@ -42,6 +45,7 @@ export async function startProjectEmulator(opts: ProjectEmulatorOptions): Promis
       new FunctionHostService({
         functionsDir: opts.functionsDir ?? config.functionRoot,
         configs: config.functions,
+        notWrittenYet: notWrittenYet(config),
         envOverrides: functionEnvOverrides(opts.functionEnv),
         timers: opts.timers ?? true,
         output: opts.functionOutput,
@@ -58,4 +62,14 @@ export function functionEnvOverrides(
   const overrides: Record<string, string> = {};
   for (const name of PASS_THROUGH_ENV) if (shell[name] !== undefined) overrides[name] = shell[name]!;
   return { ...overrides, ...functionEnv };
+}
+
+/** Declared functions without cloudfunctions/<name>/index.ts, each with that path (project-relative). */
+export function notWrittenYet(config: CloudbaseConfig): Record<string, string> {
+  const missing: Record<string, string> = {};
+  for (const { name } of config.functions) {
+    const entry = functionEntry(name);
+    if (!existsSync(entry)) missing[name] = relative(PROJECT_ROOT, entry).split('\\').join('/');
+  }
+  return missing;
 }

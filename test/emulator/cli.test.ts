@@ -1,6 +1,7 @@
 // The command-line entry points: emulator:exec passes the URLs and the exit code
 // through and always shuts down; the standalone emulator serves inspection routes.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type EmulatorProcess, spawnEmulator, waitForExit } from '../../scripts/dev/process';
 
@@ -44,6 +45,16 @@ describe('npm run emulator', () => {
       const res = await fetch(`${emu.url}/_emulator/${path}`);
       expect(res.status).toBe(200);
       expect(Array.isArray(await res.json())).toBe(true);
+    }
+  });
+
+  it('lists the declared functions that have no source yet as not written yet, not as to build', async () => {
+    const list = (await (await fetch(`${emu.url}/_emulator/functions`)).json()) as { name: string; written: boolean }[];
+    expect(list.length).toBeGreaterThan(0);
+    for (const f of list) {
+      const source = `cloudfunctions/${f.name}/index.ts`;
+      expect(f.written).toBe(existsSync(resolve(ROOT, source)));
+      if (!f.written) expect(emu.output).toContain(`function ${f.name}: not written yet (no ${source})`);
     }
   });
 

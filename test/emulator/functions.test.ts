@@ -112,7 +112,9 @@ describe('the function host', () => {
         fn('wait'),
         fn('caller'),
         fn('ghost'),
+        fn('later'),
       ],
+      notWrittenYet: { later: 'functions/later/index.ts' },
       envOverrides: { ADMIN_OPENIDS: 'dev-admin' },
       timers: false,
     });
@@ -206,6 +208,16 @@ describe('the function host', () => {
       expect(body.message).toMatch(/npm run build/);
     });
 
+    test('a declared function that is not written yet is a 501 that says it has no source, not to build', async () => {
+      const { status, body } = await call(emulator, '/functions/later', {});
+      expect(status).toBe(501);
+      expect(body).toEqual({
+        code: 'FUNCTION_NOT_WRITTEN',
+        message: 'function "later" has no source yet: it is declared, but functions/later/index.ts is not written yet',
+        requestId: expect.any(String),
+      });
+    });
+
     test('a body that is not JSON is a 400 in the function-error shape, and the function does not run', async () => {
       const before = await call(emulator, '/functions/echo');
       for (const bad of ['{oops', '{"action":"login"', 'action=login']) {
@@ -266,6 +278,10 @@ describe('the function host', () => {
       });
       await expect(app.callFunction({ name: 'ghost', data: {} })).rejects.toMatchObject({
         code: 'FUNCTIONS_EXECUTE_FAIL',
+      });
+      await expect(app.callFunction({ name: 'later', data: {} })).rejects.toMatchObject({
+        code: 'FUNCTIONS_EXECUTE_FAIL',
+        message: expect.stringContaining('has no source yet'),
       });
     });
 
@@ -355,13 +371,28 @@ describe('the function host', () => {
       expect(list.find((f) => f.name === 'echo')).toEqual({
         name: 'echo',
         built: true,
+        written: true,
         timeoutSec: 20,
         triggers: [{ name: 'every-minute', cron: '0 * * * * * *' }],
       });
-      expect(list.find((f) => f.name === 'ghost')).toMatchObject({ built: false });
-      expect(emulator.service<FunctionHostService>('functions')?.describe()).toContain(
-        'function ghost: not built (run `npm run build`)',
-      );
+      expect(list.find((f) => f.name === 'ghost')).toMatchObject({ built: false, written: true });
+      expect(list.find((f) => f.name === 'later')).toMatchObject({ built: false, written: false });
+      const lines = emulator.service<FunctionHostService>('functions')?.describe();
+      expect(lines).toContain('function ghost: not built (run `npm run build`)');
+      expect(lines).toContain('function later: not written yet (no functions/later/index.ts)');
+    });
+
+    test('a function declared as not written yet is not run even if an old bundle of it is there', async () => {
+      const stale = await startHost({ configs: [fn('echo')], notWrittenYet: { echo: 'src/echo.ts' }, timers: false });
+      try {
+        expect((await call(stale.emulator, '/functions/echo', {})).body.code).toBe('FUNCTION_NOT_WRITTEN');
+        expect(stale.emulator.service<FunctionHostService>('functions')?.list()[0]).toMatchObject({
+          built: false,
+          written: false,
+        });
+      } finally {
+        await stale.emulator.stop();
+      }
     });
 
     test('reload starts each function cold on its next call', async () => {
