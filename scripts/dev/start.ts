@@ -12,7 +12,8 @@ import { loadCloudbaseConfig } from '../manifests/cloudbaserc';
 import { FUNCTION_SOURCES, PROJECT_ROOT } from '../manifests/paths';
 import { seedDemoData } from '../seed';
 import { parseEmulatorArgs } from './args';
-import { startProjectEmulator } from './project';
+import { functionEnvOverrides, startProjectEmulator } from './project';
+import { superadminLines } from './superadmins';
 
 async function main() {
   const dataDir = resolve(PROJECT_ROOT, '.data');
@@ -38,12 +39,13 @@ async function main() {
     '',
     ...emu.services.flatMap((s) => (s.describe?.() ?? []).map((l) => `  ${l}`)),
     '',
+    ...superadminLines(config, functionEnvOverrides()),
+    '',
     'Try it:',
     `  curl -s -X POST ${emu.functionsUrl}user -H 'content-type: application/json' -H '${OPENID_HEADER}: dev-worker' -d '{"action":"login","data":{}}'`,
     '',
     'WeChat DevTools (local mode): in miniprogram/config/env.ts set the transport to "local" and the',
     `  emulator URL to ${emu.url}; enable "不校验合法域名" in DevTools' 详情 → 本地设置. See README.`,
-    'Admin rights locally: ADMIN_OPENIDS=dev-admin npm start',
     '',
     'Ctrl-C stops the emulator.',
   ];

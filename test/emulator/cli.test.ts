@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type EmulatorProcess, spawnEmulator, waitForExit } from '../../scripts/dev/process';
+import { superadminLines } from '../../scripts/dev/superadmins';
+import type { CloudbaseConfig } from '../../scripts/manifests/cloudbaserc';
 
 const ROOT = resolve(__dirname, '../..');
 const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
@@ -62,5 +64,33 @@ describe('npm run emulator', () => {
     const res = spawnSync(tsx, [resolve(ROOT, 'scripts/dev/emulator.ts'), '--bogus'], { encoding: 'utf8' });
     expect(res.status).toBe(1);
     expect(res.stderr).toContain('usage: npm run emulator');
+  });
+});
+
+describe('npm start: who is superadmin', () => {
+  const config = (envVariables: Record<string, string> = {}): CloudbaseConfig => ({
+    functionRoot: '/build',
+    functions: [{ name: 'user', timeoutSec: 3, memoryMb: 128, runtime: 'Nodejs18.15', envVariables, triggers: [] }],
+  });
+
+  it("names the shell's ADMIN_OPENIDS, split as the functions split them", () => {
+    expect(superadminLines(config(), { ADMIN_OPENIDS: ' dev-admin, o-second ,' })).toEqual([
+      'Superadmins (ADMIN_OPENIDS): dev-admin, o-second — call as x-wx-openid: dev-admin for admin rights',
+    ]);
+  });
+
+  it("falls back to cloudbaserc.json's value, which the shell's overrides", () => {
+    expect(superadminLines(config({ ADMIN_OPENIDS: 'o-declared' }), {})[0]).toContain(': o-declared —');
+    expect(superadminLines(config({ ADMIN_OPENIDS: 'o-declared' }), { ADMIN_OPENIDS: 'o-shell' })[0]).toContain(
+      ': o-shell —',
+    );
+  });
+
+  it('says nobody is, and how to be one, when ADMIN_OPENIDS is unset or blank', () => {
+    for (const overrides of [{}, { ADMIN_OPENIDS: ' , ' }] as Record<string, string>[]) {
+      const lines = superadminLines(config(), overrides);
+      expect(lines[0]).toMatch(/^Superadmins: nobody \(ADMIN_OPENIDS is not set\)/);
+      expect(lines.join('\n')).toContain('ADMIN_OPENIDS=dev-admin npm start');
+    }
   });
 });
