@@ -5,7 +5,7 @@
 // installDependency: false, and one file cold-starts faster than node_modules.
 //
 //   npx tsx scripts/build-functions.ts [--out <dir>] [--src <dir>] [--only name,name]
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,7 +27,21 @@ export type BuildResult =
   | { name: string; status: 'built'; outFile: string; bytes: number }
   | { name: string; status: 'skipped'; reason: string };
 
+/** Builds in progress in this process: esbuild's service is stopped when the last one ends. */
+let running = 0;
+
 export async function buildFunctions(opts: BuildOptions): Promise<BuildResult[]> {
+  running++;
+  try {
+    return await buildEach(opts);
+  } finally {
+    // esbuild keeps its service process (hundreds of MB after bundling every
+    // function) alive until stop(); the next build simply starts a new one.
+    if (--running === 0) await stop();
+  }
+}
+
+async function buildEach(opts: BuildOptions): Promise<BuildResult[]> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const srcDir = resolve(opts.srcDir);
   const outDir = resolve(opts.outDir);

@@ -1,6 +1,7 @@
 // The function host, black-box: fixture functions are built with the real build
 // (esbuild) into a temp folder and run by the emulator; they are called over
 // HTTP (as the mini-program does locally) and through the real SDK (as cloud code does).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,25 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
+/** esbuild service processes (`esbuild --service=…`) this process has running. */
+function esbuildServices(): string[] {
+  const ps = execFileSync('ps', ['-A', '-o', 'ppid=,args='], { encoding: 'utf8' });
+  return ps
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([ppid, ...args]) => Number(ppid) === process.pid && args.some((a) => a.startsWith('--service=')))
+    .map((fields) => fields.slice(1).join(' '));
+}
+
+/** Resolves once `check()` holds (polled every 50 ms); fails the test with `what` if it never does in time. */
+async function eventually(what: string, check: () => boolean, withinMs = 5000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`still not true after ${withinMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('buildFunctions', () => {
   test('bundles each function into index.js with a package.json, and skips functions without a source', () => {
     const echo = built.find((r) => r.name === 'echo');
@@ -93,6 +113,18 @@ describe('buildFunctions', () => {
       status: 'skipped',
       reason: expect.stringContaining('index.ts'),
     });
+  });
+
+  test('stops the esbuild service when done (it holds hundreds of MB), and builds again in the same process', async () => {
+    await eventually('no esbuild service left after the build', () => esbuildServices().length === 0);
+    const again = mkdtempSync(join(tmpdir(), 'functions-again-'));
+    try {
+      const [echo] = await buildFunctions({ srcDir: FIXTURES, outDir: again, names: ['echo'], log: () => {} });
+      expect(echo).toMatchObject({ status: 'built', outFile: join(again, 'echo', 'index.js') });
+      await eventually('no esbuild service left after the second build', () => esbuildServices().length === 0);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
   });
 });
 
