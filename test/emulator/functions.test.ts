@@ -93,7 +93,7 @@ function esbuildServices(): string[] {
 }
 
 /** Resolves once `check()` holds (polled every 50 ms); fails the test with `what` if it never does in time. */
-async function eventually(what: string, check: () => boolean, withinMs = 5000): Promise<void> {
+async function eventually(what: string, check: () => boolean, withinMs = 10_000): Promise<void> {
   const deadline = Date.now() + withinMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`still not true after ${withinMs} ms: ${what}`);
@@ -125,7 +125,7 @@ describe('buildFunctions', () => {
     } finally {
       rmSync(again, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
 
 describe('the function host', () => {
