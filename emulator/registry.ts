@@ -1,6 +1,7 @@
 // Starts the emulator's modules on one HTTP server, wires their /admin actions and
-// routes, and stops them in reverse order. Everything else (CLI, exec, tests)
-// goes through startEmulator().
+// routes, and stops them in reverse order. Whatever runs an emulator (the dev CLI
+// in scripts/dev, tests) goes through startEmulator(), handing each module its
+// configuration as data.
 import { HOST, DEFAULT_ENV_ID, PATHS } from './constants';
 import { readBody, sendJson } from './core/http';
 import { listen } from './core/server';

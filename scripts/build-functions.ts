@@ -5,13 +5,12 @@
 // installDependency: false, and one file cold-starts faster than node_modules.
 //
 //   npx tsx scripts/build-functions.ts [--out <dir>] [--src <dir>] [--only name,name]
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCloudbaseConfig } from '../emulator/functions/config';
-
-const ROOT = resolve(__dirname, '..');
+import { loadCloudbaseConfig } from './manifests/cloudbaserc';
+import { functionEntry, FUNCTION_SOURCES, PROJECT_ROOT as ROOT } from './manifests/paths';
 
 export interface BuildOptions {
   /** Folder holding <name>/index.ts (default: cloudfunctions/). */
@@ -28,14 +27,28 @@ export type BuildResult =
   | { name: string; status: 'built'; outFile: string; bytes: number }
   | { name: string; status: 'skipped'; reason: string };
 
+/** Builds in progress in this process: esbuild's service is stopped when the last one ends. */
+let running = 0;
+
 export async function buildFunctions(opts: BuildOptions): Promise<BuildResult[]> {
+  running++;
+  try {
+    return await buildEach(opts);
+  } finally {
+    // esbuild keeps its service process (hundreds of MB after bundling every
+    // function) alive until stop(); the next build simply starts a new one.
+    if (--running === 0) await stop();
+  }
+}
+
+async function buildEach(opts: BuildOptions): Promise<BuildResult[]> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const srcDir = resolve(opts.srcDir);
   const outDir = resolve(opts.outDir);
   const names = opts.names ?? loadCloudbaseConfig().functions.map((f) => f.name);
   const results: BuildResult[] = [];
   for (const name of names) {
-    const entry = join(srcDir, name, 'index.ts');
+    const entry = functionEntry(name, srcDir);
     if (!existsSync(entry)) {
       const reason = `no ${display(entry)} yet`;
       log(`  ${name.padEnd(14)} skipped: ${reason}`);
@@ -113,7 +126,7 @@ async function cli(): Promise<void> {
     : declared;
   const unknown = names.filter((n) => !declared.includes(n));
   if (unknown.length > 0) throw new Error(`not declared in cloudbaserc.json: ${unknown.join(', ')}`);
-  const srcDir = resolve(values.src ?? join(ROOT, 'cloudfunctions'));
+  const srcDir = resolve(values.src ?? FUNCTION_SOURCES);
   const outDir = resolve(values.out ?? config.functionRoot);
   console.log(`Building cloud functions ${display(srcDir)} → ${display(outDir)}`);
   const results = await buildFunctions({ srcDir, outDir, names });

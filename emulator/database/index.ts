@@ -1,18 +1,18 @@
-// The database module: /admin database.* actions, declared collections from
-// database.json, and inspection routes for development.
+// The database module: /admin database.* actions, the collections it is started
+// with, and inspection routes for development.
 import type { ServerResponse } from 'node:http';
 import { sendJson } from '../core/http';
 import type { AdminHandler, EmulatorService, Route, ServiceContext } from '../core/service';
 import { databaseActions, type DatabaseRuntime } from './operations';
-import { type CollectionSpec, loadSchema } from './schema';
+import { type CollectionSpec, isValidCollectionName } from './schema';
 import { Store } from './store';
 import { TransactionManager } from './transactions';
 
 import { toEjson } from './ejson';
 
 export interface DatabaseOptions {
-  /** database.json path, or the collections themselves (tests). */
-  schema?: string | CollectionSpec[];
+  /** Collections that exist from the start, with their indexes (the dev CLI reads them from database.json). */
+  collections?: CollectionSpec[];
 }
 
 export class DatabaseService implements EmulatorService {
@@ -37,8 +37,9 @@ export class DatabaseService implements EmulatorService {
   }
 
   start(ctx: ServiceContext): void {
-    const schema = this.options.schema;
-    this.declared = typeof schema === 'string' ? loadSchema(schema) : (schema ?? []);
+    this.declared = this.options.collections ?? [];
+    const badName = this.declared.find((c) => !isValidCollectionName(c.name));
+    if (badName) throw new Error(`cannot declare the collection "${badName.name}": not a valid collection name`);
     this.runtime.store = new Store(ctx.dataDir);
     this.runtime.store.ensureDeclared(this.declared);
     this.runtime.txns = new TransactionManager(this.runtime.store);
@@ -58,7 +59,7 @@ export class DatabaseService implements EmulatorService {
 
   describe(): string[] {
     const n = this.started ? this.runtime.store.collections.size : 0;
-    return [`database: ${n} collections (${this.declared.length} declared in database.json)`];
+    return [`database: ${n} collections (${this.declared.length} declared)`];
   }
 
   /** Read access for tools in the same process (seeding checks, benchmarks). */

@@ -1,7 +1,6 @@
-// The one declaration of collections, indexes and security rules (database.json):
-// the emulator creates exactly these at start, and the deploy script creates them
-// on CloudBase.
-import { readFileSync } from 'node:fs';
+// What the database module is started with: the collections to declare, with
+// their indexes and security rules. The emulator takes them as data (the dev CLI
+// reads them from database.json); it never reads a project file itself.
 
 export type IndexDirection = 1 | -1;
 
@@ -23,48 +22,9 @@ export interface CollectionSpec {
   rule: SecurityRule;
 }
 
-interface SchemaFile {
-  defaultRule?: SecurityRule;
-  collections?: Record<string, { indexes?: IndexSpec[]; rule?: SecurityRule; description?: string }>;
-}
-
+// CloudBase's rule for collection names.
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
 
 export function isValidCollectionName(name: unknown): name is string {
   return typeof name === 'string' && COLLECTION_NAME.test(name);
-}
-
-export function loadSchema(path: string): CollectionSpec[] {
-  let parsed: SchemaFile;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8')) as SchemaFile;
-  } catch (err) {
-    throw new Error(`${path}: cannot read database schema — ${(err as Error).message}`);
-  }
-  return parseSchema(parsed, path);
-}
-
-export function parseSchema(parsed: SchemaFile, source = 'database schema'): CollectionSpec[] {
-  const defaultRule = parsed.defaultRule ?? { read: false, write: false };
-  return Object.entries(parsed.collections ?? {}).map(([name, c]) => {
-    if (!isValidCollectionName(name)) throw new Error(`${source}: invalid collection name "${name}"`);
-    const indexes = (c.indexes ?? []).map((ix) => {
-      const where = `${source}: collection "${name}", index "${ix.name}"`;
-      if (!ix.name || typeof ix.name !== 'string')
-        throw new Error(`${source}: collection "${name}" has an index without a name`);
-      const keys = Object.entries(ix.keys ?? {});
-      if (keys.length === 0) throw new Error(`${where}: no keys`);
-      for (const [field, dir] of keys) {
-        if (dir !== 1 && dir !== -1) throw new Error(`${where}: key "${field}" must have direction 1 or -1`);
-        if (field.startsWith('$')) throw new Error(`${where}: invalid key "${field}"`);
-      }
-      return { name: ix.name, keys: ix.keys, unique: ix.unique === true };
-    });
-    const names = new Set<string>();
-    for (const ix of indexes) {
-      if (names.has(ix.name)) throw new Error(`${source}: collection "${name}" declares index "${ix.name}" twice`);
-      names.add(ix.name);
-    }
-    return { name, indexes, rule: c.rule ?? defaultRule };
-  });
 }

@@ -2,7 +2,7 @@
 // HTTP statuses for the local client endpoint, one TcbError code for cloud code.
 import { EmulatorError } from '../core/errors';
 
-export type FailureKind = 'not-found' | 'not-built' | 'failed' | 'timeout';
+export type FailureKind = 'bad-request' | 'not-found' | 'not-written' | 'not-built' | 'failed' | 'timeout';
 
 export class InvocationError extends Error {
   constructor(
@@ -19,8 +19,13 @@ export class InvocationError extends Error {
 export function httpFailure(err: InvocationError): { status: number; body: Record<string, unknown> } {
   const { message, requestId } = err;
   switch (err.kind) {
+    case 'bad-request':
+      // CloudBase's invalid-parameter error (wx-server-sdk maps INVALID_PARAM to -501007).
+      return { status: 400, body: { code: 'INVALID_PARAM', errCode: -501007, message, requestId } };
     case 'not-found':
       return { status: 404, body: { code: 'FUNCTION_NOT_FOUND', message, requestId } };
+    case 'not-written':
+      return { status: 501, body: { code: 'FUNCTION_NOT_WRITTEN', message, requestId } };
     case 'not-built':
       return { status: 503, body: { code: 'FUNCTION_NOT_BUILT', message, requestId } };
     case 'timeout':

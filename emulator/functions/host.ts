@@ -18,7 +18,13 @@ export interface FunctionHostOptions {
   /** Folder of built bundles: <functionsDir>/<name>/index.js. */
   functionsDir: string;
   configs: FunctionConfig[];
-  /** Set last in every function's process.env (e.g. ADMIN_OPENIDS from the emulator's own env). */
+  /**
+   * Declared functions whose code is not written yet, each with where its source
+   * would be (e.g. cloudfunctions/roundtable/index.ts): listed and answered as
+   * "not written yet", never as "run the build".
+   */
+  notWrittenYet?: Record<string, string>;
+  /** Set last in every function's process.env (e.g. ADMIN_OPENIDS passed through from the developer's shell). */
   envOverrides?: Record<string, string>;
   /** Run timer triggers on their crons. Default true; tests pass false and fire them on demand. */
   timers?: boolean;
@@ -31,6 +37,8 @@ export interface FunctionHostOptions {
 export interface FunctionInfo {
   name: string;
   built: boolean;
+  /** False for a declared function whose source does not exist yet. */
+  written: boolean;
   timeoutSec: number;
   triggers: { name: string; cron: string }[];
 }
@@ -95,15 +103,14 @@ export class FunctionHostService implements EmulatorService {
     return [...this.configs.values()].map((c) => ({
       name: c.name,
       built: this.isBuilt(c.name),
+      written: this.missingSource(c.name) === undefined,
       timeoutSec: c.timeoutSec,
       triggers: c.triggers.map((t) => ({ name: t.name, cron: t.cron })),
     }));
   }
 
   describe(): string[] {
-    const lines = this.list().map(
-      (f) => `function ${f.name}: ${f.built ? `built, timeout ${f.timeoutSec} s` : 'not built (run `npm run build`)'}`,
-    );
+    const lines = this.list().map((f) => `function ${f.name}: ${this.describeState(f)}`);
     const timers = this.triggers();
     if (timers.length === 0) return lines;
     if (!(this.opts.timers ?? true)) return [...lines, `timers: off (${timers.length} trigger(s) fire on demand only)`];
@@ -116,6 +123,11 @@ export class FunctionHostService implements EmulatorService {
     const config = this.configs.get(name);
     if (!config) {
       throw new InvocationError('not-found', `function "${name}" is not declared in cloudbaserc.json`, requestId);
+    }
+    const source = this.missingSource(name);
+    if (source !== undefined) {
+      const message = `function "${name}" has no source yet: it is declared, but ${source} is not written yet`;
+      throw new InvocationError('not-written', message, requestId);
     }
     if (!this.isBuilt(name)) {
       throw new InvocationError('not-built', `function "${name}" is not built: run \`npm run build\``, requestId);
@@ -205,8 +217,19 @@ export class FunctionHostService implements EmulatorService {
     return join(this.functionsDir, name, 'index.js');
   }
 
+  /** A stale bundle of a function whose source is gone does not count as built. */
   private isBuilt(name: string): boolean {
-    return existsSync(this.bundlePath(name));
+    return this.missingSource(name) === undefined && existsSync(this.bundlePath(name));
+  }
+
+  /** Where the missing source of a not-yet-written function would be; undefined for the others. */
+  private missingSource(name: string): string | undefined {
+    return Object.hasOwn(this.opts.notWrittenYet ?? {}, name) ? this.opts.notWrittenYet![name] : undefined;
+  }
+
+  private describeState(f: FunctionInfo): string {
+    if (!f.written) return `not written yet (no ${this.missingSource(f.name)})`;
+    return f.built ? `built, timeout ${f.timeoutSec} s` : 'not built (run `npm run build`)';
   }
 }
 

@@ -3,6 +3,7 @@
 //   POST /_emulator/timers/<function>/<trigger> fire a timer trigger now
 //   GET  /_emulator/functions                  what is configured and built
 //   POST /_emulator/functions/reload           pick up rebuilt bundles
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LOCAL_APPID, OPENID_HEADER } from '../constants';
 import { BodyTooLargeError, readBody, sendBytes, sendJson } from '../core/http';
@@ -23,14 +24,14 @@ export function functionRoutes(host: FunctionHostService): Route[] {
       path: /^\/functions\/([^/]+)\/?$/,
       async handle(req, res, [name]) {
         let event: unknown;
+        let caller: Caller;
         try {
           event = parseEvent(await readBody(req));
+          caller = clientCaller(req);
         } catch (err) {
           if (!(err instanceof BadRequest || err instanceof BodyTooLargeError)) throw err;
-          sendJson(res, 400, { code: 'INVALID_PARAM', message: err.message });
-          return;
+          return fail(res, new InvocationError('bad-request', err.message, randomUUID()));
         }
-        const caller = clientCaller(req);
         await answer(res, host.invoke(name, withUserInfo(event, caller), caller));
       },
     },
@@ -39,7 +40,14 @@ export function functionRoutes(host: FunctionHostService): Route[] {
       path: /^\/_emulator\/timers\/([^/]+)\/([^/]+)\/?$/,
       async handle(req, res, [fn, trigger]) {
         await readBody(req);
-        await answer(res, host.runTimer(fn, trigger, pinnedNow(req)));
+        let now: string | undefined;
+        try {
+          now = pinnedNow(req);
+        } catch (err) {
+          if (!(err instanceof BadRequest)) throw err;
+          return fail(res, new InvocationError('bad-request', err.message, randomUUID()));
+        }
+        await answer(res, host.runTimer(fn, trigger, now));
       },
     },
     {
@@ -55,10 +63,11 @@ export function functionRoutes(host: FunctionHostService): Route[] {
             message: 'body must be JSON { "now": ISO string | null }',
           });
         }
-        if (body.now !== null && (typeof body.now !== 'string' || Number.isNaN(Date.parse(body.now)))) {
+        const now = body.now === null ? null : isoInstant(body.now);
+        if (now === undefined) {
           return sendJson(res, 400, { code: 'INVALID_PARAM', message: '"now" must be an ISO date string or null' });
         }
-        host.clockNow = body.now === null ? null : new Date(body.now).toISOString();
+        host.clockNow = now;
         sendJson(res, 200, { now: host.clockNow });
       },
     },
@@ -87,10 +96,15 @@ async function answer(res: ServerResponse, invocation: Promise<InvocationResult>
     sendBytes(res, 200, Buffer.from(json ?? 'null'), 'application/json; charset=utf-8');
   } catch (err) {
     if (!(err instanceof InvocationError)) throw err;
-    const { status, body } = httpFailure(err);
-    res.setHeader('x-request-id', err.requestId);
-    sendJson(res, status, body);
+    fail(res, err);
   }
+}
+
+/** Every reason a call produced no result is answered in one JSON shape: { code, message, requestId, errCode? }. */
+function fail(res: ServerResponse, err: InvocationError): void {
+  const { status, body } = httpFailure(err);
+  res.setHeader('x-request-id', err.requestId);
+  sendJson(res, status, body);
 }
 
 class BadRequest extends Error {}
@@ -118,9 +132,25 @@ function withUserInfo(event: unknown, caller: Caller): unknown {
 /** `x-emulator-now: <ISO>` pins the clock for one call (local testing only). */
 const NOW_HEADER = 'x-emulator-now';
 
+/** The pinned instant, undefined when the header is absent; a value that is not an ISO date is refused. */
 function pinnedNow(req: IncomingMessage): string | undefined {
   const v = header(req, NOW_HEADER);
-  return v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : undefined;
+  if (v === undefined) return undefined;
+  const now = isoInstant(v);
+  if (now === undefined) {
+    throw new BadRequest(`the ${NOW_HEADER} header must be an ISO 8601 date such as 2026-11-28T08:00:00Z, not "${v}"`);
+  }
+  return now;
+}
+
+// ISO 8601 as Date.parse reads it reliably: a date, optionally a time, optionally a zone.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The instant an ISO date string names, normalised (toISOString); undefined when it is not one. */
+function isoInstant(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !ISO_DATE.test(value.trim())) return undefined;
+  const ms = Date.parse(value.trim());
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
 function clientCaller(req: IncomingMessage): Caller {

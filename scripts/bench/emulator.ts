@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Collection } from '../../emulator/database/collection';
 import { Store } from '../../emulator/database/store';
-import { spawnEmulator, waitForExit } from '../../emulator/process';
+import { spawnEmulator, waitForExit } from '../dev/process';
 import { matching } from '../../emulator/database/query';
 import { applyModifier, toModifier } from '../../emulator/database/update';
 import { formatRow, type Figures, runConcurrent, runSync } from './stats';

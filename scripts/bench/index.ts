@@ -1,10 +1,12 @@
 // `npm run bench [-- --only <name,…>]`: prints figures; nothing is asserted.
+import { benchBundles } from './bundles';
 import { benchEmulator } from './emulator';
 import { benchVotes } from './votes';
 
 const SUITES: Record<string, (log: (l: string) => void) => Promise<void>> = {
   emulator: benchEmulator,
   votes: benchVotes,
+  bundles: benchBundles,
 };
 
 async function main() {

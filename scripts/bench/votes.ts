@@ -2,9 +2,9 @@
 // campaign function in an emulator process. Prints accepted, refused, counted
 // (must equal accepted), votes/s, p50/p99 and database round trips per vote.
 import { resolve } from 'node:path';
-import { spawnEmulator, waitForExit } from '../../emulator/process';
 import { buildFunctions } from '../build-functions';
-import { loadCloudbaseConfig } from '../../emulator/functions/config';
+import { spawnEmulator, waitForExit } from '../dev/process';
+import { loadCloudbaseConfig } from '../manifests/cloudbaserc';
 import { formatRow, runConcurrent } from './stats';
 
 const VOTERS = 500;

@@ -1,5 +1,5 @@
 // The plan as readable lines (dry run, and the preamble of a real run).
-import type { IndexSpec } from '../../emulator/database/schema';
+import type { IndexSpec } from '../manifests/database';
 import { ADMIN_OPENIDS, type CollectionPlan, type FunctionPlan, type Plan, redactPlan } from './plan';
 
 export function formatPlan(plan: Plan): string[] {

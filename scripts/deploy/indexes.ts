@@ -1,6 +1,6 @@
 // Declared indexes (database.json) against those a collection has on CloudBase.
 import type { CreateIndex } from '@cloudbase/manager-node/types/interfaces';
-import type { IndexSpec } from '../../emulator/database/schema';
+import type { IndexSpec } from '../manifests/database';
 import type { RemoteIndex } from './client';
 
 export type IndexDecision =

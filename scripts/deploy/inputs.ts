@@ -1,10 +1,10 @@
-// Reads what the plan is made of: cloudbaserc.json and database.json through the
-// emulator's own loaders (one parser each), which function sources exist, and the
-// deployer's ADMIN_OPENIDS. Local files only.
+// Reads what the plan is made of: cloudbaserc.json and database.json through
+// scripts/manifests (one parser each, shared with the build and the dev emulator),
+// which function sources exist, and the deployer's ADMIN_OPENIDS. Local files only.
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { loadCloudbaseConfig } from '../../emulator/functions/config';
-import { loadSchema } from '../../emulator/database/schema';
+import { loadCloudbaseConfig } from '../manifests/cloudbaserc';
+import { loadSchema } from '../manifests/database';
 import { ADMIN_OPENIDS, type DeployInputs, type DeployScope } from './plan';
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');

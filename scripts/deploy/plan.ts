@@ -1,18 +1,18 @@
 // What `npm run deploy` will do, computed from the project's declarations alone:
 // a pure function of its inputs (no files, no network), so the dry run, the JSON
 // output and the executor all work from the same value.
-import type { FunctionConfig } from '../../emulator/functions/config';
-import type { CollectionSpec, IndexSpec, SecurityRule } from '../../emulator/database/schema';
+import type { FunctionConfig } from '../manifests/cloudbaserc';
+import type { CollectionSpec, IndexSpec, SecurityRule } from '../manifests/database';
+import { ADMIN_OPENIDS, parseAdminOpenids } from '../manifests/superadmins';
+
+export { ADMIN_OPENIDS };
 
 export type DeployScope = 'functions' | 'database';
 
 /** Shown instead of a real environment id when a dry run is given no --env. */
 export const ENV_PLACEHOLDER = '<envId>';
 
-/** The function environment variable naming superadmins (comma-separated openids). */
-export const ADMIN_OPENIDS = 'ADMIN_OPENIDS';
-
-/** Every bundle exports main from index.js (emulator/functions/config.ts enforces it). */
+/** Every bundle exports main from index.js (scripts/manifests/cloudbaserc.ts enforces it). */
 export const HANDLER = 'index.main';
 
 const UPLOAD_IGNORE = ['**/*.map'];
@@ -84,14 +84,6 @@ export interface Plan {
   warnings: string[];
   /** Steps the tooling cannot do; printed with instructions. */
   manualSteps: string[];
-}
-
-/** Splits ADMIN_OPENIDS as the functions do (cloudfunctions/_shared/users.ts). */
-export function parseAdminOpenids(raw: string | undefined): string[] {
-  return (raw ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 export function planDeployment(inputs: DeployInputs): Plan {

@@ -1,11 +1,12 @@
 // The function host, black-box: fixture functions are built with the real build
 // (esbuild) into a temp folder and run by the emulator; they are called over
 // HTTP (as the mini-program does locally) and through the real SDK (as cloud code does).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_APPID } from '../../emulator/constants';
-import { type FunctionConfig, loadCloudbaseConfig, parseCloudbaseConfig } from '../../emulator/functions/config';
+import type { FunctionConfig } from '../../emulator/functions/config';
 import { FunctionHostService, type FunctionHostOptions } from '../../emulator/functions/host';
 import { type RunningEmulator, startEmulator } from '../../emulator/registry';
 import { type BuildResult, buildFunctions } from '../../scripts/build-functions';
@@ -81,6 +82,25 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
+/** esbuild service processes (`esbuild --service=…`) this process has running. */
+function esbuildServices(): string[] {
+  const ps = execFileSync('ps', ['-A', '-o', 'ppid=,args='], { encoding: 'utf8' });
+  return ps
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([ppid, ...args]) => Number(ppid) === process.pid && args.some((a) => a.startsWith('--service=')))
+    .map((fields) => fields.slice(1).join(' '));
+}
+
+/** Resolves once `check()` holds (polled every 50 ms); fails the test with `what` if it never does in time. */
+async function eventually(what: string, check: () => boolean, withinMs = 10_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`still not true after ${withinMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('buildFunctions', () => {
   test('bundles each function into index.js with a package.json, and skips functions without a source', () => {
     const echo = built.find((r) => r.name === 'echo');
@@ -94,32 +114,18 @@ describe('buildFunctions', () => {
       reason: expect.stringContaining('index.ts'),
     });
   });
-});
 
-describe('cloudbaserc.json', () => {
-  test('declares the domain functions, and the scheduler with its timers, in CloudBase form', () => {
-    const config = loadCloudbaseConfig();
-    expect(config.functions.map((f) => f.name)).toEqual([
-      'user',
-      'study',
-      'roundtable',
-      'volunteer',
-      'campaign',
-      'office',
-      'scheduler',
-    ]);
-    for (const f of config.functions) expect(f.envVariables.TZ).toBe('Asia/Shanghai');
-    expect(config.functions.find((f) => f.name === 'scheduler')?.triggers).toEqual([
-      // CloudBase allows one timer trigger per function; daily work is picked by time inside.
-      { name: 'every-10-minutes', cron: '0 */10 * * * * *' },
-    ]);
-    expect(config.functionRoot).toMatch(/build\/cloudfunctions$/);
-  });
-
-  test('a bad entry is refused with an error naming it', () => {
-    const bad = { functions: [{ name: 'ok' }, { name: 'report', timeout: 'soon' }] };
-    expect(() => parseCloudbaseConfig(bad, 'rc.json')).toThrow(/functions\[1\] \("report"\): timeout/);
-  });
+  test('stops the esbuild service when done (it holds hundreds of MB), and builds again in the same process', async () => {
+    await eventually('no esbuild service left after the build', () => esbuildServices().length === 0);
+    const again = mkdtempSync(join(tmpdir(), 'functions-again-'));
+    try {
+      const [echo] = await buildFunctions({ srcDir: FIXTURES, outDir: again, names: ['echo'], log: () => {} });
+      expect(echo).toMatchObject({ status: 'built', outFile: join(again, 'echo', 'index.js') });
+      await eventually('no esbuild service left after the second build', () => esbuildServices().length === 0);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('the function host', () => {
@@ -138,7 +144,9 @@ describe('the function host', () => {
         fn('wait'),
         fn('caller'),
         fn('ghost'),
+        fn('later'),
       ],
+      notWrittenYet: { later: 'functions/later/index.ts' },
       envOverrides: { ADMIN_OPENIDS: 'dev-admin' },
       timers: false,
     });
@@ -232,10 +240,48 @@ describe('the function host', () => {
       expect(body.message).toMatch(/npm run build/);
     });
 
-    test('a body that is not JSON is a 400', async () => {
-      const { status, body } = await call(emulator, '/functions/echo', '{oops');
-      expect(status).toBe(400);
-      expect(body.code).toBe('INVALID_PARAM');
+    test('a declared function that is not written yet is a 501 that says it has no source, not to build', async () => {
+      const { status, body } = await call(emulator, '/functions/later', {});
+      expect(status).toBe(501);
+      expect(body).toEqual({
+        code: 'FUNCTION_NOT_WRITTEN',
+        message: 'function "later" has no source yet: it is declared, but functions/later/index.ts is not written yet',
+        requestId: expect.any(String),
+      });
+    });
+
+    test('a body that is not JSON is a 400 in the function-error shape, and the function does not run', async () => {
+      const before = await call(emulator, '/functions/echo');
+      for (const bad of ['{oops', '{"action":"login"', 'action=login']) {
+        const res = await fetch(`${emulator.url}/functions/echo`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: bad,
+        });
+        expect(res.status).toBe(400);
+        const body = (await res.json()) as { requestId: string };
+        expect(body).toEqual({
+          code: 'INVALID_PARAM',
+          errCode: -501007,
+          message: expect.stringMatching(/^the request body is not valid JSON: /),
+          requestId: expect.any(String),
+        });
+        expect(res.headers.get('x-request-id')).toBe(body.requestId);
+      }
+      const after = await call(emulator, '/functions/echo');
+      expect(after.body.calls).toBe(before.body.calls + 1);
+    });
+
+    test('an x-emulator-now that is not an ISO date is refused with a 400 naming the header', async () => {
+      for (const bad of ['tomorrow', 'March 7, 2026', '2026-11-28 08:00', '1764316800000', '']) {
+        const { status, body } = await call(emulator, '/functions/echo', {}, { 'x-emulator-now': bad });
+        expect(status).toBe(400);
+        expect(body).toMatchObject({ code: 'INVALID_PARAM', errCode: -501007, requestId: expect.any(String) });
+        expect(body.message).toContain('x-emulator-now header must be an ISO 8601 date');
+      }
+      for (const good of ['2026-11-28T08:00:00Z', '2026-11-28T16:00:00+08:00', '2026-11-28T08:00:00.123Z']) {
+        expect((await call(emulator, '/functions/echo', {}, { 'x-emulator-now': good })).status).toBe(200);
+      }
     });
 
     test('a function returning undefined answers null', async () => {
@@ -264,6 +310,10 @@ describe('the function host', () => {
       });
       await expect(app.callFunction({ name: 'ghost', data: {} })).rejects.toMatchObject({
         code: 'FUNCTIONS_EXECUTE_FAIL',
+      });
+      await expect(app.callFunction({ name: 'later', data: {} })).rejects.toMatchObject({
+        code: 'FUNCTIONS_EXECUTE_FAIL',
+        message: expect.stringContaining('has no source yet'),
       });
     });
 
@@ -296,6 +346,14 @@ describe('the function host', () => {
       expect(body.openid).toBeUndefined();
     });
 
+    test('fired with an x-emulator-now that is not an ISO date, a timer is refused with a 400', async () => {
+      const { status, body } = await call(emulator, '/_emulator/timers/echo/every-minute', undefined, {
+        'x-emulator-now': 'next monday',
+      });
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringContaining('x-emulator-now') });
+    });
+
     test('an unknown trigger is a 404', async () => {
       const { status, body } = await call(emulator, '/_emulator/timers/echo/hourly');
       expect(status).toBe(404);
@@ -314,6 +372,30 @@ describe('the function host', () => {
     });
   });
 
+  describe('PUT /_emulator/clock', () => {
+    const putClock = async (body: string) => {
+      const res = await fetch(`${emulator.url}/_emulator/clock`, { method: 'PUT', body });
+      return { status: res.status, body: (await res.json()) as { code?: string; now?: string | null } };
+    };
+    afterAll(() => putClock('{"now":null}'));
+
+    test('pins an ISO date (normalised) and null unpins it', async () => {
+      expect(await putClock('{"now":"2026-11-28T16:00:00+08:00"}')).toEqual({
+        status: 200,
+        body: { now: '2026-11-28T08:00:00.000Z' },
+      });
+      expect(await putClock('{"now":null}')).toEqual({ status: 200, body: { now: null } });
+    });
+
+    test('refuses a date that is not ISO, a missing "now" and a body that is not JSON', async () => {
+      for (const bad of ['{"now":"tomorrow"}', '{"now":"March 7, 2026"}', '{"now":42}', '{}', '{oops']) {
+        const { status, body } = await putClock(bad);
+        expect(status).toBe(400);
+        expect(body.code).toBe('INVALID_PARAM');
+      }
+    });
+  });
+
   describe('inspection', () => {
     test('GET /_emulator/functions lists each function, whether it is built, and its triggers', async () => {
       const res = await fetch(`${emulator.url}/_emulator/functions`);
@@ -321,13 +403,28 @@ describe('the function host', () => {
       expect(list.find((f) => f.name === 'echo')).toEqual({
         name: 'echo',
         built: true,
+        written: true,
         timeoutSec: 20,
         triggers: [{ name: 'every-minute', cron: '0 * * * * * *' }],
       });
-      expect(list.find((f) => f.name === 'ghost')).toMatchObject({ built: false });
-      expect(emulator.service<FunctionHostService>('functions')?.describe()).toContain(
-        'function ghost: not built (run `npm run build`)',
-      );
+      expect(list.find((f) => f.name === 'ghost')).toMatchObject({ built: false, written: true });
+      expect(list.find((f) => f.name === 'later')).toMatchObject({ built: false, written: false });
+      const lines = emulator.service<FunctionHostService>('functions')?.describe();
+      expect(lines).toContain('function ghost: not built (run `npm run build`)');
+      expect(lines).toContain('function later: not written yet (no functions/later/index.ts)');
+    });
+
+    test('a function declared as not written yet is not run even if an old bundle of it is there', async () => {
+      const stale = await startHost({ configs: [fn('echo')], notWrittenYet: { echo: 'src/echo.ts' }, timers: false });
+      try {
+        expect((await call(stale.emulator, '/functions/echo', {})).body.code).toBe('FUNCTION_NOT_WRITTEN');
+        expect(stale.emulator.service<FunctionHostService>('functions')?.list()[0]).toMatchObject({
+          built: false,
+          written: false,
+        });
+      } finally {
+        await stale.emulator.stop();
+      }
     });
 
     test('reload starts each function cold on its next call', async () => {

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ActionDef } from '../../cloudfunctions/_shared/function';
-import { loadCloudbaseConfig } from '../../emulator/functions/config';
+import { loadCloudbaseConfig } from '../../scripts/manifests/cloudbaserc';
 import type { MyProfile } from '../../typings/user';
 import { campaignInput, campaignWithCandidates } from '../support/campaign-fixtures';
 import { snapshotDb } from '../support/db-snapshot';

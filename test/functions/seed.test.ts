@@ -1,11 +1,13 @@
 // The demo data `npm start` and `--seed` provide, as other people's scenarios will
 // meet it: through the functions, on seeded data.
-import type { Campaign, Candidate, ResultEntry } from '../../typings/campaign';
+import type { Campaign, Candidate, Nomination, NominationAdminView, ResultEntry } from '../../typings/campaign';
 import type { Page } from '../../typings/common';
 import type { DailyQuote, LectureDetail, LectureSummary } from '../../typings/study';
 import { seedDemoData } from '../../scripts/seed';
+import { SEED_ORG_IDS } from '../../scripts/seed/orgs';
 import { snapshotDb } from '../support/db-snapshot';
-import { type FunctionsHarness, startFunctions } from '../support/functions';
+import { registerWorker } from '../support/fixtures';
+import { type FunctionsHarness, startFunctions, SUPERADMIN } from '../support/functions';
 import { sdkFor } from '../support/sdk';
 
 let h: FunctionsHarness;
@@ -71,4 +73,61 @@ it('has a campaign open for voting with 4 categories × 6 candidates, and a fini
     });
   expect(done.announced).toBe(true);
   expect(done.byCategory.map((c) => c.entries.filter((e) => e.winner).length)).toEqual([5, 5, 5, 5]);
+});
+
+describe('the campaign taking nominations', () => {
+  const nominationOf = (nomineeName: string) => ({
+    campaignId: 'camp-nomination',
+    category: 'volunteer',
+    relation: 'other' as const,
+    nomineeName,
+    platform: '示例快递城北网点',
+    phone: '13900002222',
+    deeds: '每周末到驿站为骑手义务修理电动车，三年来从未间断，还带动身边同事一起参与志愿服务。',
+    photos: [],
+  });
+
+  it('is open for nominations now, with voting later', async () => {
+    const c = await h.as('seed-viewer').ok<Campaign>('campaign', 'getCampaign', { id: 'camp-nomination' });
+    expect(c.phase).toBe('nomination');
+    expect(c.categories.map((k) => k.name)).toEqual(['志愿服务之星', '安全出行之星', '暖心邻里之星']);
+    expect(c.rules).toContain('演示');
+    expect(Date.parse(c.phases.nominationEnd)).toBeGreaterThan(Date.now() + 7 * 86_400_000);
+    expect(Date.parse(c.phases.votingStart)).toBeGreaterThan(Date.parse(c.phases.nominationEnd));
+  });
+
+  it('takes a registered worker’s nomination, which a superadmin reviews into candidate A001', async () => {
+    await registerWorker(h, 'seed-worker', SEED_ORG_IDS.expressBranch);
+    const nomination = await h.as('seed-worker').ok<Nomination>('campaign', 'nominate', nominationOf('李示例'));
+    expect(nomination).toMatchObject({ status: 'pending', candidateId: null });
+
+    await h.as(SUPERADMIN).ok('user', 'login');
+    const reviewed = await h
+      .as(SUPERADMIN)
+      .ok<NominationAdminView>('campaign', 'reviewNomination', { id: nomination.id, approve: true });
+    expect(reviewed).toMatchObject({ status: 'approved', candidateId: expect.any(String), nominatorName: '张小快' });
+    const candidates = await h
+      .as('seed-viewer')
+      .ok<Page<Candidate>>('campaign', 'listCandidates', { campaignId: 'camp-nomination' });
+    expect(candidates.items).toEqual([
+      expect.objectContaining({ id: reviewed.candidateId, name: '李示例', number: 'A001', category: 'volunteer' }),
+    ]);
+  });
+
+  it('seeding again keeps the numbers already given: the next approval is A002, not a duplicate', async () => {
+    await seedDemoData(h.emu, () => {});
+    const second = await h.as('seed-worker').ok<Nomination>('campaign', 'nominate', nominationOf('王示例'));
+    const reviewed = await h
+      .as(SUPERADMIN)
+      .ok<NominationAdminView>('campaign', 'reviewNomination', { id: second.id, approve: true });
+    const page = await h
+      .as('seed-viewer')
+      .ok<Page<Candidate>>('campaign', 'listCandidates', { campaignId: 'camp-nomination' });
+    expect(page.items.find((c) => c.id === reviewed.candidateId)?.number).toBe('A002');
+  });
+
+  it('refuses a nomination from someone who has not signed in (UNAUTHENTICATED)', async () => {
+    const reply = await h.as('never-logged-in').call('campaign', 'nominate', nominationOf('赵示例'));
+    expect(reply).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+  });
 });

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadCloudbaseConfig } from '../../emulator/functions/config';
-import { loadSchema } from '../../emulator/database/schema';
+import { loadCloudbaseConfig, parseCloudbaseConfig } from '../../scripts/manifests/cloudbaserc';
+import { loadSchema, parseSchema } from '../../scripts/manifests/database';
 import type { ManagerClient, RemoteFunction, RemoteIndex } from '../../scripts/deploy/client';
 import { executePlan, formatResult } from '../../scripts/deploy/execute';
 import { describeIndex } from '../../scripts/deploy/format';
@@ -260,6 +260,74 @@ function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
     ...overrides,
   };
 }
+
+// ---------------------------------------------------------------------------
+// The manifests (scripts/manifests): the deploy, the build and the dev emulator read them
+
+describe('cloudbaserc.json', () => {
+  test('declares the domain functions, and the scheduler with its timers, in CloudBase form', () => {
+    expect(config.functions.map((f) => f.name)).toEqual([
+      'user',
+      'study',
+      'roundtable',
+      'volunteer',
+      'campaign',
+      'office',
+      'scheduler',
+    ]);
+    for (const f of config.functions) expect(f.envVariables.TZ).toBe('Asia/Shanghai');
+    expect(config.functions.find((f) => f.name === 'scheduler')?.triggers).toEqual([
+      // CloudBase allows one timer trigger per function; daily work is picked by time inside.
+      { name: 'every-10-minutes', cron: '0 */10 * * * * *' },
+    ]);
+    expect(config.functionRoot).toMatch(/build\/cloudfunctions$/);
+    expect(loadCloudbaseConfig()).toEqual(config);
+  });
+
+  test('a bad entry is refused with an error naming it', () => {
+    const bad = { functions: [{ name: 'ok' }, { name: 'report', timeout: 'soon' }] };
+    expect(() => parseCloudbaseConfig(bad, 'rc.json')).toThrow(/functions\[1\] \("report"\): timeout/);
+  });
+
+  const withTimer = (cron: string) => ({
+    functions: [{ name: 'tick', triggers: [{ name: 'timer', type: 'timer', config: cron }] }],
+  });
+
+  test('a timer with 6 fields, a bad field or a year out of range is refused naming the function and trigger', () => {
+    expect(() => parseCloudbaseConfig(withTimer('0 */10 * * * *'), 'rc.json')).toThrow(
+      /functions\[0\] \("tick"\): trigger "timer": .*must have 7 fields/,
+    );
+    expect(() => parseCloudbaseConfig(withTimer('0 99 * * * * *'), 'rc.json')).toThrow(/trigger "timer": .*not valid/);
+    expect(() => parseCloudbaseConfig(withTimer('0 0 0 1 1 * 1969'), 'rc.json')).toThrow(/year field/);
+  });
+
+  test('a year CloudBase accepts is accepted (the emulator alone refuses years other than *)', () => {
+    const parsed = parseCloudbaseConfig(withTimer('0 0 0 1 1 * 2030,2032-2034'), 'rc.json');
+    expect(parsed.functions[0]?.triggers).toEqual([{ name: 'timer', cron: '0 0 0 1 1 * 2030,2032-2034' }]);
+  });
+
+  test('an unreadable file is refused naming it', () => {
+    expect(() => loadCloudbaseConfig(join(tmp, 'missing-rc.json'))).toThrow(/missing-rc\.json: cannot read/);
+  });
+});
+
+describe('database.json', () => {
+  test('is read from the project root by default', () => {
+    expect(loadSchema()).toEqual(collections);
+    expect(collections.map((c) => c.name)).toEqual(expect.arrayContaining(['users', 'campaigns', 'nominations']));
+  });
+
+  test('a bad collection name, a keyless index or a bad direction is refused naming it', () => {
+    expect(() => parseSchema({ collections: { '1bad': {} } }, 'db.json')).toThrow(
+      /db\.json: invalid collection name "1bad"/,
+    );
+    expect(() => parseSchema({ collections: { books: { indexes: [{ name: 'k', keys: {} }] } } }, 'db.json')).toThrow(
+      /collection "books", index "k": no keys/,
+    );
+    const sideways = { collections: { books: { indexes: [{ name: 'k', keys: { a: 2 as 1 } }] } } };
+    expect(() => parseSchema(sideways, 'db.json')).toThrow(/key "a" must have direction 1 or -1/);
+  });
+});
 
 describe('planDeployment', () => {
   test('plans each collection with its indexes (unique ones unique) and the custom rule as JSON', () => {

@@ -2,7 +2,7 @@
 // called over /functions/<name> exactly as the mini-program's local mode does.
 import type { Reply } from '../../typings/errors';
 import type { DatabaseService } from '../../emulator/database';
-import { startProjectEmulator } from '../../emulator/project';
+import { startProjectEmulator } from '../../scripts/dev/project';
 import type { RunningEmulator } from '../../emulator/registry';
 import { SUPERADMIN } from './arrange';
 import { sdkFor } from './sdk';

@@ -10,7 +10,7 @@ let db: ReturnType<CloudbaseApp['database']>;
 beforeAll(async () => {
   emu = await startTestEmulator([
     new DatabaseService({
-      schema: [
+      collections: [
         { name: 'books', indexes: [], rule: { read: false, write: false } },
         {
           name: 'members',

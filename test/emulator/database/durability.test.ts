@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EmulatorProcess, spawnEmulator, waitForExit } from '../../../emulator/process';
+import { type EmulatorProcess, spawnEmulator, waitForExit } from '../../../scripts/dev/process';
 import { sdkFor } from '../../support/sdk';
 
 let dir: string;

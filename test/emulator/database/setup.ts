@@ -15,12 +15,12 @@ export async function startDb(
   collections: Record<string, IndexSpec[]>,
   dataDir: string | null = null,
 ): Promise<DbHarness> {
-  const schema = Object.entries(collections).map(([name, indexes]) => ({
+  const specs = Object.entries(collections).map(([name, indexes]) => ({
     name,
     indexes,
     rule: { read: false, write: false },
   }));
-  const emu = await startTestEmulator([new DatabaseService({ schema })], dataDir);
+  const emu = await startTestEmulator([new DatabaseService({ collections: specs })], dataDir);
   const app = sdkFor(emu);
   return { emu, app, db: app.database() };
 }

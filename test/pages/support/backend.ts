@@ -109,7 +109,7 @@ export async function startBackend(
   envId: string;
   stop(): Promise<void>;
 }> {
-  const { spawnEmulator, waitForExit } = await import('../../../emulator/process');
+  const { spawnEmulator, waitForExit } = await import('../../../scripts/dev/process');
   const emu = await spawnEmulator(['--port', '0', '--memory', '--no-timers'], {
     ADMIN_OPENIDS: (opts.adminOpenids ?? ['test-superadmin']).join(','),
   });

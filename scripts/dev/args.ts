@@ -1,5 +1,5 @@
 // Command-line flags shared by `npm run emulator` and `npm start`.
-import { DEFAULT_PORT } from './constants';
+import { DEFAULT_PORT } from '../../emulator/constants';
 
 export interface EmulatorArgs {
   port: number;

@@ -4,33 +4,10 @@
 // Production functions run with TZ=Asia/Shanghai (cloudbaserc.json); worker threads share
 // this process's zone, so match it before anything reads the clock.
 process.env.TZ ??= 'Asia/Shanghai';
-import { seedDemoData } from '../scripts/seed';
+import { seedDemoData } from '../seed';
 import { parseEmulatorArgs } from './args';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildFunctions } from '../scripts/build-functions';
-import { loadCloudbaseConfig } from './functions/config';
-import { PROJECT_ROOT, startProjectEmulator } from './project';
-
-/** Functions with a source but no bundle yet (a fresh clone) are built; built ones run as last built. */
-async function buildMissingFunctions(): Promise<void> {
-  const config = loadCloudbaseConfig();
-  const missing = config.functions
-    .map((f) => f.name)
-    .filter(
-      (name) =>
-        existsSync(join(PROJECT_ROOT, 'cloudfunctions', name, 'index.ts')) &&
-        !existsSync(join(config.functionRoot, name, 'index.js')),
-    );
-  if (!missing.length) return;
-  console.error(`building functions never built before: ${missing.join(', ')}`);
-  await buildFunctions({
-    srcDir: join(PROJECT_ROOT, 'cloudfunctions'),
-    outDir: config.functionRoot,
-    names: missing,
-    log: () => {},
-  });
-}
+import { buildMissingFunctions } from './build-missing';
+import { startProjectEmulator } from './project';
 
 async function main() {
   const args = parseEmulatorArgs(process.argv.slice(2), { dataDir: null });

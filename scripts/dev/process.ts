@@ -1,11 +1,10 @@
-// The emulator as a separate process (`npm run emulator`): for benchmarks (the
+// The dev emulator as a separate process (`npm run emulator`): for benchmarks (the
 // server must not share a CPU core's time with its clients) and for tests of what
 // an in-process emulator cannot show (surviving kill -9, the CLI itself).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-
-const ROOT = resolve(__dirname, '..');
+import { PROJECT_ROOT } from '../manifests/paths';
 
 export interface EmulatorProcess {
   child: ChildProcess;
@@ -19,8 +18,8 @@ export interface EmulatorProcess {
 export function spawnEmulator(args: string[], env: Record<string, string> = {}): Promise<EmulatorProcess> {
   // One process (node with tsx as its loader), not the tsx wrapper: the wrapper runs the
   // emulator as a grandchild, which a kill -9 of the wrapper would leave running.
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'emulator/cli.ts'), ...args], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'emulator.ts'), ...args], {
+    cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

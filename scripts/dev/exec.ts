@@ -6,7 +6,8 @@
 process.env.TZ ??= 'Asia/Shanghai';
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { EXEC_ENV } from './constants';
+import { EXEC_ENV } from '../../emulator/constants';
+import { seedDemoData } from '../seed';
 import { startProjectEmulator } from './project';
 
 async function main() {
@@ -19,7 +20,7 @@ async function main() {
   const emu = await startProjectEmulator({ port: 0, dataDir: null, timers: false, log: () => {} });
   let code = 1;
   try {
-    if (seed) await (await import('../scripts/seed')).seedDemoData(emu, () => {});
+    if (seed) await seedDemoData(emu, () => {});
     code = await new Promise<number>((resolve) => {
       const child = spawn(command[0]!, command.slice(1), {
         stdio: 'inherit',

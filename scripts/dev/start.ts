@@ -6,12 +6,14 @@
 process.env.TZ ??= 'Asia/Shanghai';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseEmulatorArgs } from '../emulator/args';
-import { OPENID_HEADER } from '../emulator/constants';
-import { loadCloudbaseConfig } from '../emulator/functions/config';
-import { PROJECT_ROOT, startProjectEmulator } from '../emulator/project';
-import { buildFunctions } from './build-functions';
-import { seedDemoData } from './seed';
+import { OPENID_HEADER } from '../../emulator/constants';
+import { buildFunctions } from '../build-functions';
+import { loadCloudbaseConfig } from '../manifests/cloudbaserc';
+import { FUNCTION_SOURCES, PROJECT_ROOT } from '../manifests/paths';
+import { seedDemoData } from '../seed';
+import { parseEmulatorArgs } from './args';
+import { functionEnvOverrides, startProjectEmulator } from './project';
+import { superadminLines } from './superadmins';
 
 async function main() {
   const dataDir = resolve(PROJECT_ROOT, '.data');
@@ -20,7 +22,7 @@ async function main() {
 
   console.log('› Building cloud functions…');
   const config = loadCloudbaseConfig();
-  await buildFunctions({ srcDir: resolve(PROJECT_ROOT, 'cloudfunctions'), outDir: config.functionRoot });
+  await buildFunctions({ srcDir: FUNCTION_SOURCES, outDir: config.functionRoot });
 
   const emu = await startProjectEmulator({ port: args.port, dataDir: args.dataDir, timers: args.timers });
   if (firstStart || args.seed) {
@@ -37,12 +39,13 @@ async function main() {
     '',
     ...emu.services.flatMap((s) => (s.describe?.() ?? []).map((l) => `  ${l}`)),
     '',
+    ...superadminLines(config, functionEnvOverrides()),
+    '',
     'Try it:',
     `  curl -s -X POST ${emu.functionsUrl}user -H 'content-type: application/json' -H '${OPENID_HEADER}: dev-worker' -d '{"action":"login","data":{}}'`,
     '',
     'WeChat DevTools (local mode): in miniprogram/config/env.ts set the transport to "local" and the',
     `  emulator URL to ${emu.url}; enable "不校验合法域名" in DevTools' 详情 → 本地设置. See README.`,
-    'Admin rights locally: ADMIN_OPENIDS=dev-admin npm start',
     '',
     'Ctrl-C stops the emulator.',
   ];
