@@ -71,6 +71,7 @@ async function call(
 }
 
 beforeAll(async () => {
+  servicesBeforeBuild = esbuildServicePids();
   outDir = mkdtempSync(join(tmpdir(), 'functions-test-'));
   built = await buildFunctions({
     srcDir: FIXTURES,
@@ -82,15 +83,23 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-/** esbuild service processes (`esbuild --service=…`) this process has running. */
-function esbuildServices(): string[] {
-  const ps = execFileSync('ps', ['-A', '-o', 'ppid=,args='], { encoding: 'utf8' });
+/** Pids of the esbuild service processes (`esbuild --service=…`) this process has running. */
+function esbuildServicePids(): string[] {
+  const ps = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' });
   return ps
     .split('\n')
     .map((line) => line.trim().split(/\s+/))
-    .filter(([ppid, ...args]) => Number(ppid) === process.pid && args.some((a) => a.startsWith('--service=')))
-    .map((fields) => fields.slice(1).join(' '));
+    .filter(([, ppid, ...args]) => Number(ppid) === process.pid && args.some((a) => a.startsWith('--service=')))
+    .map(([pid]) => pid!);
 }
+
+/**
+ * Services the build left behind. Jest reuses its workers across test files, so an
+ * emulator started by an earlier file may have left its own (small, synchronous)
+ * esbuild helper: only services that were not there before the build count.
+ */
+let servicesBeforeBuild: string[] = [];
+const servicesLeftByBuild = () => esbuildServicePids().filter((pid) => !servicesBeforeBuild.includes(pid));
 
 /** Resolves once `check()` holds (polled every 50 ms); fails the test with `what` if it never does in time. */
 async function eventually(what: string, check: () => boolean, withinMs = 10_000): Promise<void> {
@@ -116,12 +125,12 @@ describe('buildFunctions', () => {
   });
 
   test('stops the esbuild service when done (it holds hundreds of MB), and builds again in the same process', async () => {
-    await eventually('no esbuild service left after the build', () => esbuildServices().length === 0);
+    await eventually('no esbuild service left after the build', () => servicesLeftByBuild().length === 0);
     const again = mkdtempSync(join(tmpdir(), 'functions-again-'));
     try {
       const [echo] = await buildFunctions({ srcDir: FIXTURES, outDir: again, names: ['echo'], log: () => {} });
       expect(echo).toMatchObject({ status: 'built', outFile: join(again, 'echo', 'index.js') });
-      await eventually('no esbuild service left after the second build', () => esbuildServices().length === 0);
+      await eventually('no esbuild service left after the second build', () => servicesLeftByBuild().length === 0);
     } finally {
       rmSync(again, { recursive: true, force: true });
     }
