@@ -1,6 +1,7 @@
 // Files in cloud storage: uploads and displayable URLs, in both transports.
 import { ENV } from '../config/env';
-import { ApiError, isLocalMode } from './transport';
+import { ApiError } from './errors';
+import { isLocalMode } from './transport';
 
 /** Uploads a local temp file (e.g. from chooseAvatar) and returns its cloud file id. */
 export function uploadFile(cloudPath: string, filePath: string): Promise<string> {
