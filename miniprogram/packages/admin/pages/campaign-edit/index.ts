@@ -6,10 +6,9 @@ import type { CampaignForVoter } from '../../../../../typings/campaign';
 import { ROUTES } from '../../../../config/routes';
 import { campaignApi } from '../campaigns/api';
 import { displayUrl, uploadFile } from '../../../../services/files';
-import { userApi } from '../../../../services/user';
+import { listOrgRows } from '../../../../services/user';
 import { errorMessage } from '../../../../utils/errors';
-import { ensureLogin, isAdmin } from '../../../../utils/session';
-import { flattenOrgs, orgInScope } from '../../utils/org-tree';
+import { administers, ensureLogin, isAdmin } from '../../../../utils/session';
 import {
   type CampaignForm,
   checkCampaignForm,
@@ -30,7 +29,6 @@ type SwitchField = 'requireRegistered' | 'showRankingDuringVoting';
 interface OrgChoice {
   id: string;
   name: string;
-  typeLabel: string;
 }
 
 const closedPicker = () => ({ visible: false, field: '' as PhaseKey | '', value: '', title: '' });
@@ -60,15 +58,12 @@ Component({
       const id = this.data.campaignId;
       this.setData({ status: 'loading', error: '' });
       try {
-        const [profile, tree] = await Promise.all([ensureLogin(), userApi('listOrgs', {})]);
+        const [profile, rows] = await Promise.all([ensureLogin(), listOrgRows()]);
         if (!isAdmin(profile)) {
           this.setData({ status: 'denied' });
           return;
         }
-        const superadmin = profile.roles.includes('superadmin');
-        const orgChoices = flattenOrgs(tree)
-          .filter((o) => orgInScope(o, profile.adminOrgIds, superadmin))
-          .map((o) => ({ id: o.id, name: o.name, typeLabel: o.typeLabel }));
+        const orgChoices = rows.filter((o) => administers(profile, o)).map((o) => ({ id: o.id, name: o.name }));
         let form: CampaignForm;
         if (id) {
           const c: CampaignForVoter = await campaignApi('getCampaign', { id });

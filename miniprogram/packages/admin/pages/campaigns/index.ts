@@ -2,15 +2,14 @@
 // 管理 for those in the admin's scope, and 新建. The server checks scope on
 // every action; here it only decides what to offer.
 import type { Campaign } from '../../../../../typings/campaign';
-import type { OrgNode } from '../../../../../typings/org';
+import type { MyProfile } from '../../../../../typings/user';
 import type { TagTheme } from '../../../../config/labels';
 import { ROUTES } from '../../../../config/routes';
 import { campaignApi } from './api';
-import { userApi } from '../../../../services/user';
+import { listOrgRows, type OrgRow } from '../../../../services/user';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
 import { PHASE_LABELS, PHASE_THEMES, periodText } from './labels';
-import { ensureLogin, isAdmin } from '../../../../utils/session';
-import { flattenOrgs, orgInScope, type OrgRow } from '../../utils/org-tree';
+import { administers, ensureLogin, isAdmin, isSuperadmin } from '../../../../utils/session';
 
 type Access = 'loading' | 'ready' | 'denied';
 
@@ -27,8 +26,7 @@ interface CampaignRow {
 
 interface Scope {
   orgs: Map<string, OrgRow>;
-  adminOrgIds: string[];
-  superadmin: boolean;
+  profile: MyProfile;
 }
 
 const lists = listRegistry<Campaign, CampaignRow>();
@@ -44,7 +42,7 @@ function toRow(c: Campaign, scope: Scope | undefined): CampaignRow {
     orgName: org?.name ?? '',
     votingPeriod: periodText(c.phases.votingStart, c.phases.votingEnd),
     announced: c.announced,
-    manageable: !!scope && (scope.superadmin || (!!org && orgInScope(org, scope.adminOrgIds, false))),
+    manageable: !!scope && (isSuperadmin(scope.profile) || (!!org && administers(scope.profile, org))),
   };
 }
 
@@ -89,12 +87,8 @@ Component({
       lists.of(this).reload();
     },
     async loadScope() {
-      const [profile, tree] = await Promise.all([ensureLogin(), userApi('listOrgs', {}).catch(() => [] as OrgNode[])]);
-      scopes.set(this, {
-        orgs: new Map(flattenOrgs(tree).map((o) => [o.id, o])),
-        adminOrgIds: profile.adminOrgIds,
-        superadmin: profile.roles.includes('superadmin'),
-      });
+      const [profile, rows] = await Promise.all([ensureLogin(), listOrgRows().catch(() => [] as OrgRow[])]);
+      scopes.set(this, { orgs: new Map(rows.map((o) => [o.id, o])), profile });
     },
     onCreate() {
       wx.navigateTo({ url: ROUTES.adminCampaignEdit });

@@ -4,7 +4,7 @@ import type { OrgType } from '../../../../../typings/org';
 import { userApi } from '../../../../services/user';
 import { errorMessage } from '../../../../utils/errors';
 import type { ListStatus } from '../../../../components/list-state/paged-list';
-import { ensureLogin } from '../../../../utils/session';
+import { ensureLogin, isSuperadmin } from '../../../../utils/session';
 import { checkOrgForm, childForm, closedForm, districtForm, editForm, toSaveRequest } from './form';
 import { type OrgItem, orgItems } from './tree';
 
@@ -31,9 +31,13 @@ Component({
       if (!quiet || !this.data.items.length) this.setData({ status: 'loading', error: '' });
       try {
         const [profile, tree] = await Promise.all([ensureLogin(), userApi('listOrgs', {})]);
-        const isSuperadmin = profile.roles.includes('superadmin');
-        const items = orgItems(tree, profile.adminOrgIds, isSuperadmin);
-        this.setData({ isSuperadmin, items, status: items.length ? 'ready' : 'empty', error: '' });
+        const items = orgItems(tree, profile);
+        this.setData({
+          isSuperadmin: isSuperadmin(profile),
+          items,
+          status: items.length ? 'ready' : 'empty',
+          error: '',
+        });
         return null;
       } catch (err) {
         const error = errorMessage(err, '加载失败，请稍后再试');

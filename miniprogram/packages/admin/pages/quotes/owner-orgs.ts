@@ -2,8 +2,8 @@
 // sees statistics of: their own admin orgs, or every org for a superadmin; the
 // first is the default. Shared by the study admin pages of this subpackage.
 import type { MyProfile } from '../../../../../typings/user';
-import { userApi } from '../../../../services/user';
-import { flattenOrgs } from '../../utils/org-tree';
+import { listOrgRows } from '../../../../services/user';
+import { isSuperadmin } from '../../../../utils/session';
 
 export interface OrgChoice {
   id: string;
@@ -19,9 +19,9 @@ export interface AdminOrgs {
 }
 
 export async function loadAdminOrgs(profile: MyProfile): Promise<AdminOrgs> {
-  const rows = flattenOrgs(await userApi('listOrgs', {}));
+  const rows = await listOrgRows();
   const names = new Map(rows.map((o) => [o.id, o.name]));
-  if (profile.roles.includes('superadmin')) {
+  if (isSuperadmin(profile)) {
     return { names, choices: rows.map((o) => ({ id: o.id, name: o.name, label: `${'　'.repeat(o.depth)}${o.name}` })) };
   }
   const choices = profile.adminOrgIds.flatMap((id) => {
