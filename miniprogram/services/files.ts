@@ -25,6 +25,12 @@ export function uploadFile(cloudPath: string, filePath: string): Promise<string>
   });
 }
 
+/** A picked file's name made safe for a storage path (no spaces, separators, ? or #). */
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  return name.replace(/[\s/\\?#\u0000-\u001f\u007f]+/g, '_');
+}
+
 /** What an <image src> can show: cloud:// ids work natively; the emulator serves them over HTTP. */
 export function displayUrl(fileId: string): string {
   if (!fileId || !isLocalMode()) return fileId;

@@ -1,11 +1,11 @@
-import { clearSession } from '../../../../miniprogram/utils/session';
-import { actAs, callAs, pinNow, startBackend } from '../../support/backend';
-import { makeAdmin, registerWorker, seedOrgs, SUPERADMIN, type PageOrgs } from '../../support/fixtures';
-import { flush, loadPage, waitFor, wxDouble, type RenderedPage } from '../../support/page';
-import { addQuote, publishedLecture } from '../../support/study';
-import { detachAll, has, render, screenText, textAt } from '../../support/ui';
+import { clearSession } from '../../../miniprogram/utils/session';
+import { actAs, callAs, pinNow, startBackend } from '../support/backend';
+import { makeAdmin, registerWorker, seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
+import { flush, loadPage, waitFor, wxDouble, type RenderedPage } from '../support/page';
+import { addQuote, publishedLecture } from '../support/study';
+import { detachAll, has, render, screenText, textAt } from '../support/ui';
 
-const statsId = loadPage('packages/admin/pages/study-stats/index');
+const statsId = loadPage('packages/study/pages/admin-stats/index');
 
 const day = (d: string, sec = 0) => new Date(Date.parse(`${d}T02:00:00Z`) + sec * 1000).toISOString();
 

@@ -1,13 +1,13 @@
-import type { Page } from '../../../../typings/common';
-import type { LectureAdminView } from '../../../../typings/study';
-import { clearSession } from '../../../../miniprogram/utils/session';
-import { actAs, callAs, pinNow, startBackend } from '../../support/backend';
-import { login, makeAdmin, seedOrgs, type PageOrgs } from '../../support/fixtures';
-import { loadPage, waitFor, wxDouble, type RenderedPage } from '../../support/page';
-import { publishedLecture } from '../../support/study';
-import { detachAll, has, render, screenText, tapButton, tapOn, tapSwitch, textAt } from '../../support/ui';
+import type { Page } from '../../../typings/common';
+import type { LectureAdminView } from '../../../typings/study';
+import { clearSession } from '../../../miniprogram/utils/session';
+import { actAs, callAs, pinNow, startBackend } from '../support/backend';
+import { login, makeAdmin, seedOrgs, type PageOrgs } from '../support/fixtures';
+import { loadPage, waitFor, wxDouble, type RenderedPage } from '../support/page';
+import { publishedLecture } from '../support/study';
+import { detachAll, has, render, screenText, tapButton, tapOn, tapSwitch, textAt } from '../support/ui';
 
-const lecturesId = loadPage('packages/admin/pages/lectures/index');
+const lecturesId = loadPage('packages/study/pages/admin-lectures/index');
 
 const T0 = Date.parse('2026-11-28T02:00:00Z');
 const at = (sec: number) => new Date(T0 + sec * 1000).toISOString();
@@ -103,8 +103,8 @@ describe('admin lectures page', () => {
     await tapOn(page, `#edit-${live.id}`);
 
     expect(wxDouble().callsOf('navigateTo')).toEqual([
-      expect.objectContaining({ url: '/packages/admin/pages/lecture-edit/index' }),
-      expect.objectContaining({ url: `/packages/admin/pages/lecture-edit/index?id=${live.id}` }),
+      expect.objectContaining({ url: '/packages/study/pages/admin-lecture-edit/index' }),
+      expect.objectContaining({ url: `/packages/study/pages/admin-lecture-edit/index?id=${live.id}` }),
     ]);
   });
 

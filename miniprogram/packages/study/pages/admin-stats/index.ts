@@ -5,7 +5,7 @@ import { studyApi } from '../../../../services/study';
 import { errorMessage } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
 import { addDays, beijingDay } from '../../../../utils/study';
-import { loadAdminOrgs, type OrgChoice } from '../quotes/owner-orgs';
+import { loadAdminOrgs, type OrgChoice } from '../../utils/owner-orgs';
 
 type Status = 'loading' | 'ready' | 'error';
 

@@ -3,14 +3,13 @@
 // row errors are listed so the sheet can be fixed).
 import type { ImportRowError, QuoteAdminView } from '../../../../../typings/study';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
-import { uploadFile } from '../../../../services/files';
-import { officeApi } from '../../services/office';
-import { studyApi } from '../../../../services/study';
+import { safeFileName, uploadFile } from '../../../../services/files';
+import { studyApi, studyOfficeApi } from '../../../../services/study';
 import { errorMessage, toastError } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
 import { beijingDay } from '../../../../utils/study';
-import { checkQuoteForm, closedQuoteForm, editQuoteForm, newQuoteForm, safeFileName, toSaveQuote } from './form';
-import { loadAdminOrgs, type OrgChoice } from './owner-orgs';
+import { loadAdminOrgs, type OrgChoice } from '../../utils/owner-orgs';
+import { checkQuoteForm, closedQuoteForm, editQuoteForm, newQuoteForm, toSaveQuote } from './form';
 
 interface QuoteRow {
   id: string;
@@ -273,7 +272,7 @@ Component({
       let result: ImportResult | null = null;
       try {
         const fileId = await uploadFile(`imports/${Date.now()}-${safeFileName(file.name)}`, file.path);
-        const res = await officeApi('importQuotes', { fileId, orgId: org.id });
+        const res = await studyOfficeApi('importQuotes', { fileId, orgId: org.id });
         if ('errors' in res) {
           result = { ok: false, summary: `没有导入：${res.errors.length} 行需要修改后重新导入`, errors: res.errors };
         } else {

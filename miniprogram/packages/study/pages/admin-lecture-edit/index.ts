@@ -2,13 +2,12 @@
 // quiz (questions, options, correct answer) and the owner org. New lectures are
 // saved unpublished; the list publishes them.
 import type { LectureAdminView, LectureKind } from '../../../../../typings/study';
-import { displayUrl, uploadFile } from '../../../../services/files';
+import { displayUrl, safeFileName, uploadFile } from '../../../../services/files';
 import { studyApi } from '../../../../services/study';
 import { errorMessage, toastError } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
 import { LECTURE_KIND_LABELS, LECTURE_KINDS } from '../../../../utils/study';
-import { loadAdminOrgs, type OrgChoice } from '../quotes/owner-orgs';
-import { safeFileName } from '../quotes/form';
+import { loadAdminOrgs, type OrgChoice } from '../../utils/owner-orgs';
 import {
   checkLectureForm,
   emptyLectureForm,

@@ -1,13 +1,13 @@
-import type { Page } from '../../../../typings/common';
-import type { LectureAdminView } from '../../../../typings/study';
-import { clearSession } from '../../../../miniprogram/utils/session';
-import { actAs, callAs, startBackend } from '../../support/backend';
-import { makeAdmin, seedOrgs, SUPERADMIN, type PageOrgs } from '../../support/fixtures';
-import { flush, loadPage, waitFor, wxDouble, type RenderedPage } from '../../support/page';
-import { publishedLecture, stubWx } from '../../support/study';
-import { detachAll, has, render, screenText, tapButton, tapOn, textAt, typeInto } from '../../support/ui';
+import type { Page } from '../../../typings/common';
+import type { LectureAdminView } from '../../../typings/study';
+import { clearSession } from '../../../miniprogram/utils/session';
+import { actAs, callAs, startBackend } from '../support/backend';
+import { makeAdmin, seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
+import { flush, loadPage, waitFor, wxDouble, type RenderedPage } from '../support/page';
+import { publishedLecture, stubWx } from '../support/study';
+import { detachAll, has, render, screenText, tapButton, tapOn, textAt, typeInto } from '../support/ui';
 
-const editId = loadPage('packages/admin/pages/lecture-edit/index');
+const editId = loadPage('packages/study/pages/admin-lecture-edit/index');
 const ADMIN = 'edit-admin';
 
 let backend: Awaited<ReturnType<typeof startBackend>>;

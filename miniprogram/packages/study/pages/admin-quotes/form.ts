@@ -1,6 +1,6 @@
 // The add/edit form of the quote admin page and the request it becomes.
 import type { QuoteAdminView, StudyApi } from '../../../../../typings/study';
-import type { OrgChoice } from './owner-orgs';
+import type { OrgChoice } from '../../utils/owner-orgs';
 
 export interface QuoteForm {
   visible: boolean;
@@ -47,10 +47,4 @@ export function toSaveQuote(f: QuoteForm): StudyApi['saveQuote']['req'] {
     sample: f.sample,
     orgId: f.orgId,
   };
-}
-
-/** A picked file's name made safe for a storage path (no spaces, separators, ? or #). */
-export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
-  return name.replace(/[\s/\\?#\u0000-\u001f\u007f]+/g, '_');
 }

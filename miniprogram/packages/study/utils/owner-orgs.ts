@@ -1,9 +1,9 @@
 // The organisations an admin publishes study content for (quotes, lectures) and
 // sees statistics of: their own admin orgs, or every org for a superadmin; the
-// first is the default. Shared by the study admin pages of this subpackage.
-import type { MyProfile } from '../../../../../typings/user';
-import { listOrgRows } from '../../../../services/user';
-import { isSuperadmin } from '../../../../utils/session';
+// first is the default. Shared by the study organiser pages.
+import type { MyProfile } from '../../../../typings/user';
+import { listOrgRows } from '../../../services/user';
+import { isSuperadmin } from '../../../utils/session';
 
 export interface OrgChoice {
   id: string;

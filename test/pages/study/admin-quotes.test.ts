@@ -2,16 +2,16 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '../../../../typings/common';
-import type { QuoteAdminView } from '../../../../typings/study';
-import { clearSession } from '../../../../miniprogram/utils/session';
-import { actAs, callAs, pinNow, startBackend } from '../../support/backend';
-import { makeAdmin, registerWorker, seedOrgs, SUPERADMIN, type PageOrgs } from '../../support/fixtures';
-import { flush, loadPage, waitFor, wxDouble, type RenderedPage } from '../../support/page';
-import { addQuote, stubWx, uploadFromDisk } from '../../support/study';
-import { detachAll, has, render, screenText, tapButton, tapOn, tapSwitch, textAt, typeInto } from '../../support/ui';
+import type { Page } from '../../../typings/common';
+import type { QuoteAdminView } from '../../../typings/study';
+import { clearSession } from '../../../miniprogram/utils/session';
+import { actAs, callAs, pinNow, startBackend } from '../support/backend';
+import { makeAdmin, registerWorker, seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
+import { flush, loadPage, waitFor, wxDouble, type RenderedPage } from '../support/page';
+import { addQuote, stubWx, uploadFromDisk } from '../support/study';
+import { detachAll, has, render, screenText, tapButton, tapOn, tapSwitch, textAt, typeInto } from '../support/ui';
 
-const quotesId = loadPage('packages/admin/pages/quotes/index');
+const quotesId = loadPage('packages/study/pages/admin-quotes/index');
 
 const TODAY = '2026-11-28T02:00:00Z';
 const ADMIN = 'quotes-district-admin';
