@@ -29,7 +29,7 @@ export const ROUTES = {
   ranking: '/packages/campaign/pages/ranking/index',
   results: '/packages/campaign/pages/results/index',
   candidatePoster: '/packages/campaign/pages/poster/index',
-  adminCampaigns: '/packages/admin/pages/campaigns/index',
-  adminCampaignEdit: '/packages/admin/pages/campaign-edit/index',
-  adminCampaignManage: '/packages/admin/pages/campaign-manage/index',
+  adminCampaigns: '/packages/campaign/pages/admin-campaigns/index',
+  adminCampaignEdit: '/packages/campaign/pages/admin-campaign-edit/index',
+  adminCampaignManage: '/packages/campaign/pages/admin-campaign-manage/index',
 } as const;

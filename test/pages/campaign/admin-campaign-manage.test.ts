@@ -18,7 +18,7 @@ import {
 } from '../support/campaign';
 import { buttonDisabled, detachAll, has, screenText, tapButton, tapOn, textAt, typeInto } from '../support/ui';
 
-const manageId = loadPage('packages/admin/pages/campaign-manage/index');
+const manageId = loadPage('packages/campaign/pages/admin-campaign-manage/index');
 
 let backend: Awaited<ReturnType<typeof startBackend>>;
 let orgs: PageOrgs;

@@ -9,11 +9,9 @@ import type {
 } from '../../../../../typings/campaign';
 import type { TagTheme } from '../../../../config/labels';
 import { displayUrl } from '../../../../services/files';
-import { NOMINATION_STATUS_LABELS, NOMINATION_STATUS_THEMES, RELATION_LABELS } from '../campaigns/labels';
 import { formatDateTime } from '../../../../utils/format';
-
-const categoryName = (c: Pick<Campaign, 'categories'>, key: string) =>
-  c.categories.find((k) => k.key === key)?.name ?? key;
+import { NOMINATION_STATUS_LABELS, NOMINATION_STATUS_THEMES, RELATION_LABELS } from '../../utils/labels';
+import { categoryName } from '../../utils/views';
 
 export interface NominationRow {
   id: string;

@@ -12,11 +12,10 @@ import type {
 } from '../../../../../typings/campaign';
 import type { TagTheme } from '../../../../config/labels';
 import { ROUTES } from '../../../../config/routes';
-import { campaignApi } from '../campaigns/api';
-import { officeApi } from '../../services/office';
+import { campaignApi, campaignOfficeApi } from '../../services/campaign';
 import { displayUrl, uploadFile } from '../../../../services/files';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
-import { NOMINATION_STATUS_LABELS, PHASE_LABELS, PHASE_THEMES } from '../campaigns/labels';
+import { NOMINATION_STATUS_LABELS, PHASE_LABELS, PHASE_THEMES } from '../../utils/labels';
 import { errorMessage, toastError } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
 import {
@@ -561,7 +560,7 @@ Component({
       if (this.data.exporting) return;
       this.setData({ exporting: true });
       try {
-        const { url } = await officeApi('exportCampaign', { campaignId: this.data.campaignId });
+        const { url } = await campaignOfficeApi('exportCampaign', { campaignId: this.data.campaignId });
         this.setData({ exportUrl: url });
       } catch (err) {
         toastError(err, '导出失败，请稍后再试');

@@ -4,7 +4,7 @@
 // one of the admin's orgs. The server checks all of it again.
 import type { CampaignForVoter } from '../../../../../typings/campaign';
 import { ROUTES } from '../../../../config/routes';
-import { campaignApi } from '../campaigns/api';
+import { campaignApi } from '../../services/campaign';
 import { displayUrl, uploadFile } from '../../../../services/files';
 import { listOrgRows } from '../../../../services/user';
 import { errorMessage } from '../../../../utils/errors';

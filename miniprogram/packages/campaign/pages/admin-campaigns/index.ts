@@ -5,10 +5,10 @@ import type { Campaign } from '../../../../../typings/campaign';
 import type { MyProfile } from '../../../../../typings/user';
 import type { TagTheme } from '../../../../config/labels';
 import { ROUTES } from '../../../../config/routes';
-import { campaignApi } from './api';
+import { campaignApi } from '../../services/campaign';
 import { listOrgRows, type OrgRow } from '../../../../services/user';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
-import { PHASE_LABELS, PHASE_THEMES, periodText } from './labels';
+import { PHASE_LABELS, PHASE_THEMES, periodText } from '../../utils/labels';
 import { administers, ensureLogin, isAdmin, isSuperadmin } from '../../../../utils/session';
 
 type Access = 'loading' | 'ready' | 'denied';
