@@ -130,8 +130,8 @@ describe('admin quotes page', () => {
 
     await tapButton(page, 'add');
     expect(page.data.form.visible).toBe(true);
-    await tapButton(page, 'form-save');
-    expect(textAt(page, '.form-error')).toBe('请填写金句内容（至少 2 个字）');
+    await tapButton(page, 'form-actions >>> #save');
+    expect(textAt(page, '#form-actions >>> .form-error')).toBe('请填写金句内容（至少 2 个字）');
 
     page.querySelector('#form-text >>> .t-textarea__wrapper-inner')!.dispatchEvent('input', {
       detail: { value: '星星之火，可以燎原。' },
@@ -139,7 +139,7 @@ describe('admin quotes page', () => {
     await flush();
     await typeInto(page, 'form-source', '示例出处');
     await tapSwitch(page, 'form-sample');
-    await tapButton(page, 'form-save');
+    await tapButton(page, 'form-actions >>> #save');
 
     await waitFor(() => expect(texts(page)).toContain('星星之火，可以燎原。'));
     expect(page.data.form.visible).toBe(false);
@@ -158,7 +158,7 @@ describe('admin quotes page', () => {
     await tapOn(page, `#edit-${q.id}`);
     expect(page.data.form).toMatchObject({ id: q.id, text: '一寸光阴一寸金。', source: '谚语', orgName: '示例区委' });
     await typeInto(page, 'form-source', '民间谚语');
-    await tapButton(page, 'form-save');
+    await tapButton(page, 'form-actions >>> #save');
     await waitFor(() => expect(textAt(page, `#quote-${q.id} .row-meta`)).toContain('民间谚语'));
 
     wxDouble().answerNext('showModal', { confirm: false, cancel: true });

@@ -7,6 +7,7 @@ import type { ListStatus } from '../../../../components/list-state/paged-list';
 import { ensureLogin, isSuperadmin } from '../../../../utils/session';
 import { checkOrgForm, childForm, closedForm, districtForm, editForm, toSaveRequest } from './form';
 import { type OrgItem, orgItems } from './tree';
+import { reloadHandlers } from '../../../../components/list-state/reload';
 
 type FormTextField = 'name' | 'address' | 'openingHours' | 'services';
 
@@ -26,6 +27,7 @@ Component({
     },
   },
   methods: {
+    ...reloadHandlers(),
     /** (Re)loads the tree; `quiet` keeps the rows on screen meanwhile. */
     async load(quiet = false): Promise<string | null> {
       if (!quiet || !this.data.items.length) this.setData({ status: 'loading', error: '' });
@@ -44,14 +46,6 @@ Component({
         if (!quiet || !this.data.items.length) this.setData({ status: 'error', error });
         return error;
       }
-    },
-    onRetry() {
-      this.load();
-    },
-    async onPullDownRefresh() {
-      const error = await this.load(true);
-      wx.stopPullDownRefresh();
-      if (error) wx.showToast({ title: error, icon: 'none' });
     },
 
     itemAt(index: number): OrgItem | undefined {

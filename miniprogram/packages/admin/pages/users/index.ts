@@ -92,19 +92,12 @@ Component({
   },
   methods: {
     ...lists.pageHandlers(),
+    ...lists.searchHandlers(),
     toRow(u: AdminUserView): UserRow {
       return toUserRow(u, orgNameMaps.get(this) ?? new Map());
     },
 
     // --- finding users
-    onKeywordChange(e: DetailEvent<{ value: string; trigger?: string }>) {
-      this.setData({ keyword: e.detail.value });
-      if (e.detail.trigger === 'clear') lists.of(this).reload();
-    },
-    onSearch(e: DetailEvent<{ value: string }>) {
-      this.setData({ keyword: e.detail.value.trim() });
-      lists.of(this).reload();
-    },
     onFilter(e: TapEvent<{ field: 'occupation' | 'memberStatus'; value: string }>) {
       const { field, value } = e.currentTarget.dataset;
       if (this.data[field] === value) return;

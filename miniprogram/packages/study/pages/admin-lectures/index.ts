@@ -72,14 +72,7 @@ Component({
   },
   methods: {
     ...lists.pageHandlers(),
-    onKeywordChange(e: DetailEvent<{ value: string; trigger?: string }>) {
-      this.setData({ keyword: e.detail.value });
-      if (e.detail.trigger === 'clear') lists.of(this).reload();
-    },
-    onSearch(e: DetailEvent<{ value: string }>) {
-      this.setData({ keyword: e.detail.value.trim() });
-      lists.of(this).reload();
-    },
+    ...lists.searchHandlers(),
     onAdd() {
       wx.navigateTo({ url: ROUTES.adminLectureEdit });
     },

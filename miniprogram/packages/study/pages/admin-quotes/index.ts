@@ -101,14 +101,7 @@ Component({
   methods: {
     ...lists.pageHandlers(),
     // --- finding quotes
-    onKeywordChange(e: DetailEvent<{ value: string; trigger?: string }>) {
-      this.setData({ keyword: e.detail.value });
-      if (e.detail.trigger === 'clear') lists.of(this).reload();
-    },
-    onSearch(e: DetailEvent<{ value: string }>) {
-      this.setData({ keyword: e.detail.value.trim() });
-      lists.of(this).reload();
-    },
+    ...lists.searchHandlers(),
     onOwnerOrg(e: DetailEvent<{ value: string | number }>) {
       this.setData({ orgIndex: Number(e.detail.value) });
     },

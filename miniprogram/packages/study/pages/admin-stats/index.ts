@@ -6,6 +6,7 @@ import { errorMessage } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
 import { addDays, beijingDay } from '../../../../utils/study';
 import { loadAdminOrgs, type OrgChoice } from '../../utils/owner-orgs';
+import { endPullDown } from '../../../../components/list-state/reload';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -78,9 +79,7 @@ Component({
       else this.start();
     },
     async onPullDownRefresh() {
-      const error = await this.load(true);
-      wx.stopPullDownRefresh();
-      if (error) wx.showToast({ title: error, icon: 'none' });
+      endPullDown(await this.load(true));
     },
     onFrom(e: DetailEvent<{ value: string }>) {
       const from = e.detail.value;
