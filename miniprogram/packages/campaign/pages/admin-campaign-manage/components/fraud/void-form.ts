@@ -1,7 +1,7 @@
 // The 作废投票 form: by voters (their ids, as in the export's vote sheet) or by a
 // time range, always with a reason; and the consequence the confirm modal states.
-import type { CampaignApi } from '../../../../../typings/campaign';
-import { toIso } from '../admin-campaign-edit/form';
+import type { CampaignApi } from '../../../../../../../typings/campaign';
+import { toIso } from '../../../admin-campaign-edit/form';
 
 export type VoidMode = 'voters' | 'range';
 
