@@ -1,7 +1,7 @@
 // The lecture editor's form, the checks made before sending, and the request it
 // becomes. The server validates everything again (and sanitises the body).
 import type { LectureAdminView, LectureKind, SaveLectureRequest } from '../../../../../typings/study';
-import { formatClock } from '../../../../utils/study';
+import { formatClock } from '../../utils/labels';
 
 export interface QuizOption {
   /** Stable key for wx:key while options are added and removed. */

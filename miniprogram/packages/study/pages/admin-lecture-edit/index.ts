@@ -6,7 +6,7 @@ import { displayUrl, safeFileName, uploadFile } from '../../../../services/files
 import { studyApi } from '../../../../services/study';
 import { errorMessage, toastError } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
-import { LECTURE_KIND_LABELS, LECTURE_KINDS } from '../../../../utils/study';
+import { LECTURE_KIND_LABELS, LECTURE_KINDS } from '../../utils/labels';
 import { loadAdminOrgs, type OrgChoice } from '../../utils/owner-orgs';
 import {
   checkLectureForm,

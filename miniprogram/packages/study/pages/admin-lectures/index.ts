@@ -7,7 +7,7 @@ import { initialList, listRegistry } from '../../../../components/list-state/pag
 import { studyApi } from '../../../../services/study';
 import { toastError } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
-import { formatDuration, LECTURE_KIND_LABELS, LECTURE_KIND_THEMES } from '../../../../utils/study';
+import { formatDuration, LECTURE_KIND_LABELS, LECTURE_KIND_THEMES } from '../../utils/labels';
 
 interface LectureRow {
   id: string;

@@ -7,7 +7,7 @@ import { safeFileName, uploadFile } from '../../../../services/files';
 import { studyApi, studyOfficeApi } from '../../../../services/study';
 import { errorMessage, toastError } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
-import { beijingDay } from '../../../../utils/study';
+import { beijingDay } from '../../utils/labels';
 import { loadAdminOrgs, type OrgChoice } from '../../utils/owner-orgs';
 import { checkQuoteForm, closedQuoteForm, editQuoteForm, newQuoteForm, toSaveQuote } from './form';
 

@@ -4,7 +4,7 @@ import type { StudyStats } from '../../../../../typings/study';
 import { studyApi } from '../../../../services/study';
 import { errorMessage } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
-import { addDays, beijingDay } from '../../../../utils/study';
+import { addDays, beijingDay } from '../../utils/labels';
 import { loadAdminOrgs, type OrgChoice } from '../../utils/owner-orgs';
 import { endPullDown } from '../../../../components/list-state/reload';
 

@@ -7,7 +7,7 @@ import { displayUrl } from '../../../../services/files';
 import { studyApi } from '../../../../services/study';
 import { errorCode, errorMessage } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
-import { formatClock, lectureUrl } from '../../../../utils/study';
+import { formatClock, lectureUrl } from '../../utils/labels';
 import { ProgressReporter, ReadingClock } from '../../utils/progress-reporter';
 import { type LectureView, lectureView, percentOf, type ProgressView, progressView, resumeAt } from './view';
 

@@ -9,7 +9,7 @@ import {
   LECTURE_KIND_LABELS,
   LECTURE_KIND_THEMES,
   progressLabel,
-} from '../../../../utils/study';
+} from '../../utils/labels';
 
 export interface LectureView {
   id: string;

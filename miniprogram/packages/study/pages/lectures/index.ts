@@ -5,7 +5,7 @@ import { ROUTES } from '../../../../config/routes';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
 import { studyApi } from '../../../../services/study';
 import { ensureLogin } from '../../../../utils/session';
-import { lectureUrl } from '../../../../utils/study';
+import { lectureUrl } from '../../utils/labels';
 import { type LectureRow, toLectureRow } from '../../utils/lecture-row';
 
 const lists = listRegistry<LectureSummary, LectureRow>();

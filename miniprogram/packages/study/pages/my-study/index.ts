@@ -5,7 +5,7 @@ import { ROUTES } from '../../../../config/routes';
 import { studyApi } from '../../../../services/study';
 import { errorMessage } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
-import { lectureUrl } from '../../../../utils/study';
+import { lectureUrl } from '../../utils/labels';
 import { type LectureRow, toLectureRow } from '../../utils/lecture-row';
 import { reloadHandlers } from '../../../../components/list-state/reload';
 
