@@ -1,6 +1,7 @@
 // Files in cloud storage: uploads and displayable URLs, in both transports.
 import { ENV } from '../config/env';
-import { ApiError, isLocalMode } from './transport';
+import { ApiError } from './errors';
+import { isLocalMode } from './transport';
 
 /** Uploads a local temp file (e.g. from chooseAvatar) and returns its cloud file id. */
 export function uploadFile(cloudPath: string, filePath: string): Promise<string> {
@@ -22,6 +23,12 @@ export function uploadFile(cloudPath: string, filePath: string): Promise<string>
       fail: () => reject(new ApiError('NETWORK', '上传失败，请检查网络后重试')),
     });
   });
+}
+
+/** A picked file's name made safe for a storage path (no spaces, separators, ? or #). */
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  return name.replace(/[\s/\\?#\u0000-\u001f\u007f]+/g, '_');
 }
 
 /** What an <image src> can show: cloud:// ids work natively; the emulator serves them over HTTP. */

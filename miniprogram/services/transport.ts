@@ -1,20 +1,8 @@
 // The only code that talks to the backend. Every cloud function takes
 // { action, data } and replies { ok, data } or { ok: false, code, message }.
-import type { ErrorCode, Reply } from '../../typings/errors';
+import type { Reply } from '../../typings/errors';
 import { ENV } from '../config/env';
-
-/** Server codes, plus NETWORK when the call never got a reply. */
-export type ClientErrorCode = ErrorCode | 'NETWORK';
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: ClientErrorCode,
-    message: string,
-    readonly requestId?: string,
-  ) {
-    super(message);
-  }
-}
+import { ApiError } from './errors';
 
 export function isLocalMode(): boolean {
   if (ENV.transport !== 'local') return false;

@@ -1,6 +1,6 @@
 // What the user reads when something fails: the server's Chinese message as
 // returned, or a generic one for anything that is not an ApiError.
-import { ApiError } from '../services/transport';
+import { ApiError } from '../services/errors';
 
 export function errorMessage(err: unknown, fallback = '操作失败，请稍后再试'): string {
   return err instanceof ApiError && err.message ? err.message : fallback;

@@ -52,6 +52,19 @@ export function isAdmin(p: MyProfile | null): boolean {
   return !!p && (p.roles.includes('admin') || p.roles.includes('superadmin'));
 }
 
+export function isSuperadmin(p: MyProfile | null): boolean {
+  return !!p && p.roles.includes('superadmin');
+}
+
+/**
+ * Whether `p` administers `org`: a superadmin, or an admin of the org or of one of
+ * its ancestors — the server's scope rule, used here only to decide what to offer.
+ */
+export function administers(p: MyProfile | null, org: { id: string; ancestors: string[] }): boolean {
+  if (!p) return false;
+  return isSuperadmin(p) || p.adminOrgIds.some((id) => id === org.id || org.ancestors.includes(id));
+}
+
 /** For tests and account deletion: forget the signed-in user. */
 export function clearSession(): void {
   pending = null;

@@ -71,9 +71,15 @@ async function main() {
   if (failed.length)
     fail(
       'miniprogram-ci checkCodeQuality',
-      failed.map((r) => `${r.name}: ${r.text}`),
+      failed.map((r) => `${r.name}: ${r.text}${namedFiles(r)}`),
     );
   console.log('check:mp passed');
+}
+
+/** The files a failed check names in its detail (its text alone does not, e.g. CONTAINS_OTHER_PKG_JS). */
+function namedFiles(r: { detail?: unknown }): string {
+  const files = (r.detail as { files?: unknown } | undefined)?.files;
+  return Array.isArray(files) && files.length ? ` ${files.join(', ')}` : '';
 }
 
 /** JS/JSON/WXSS of a library component whose WXML nothing reaches are not shipped either. */

@@ -4,6 +4,7 @@
 // (`list.items[20]`), so setData sends only the new rows.
 import type { Page } from '../../../typings/common';
 import { errorMessage } from '../../utils/errors';
+import { endPullDown } from './reload';
 
 /** The first page's state: skeleton, rows, the empty state or the error state. */
 export type ListStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -127,8 +128,7 @@ export class PagedList<T, V> {
   /** Pull-down refresh: the rows stay while loading; a failure with rows on screen is a toast. */
   async refresh(): Promise<void> {
     const { error } = await this.reload({ keepRows: true });
-    wx.stopPullDownRefresh();
-    if (error && this.length > 0) wx.showToast({ title: error, icon: 'none' });
+    endPullDown(this.length > 0 ? error : null);
   }
 
   /** Replaces one row (e.g. with the view an action returned). */
@@ -136,6 +136,10 @@ export class PagedList<T, V> {
     if (index < 0 || index >= this.length) return;
     this.host.setData({ [`${this.opts.key}.items[${index}]`]: view });
   }
+}
+
+interface KeywordHost {
+  setData(data: Record<string, unknown>): void;
 }
 
 /** Per-page-instance lists: pages are components, so state that is not data lives here. */
@@ -167,6 +171,19 @@ export function listRegistry<T, V>() {
         },
         onReachBottom(this: object) {
           return of(this).loadMore();
+        },
+      };
+    },
+    /** <t-search>'s handlers for a list filtered by `data.keyword`: submitting or clearing reloads it. */
+    searchHandlers() {
+      return {
+        onKeywordChange(this: KeywordHost, e: DetailEvent<{ value: string; trigger?: string }>) {
+          this.setData({ keyword: e.detail.value });
+          if (e.detail.trigger === 'clear') of(this).reload();
+        },
+        onSearch(this: KeywordHost, e: DetailEvent<{ value: string }>) {
+          this.setData({ keyword: e.detail.value.trim() });
+          of(this).reload();
         },
       };
     },

@@ -39,6 +39,22 @@ describe('admin entry page', () => {
     ]);
   });
 
+  it('links into each feature’s organiser pages, which live in that feature’s subpackage', async () => {
+    await makeAdmin('entry-feature-admin', [orgs.express.id]);
+    actAs('entry-feature-admin');
+    const page = render(indexId);
+    await waitFor(() => expect(has(page, '#entry-quotes')).toBe(true));
+
+    for (const id of ['entry-quotes', 'entry-lectures', 'entry-study-stats', 'entry-campaigns'])
+      await tapCell(page, id);
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/study/pages/admin-quotes/index' }),
+      expect.objectContaining({ url: '/packages/study/pages/admin-lectures/index' }),
+      expect.objectContaining({ url: '/packages/study/pages/admin-stats/index' }),
+      expect.objectContaining({ url: '/packages/campaign/pages/admin-campaigns/index' }),
+    ]);
+  });
+
   it('offers the audit log to the superadmin', async () => {
     actAs(SUPERADMIN);
     const page = render(indexId);

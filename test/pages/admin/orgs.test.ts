@@ -78,7 +78,7 @@ describe('admin orgs page', () => {
     await typeInto(page, 'org-address', '示例大道 88 号');
     await typeInto(page, 'org-hours', '08:00-22:00');
     await typeInto(page, 'org-services', '充电，饮水, 休息、 如厕');
-    await tapButton(page, 'form-save');
+    await tapButton(page, 'form-actions >>> #save');
 
     await waitFor(() => expect(data(page).items.some((o) => o.name === '城西骑手驿站')).toBe(true));
     expect(data(page).form.visible).toBe(false);
@@ -100,11 +100,11 @@ describe('admin orgs page', () => {
       parentName: '外卖送餐行业党委',
     });
     await typeInto(page, 'org-name', '外');
-    await tapButton(page, 'form-save');
-    expect(textAt(page, '.form-error')).toBe('请填写组织名称（至少 2 个字）');
+    await tapButton(page, 'form-actions >>> #save');
+    expect(textAt(page, '#form-actions >>> .form-error')).toBe('请填写组织名称（至少 2 个字）');
 
     await typeInto(page, 'org-name', '外卖骑手第一党支部');
-    await tapButton(page, 'form-save');
+    await tapButton(page, 'form-actions >>> #save');
     await waitFor(() => expect(data(page).items.some((o) => o.name === '外卖骑手第一党支部')).toBe(true));
     expect(findOrg(await tree(), '外卖骑手第一党支部')?.id).toBe(orgs.foodBranch.id);
   });
@@ -115,10 +115,10 @@ describe('admin orgs page', () => {
     await tapOn(page, `#edit-${orgs.station.id}`);
     expect(data(page).form.services).toBe('充电，饮水，休息');
     await typeInto(page, 'org-services', '充电，提供二十个字以上描述的一项非常非常长的服务');
-    await tapButton(page, 'form-save');
+    await tapButton(page, 'form-actions >>> #save');
 
-    await waitFor(() => expect(has(page, '.form-error')).toBe(true));
-    expect(textAt(page, '.form-error')).toContain('不能超过 20 个字');
+    await waitFor(() => expect(has(page, '#form-actions >>> .form-error')).toBe(true));
+    expect(textAt(page, '#form-actions >>> .form-error')).toContain('不能超过 20 个字');
     expect(data(page).form.visible).toBe(true);
     expect(data(page).saving).toBe(false);
     expect(findOrg(await tree(), '城东党群服务驿站')?.station?.services).toEqual(['充电', '饮水', '休息']);

@@ -167,12 +167,12 @@ describe('admin users page', () => {
 
     await tapButton(page, `grant-${candidate.userId}`);
     await waitFor(() => expect(data(page).rolePopup.visible).toBe(true));
-    await tapButton(page, 'role-confirm');
+    await tapButton(page, 'role-actions >>> #save');
     expect(toasts()).toContain('请至少选择一个组织');
 
     await tapCheckbox(page, `role-org-${orgs.express.id}`);
     await tapCheckbox(page, `role-org-${orgs.station.id}`);
-    await tapButton(page, 'role-confirm');
+    await tapButton(page, 'role-actions >>> #save');
     await waitFor(() => expect(rowText(page, candidate.userId)).toContain('管理：'));
 
     expect(rowText(page, candidate.userId)).toContain('快递物流行业党委');

@@ -6,7 +6,7 @@ import { flush, loadPage, waitFor, wxDouble, type RenderedPage } from '../suppor
 import { actionCalls, openPage, seedCampaign, typeIntoTextarea } from '../support/campaign';
 import { detachAll, has, tapButton, tapCell, tapOn, tapSwitch, textAt, typeInto } from '../support/ui';
 
-const editId = loadPage('packages/admin/pages/campaign-edit/index');
+const editId = loadPage('packages/campaign/pages/admin-campaign-edit/index');
 
 let backend: Awaited<ReturnType<typeof startBackend>>;
 let orgs: PageOrgs;
@@ -77,7 +77,7 @@ describe('admin campaign form', () => {
     const [saved] = actionCalls('saveCampaign');
     const id = (wxDouble().callsOf('redirectTo')[0] as { url: string }).url.split('id=')[1]!;
     expect(wxDouble().callsOf('redirectTo')[0]).toMatchObject({
-      url: `/packages/admin/pages/campaign-manage/index?id=${id}`,
+      url: `/packages/campaign/pages/admin-campaign-manage/index?id=${id}`,
     });
     expect(saved).toMatchObject({ orgId: orgs.express.id });
     const c = await getCampaign(id);

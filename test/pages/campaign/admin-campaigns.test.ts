@@ -5,7 +5,7 @@ import { loadPage, waitFor, wxDouble, type RenderedPage } from '../support/page'
 import { seedCampaign } from '../support/campaign';
 import { detachAll, has, render, screenText, tapButton } from '../support/ui';
 
-const campaignsId = loadPage('packages/admin/pages/campaigns/index');
+const campaignsId = loadPage('packages/campaign/pages/admin-campaigns/index');
 
 let backend: Awaited<ReturnType<typeof startBackend>>;
 let orgs: PageOrgs;
@@ -59,9 +59,9 @@ describe('admin campaigns page', () => {
     await tapButton(page, `edit-${mine.campaign.id}`);
     await tapButton(page, 'create');
     expect(wxDouble().callsOf('navigateTo')).toEqual([
-      expect.objectContaining({ url: `/packages/admin/pages/campaign-manage/index?id=${mine.campaign.id}` }),
-      expect.objectContaining({ url: `/packages/admin/pages/campaign-edit/index?id=${mine.campaign.id}` }),
-      expect.objectContaining({ url: '/packages/admin/pages/campaign-edit/index' }),
+      expect.objectContaining({ url: `/packages/campaign/pages/admin-campaign-manage/index?id=${mine.campaign.id}` }),
+      expect.objectContaining({ url: `/packages/campaign/pages/admin-campaign-edit/index?id=${mine.campaign.id}` }),
+      expect.objectContaining({ url: '/packages/campaign/pages/admin-campaign-edit/index' }),
     ]);
   });
 

@@ -1,14 +1,23 @@
+import type { Wrap } from '../../../miniprogram/components/share-poster/index';
+import { type Measure, wrapLines } from '../../../miniprogram/components/share-poster/wrap';
 import {
   POSTER_HEIGHT,
   POSTER_WIDTH,
-  posterLayout,
+  posterLayout as layout,
   type PosterInput,
   type PosterOp,
-  textWidth,
-  wrapText,
-} from '../../../miniprogram/packages/campaign/utils/poster-layout';
+} from '../../../miniprogram/packages/campaign/pages/poster/layout';
 
-const input: PosterInput = {
+/** A stand-in for the canvas's measureText: CJK and full-width characters 1 em, others about 0.55 em. */
+const textWidth: Measure = (text, size) => {
+  let w = 0;
+  for (const ch of text) w += /[\u2E80-\uFFEF]/.test(ch) ? size : size * 0.55;
+  return w;
+};
+const wrap: Wrap = (text, o) => wrapLines(text, o, textWidth);
+const posterLayout = (input: PosterInput & { hasPhoto: boolean }) => layout(input, wrap, input.hasPhoto);
+
+const input: PosterInput & { hasPhoto: boolean } = {
   campaignTitle: '2026 年度最美新就业群体评选',
   number: 'A007',
   name: '张小快',
@@ -49,7 +58,7 @@ describe('candidate poster layout', () => {
         expect(left).toBeGreaterThanOrEqual(0);
         expect(left + w).toBeLessThanOrEqual(POSTER_WIDTH);
         expect(op.y).toBeLessThanOrEqual(POSTER_HEIGHT);
-      } else {
+      } else if (op.kind !== 'line') {
         expect(op.x).toBeGreaterThanOrEqual(0);
         expect(op.x + op.w).toBeLessThanOrEqual(POSTER_WIDTH);
         expect(op.y + op.h).toBeLessThanOrEqual(POSTER_HEIGHT);
@@ -78,13 +87,5 @@ describe('candidate poster layout', () => {
     expect((titleLines[1] as { text: string }).text.endsWith('…')).toBe(true);
     const name = ops.find((o) => o.kind === 'text' && o.size === 48) as { text: string };
     expect(textWidth(name.text, 48)).toBeLessThanOrEqual(POSTER_WIDTH - 80);
-  });
-
-  it('wrapText measures CJK wider than Latin and never splits a short text', () => {
-    expect(textWidth('最美', 20)).toBe(40);
-    expect(textWidth('A0', 20)).toBeCloseTo(22);
-    expect(wrapText('最美快递小哥', 200, 20, 2)).toEqual(['最美快递小哥']);
-    expect(wrapText('一二三四五六七八九十', 100, 20, 2)).toEqual(['一二三四五', '六七八九十']);
-    expect(wrapText('一二三四五六七八九十十一', 100, 20, 2)).toEqual(['一二三四五', '六七八九…']);
   });
 });

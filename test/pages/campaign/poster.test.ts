@@ -26,6 +26,11 @@ type Call = [string, ...unknown[]];
 function fakeCanvas(failing: (src: string) => boolean) {
   const calls: Call[] = [];
   const state: Record<string, unknown> = {};
+  // Text is measured as the canvas does: CJK 1 em, others half (the font's px size).
+  state.measureText = (text: string) => {
+    const size = Number(/(\d+)px/.exec(String(state.font ?? ''))?.[1] ?? 10);
+    return { width: [...text].reduce((w, ch) => w + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1) * size, 0) };
+  };
   const ctx = new Proxy(state, {
     get: (target, key: string) =>
       key in target ? target[key] : (...args: unknown[]) => void calls.push([key, ...args]),
@@ -145,7 +150,7 @@ describe('candidate poster page', () => {
     const { candidates } = await seedCampaign(orgs.district.id, { phase: 'voting', perCategory: 1 });
     const page = await open('poster-save', candidates[0]!.id);
 
-    await tapButton(page, 'save');
+    await tapButton(page, 'poster >>> #save');
     await waitFor(() => expect(wxDouble().callsOf('saveImageToPhotosAlbum')).toHaveLength(1));
     expect(wxDouble().callsOf('saveImageToPhotosAlbum')[0]).toMatchObject({ filePath: 'wxfile://tmp/poster.png' });
     expect((wxAny().canvasToTempFilePath as jest.Mock).mock.calls[0]![0]).toMatchObject({ canvas: drawn.canvas });
@@ -155,17 +160,17 @@ describe('candidate poster page', () => {
 
     wxAny().saveImageToPhotosAlbum = ({ fail }: { fail(e: object): void }) =>
       fail({ errMsg: 'saveImageToPhotosAlbum:fail auth deny' });
-    await tapButton(page, 'save');
+    await tapButton(page, 'poster >>> #save');
     await waitFor(() => expect(wxDouble().callsOf('showModal')).toHaveLength(1));
     expect(wxDouble().callsOf('showModal')[0]).toMatchObject({ title: '无法保存到相册', confirmText: '去设置' });
     await waitFor(() => expect(wxAny().openSetting).toHaveBeenCalled());
-    expect(page.data.saving).toBe(false);
+    expect(page.querySelector('#poster')!.data.saving).toBe(false);
 
     // Cancelling the system dialog is not an error.
     wxAny().saveImageToPhotosAlbum = ({ fail }: { fail(e: object): void }) =>
       fail({ errMsg: 'saveImageToPhotosAlbum:fail cancel' });
-    await tapButton(page, 'save');
-    await waitFor(() => expect(page.data.saving).toBe(false));
+    await tapButton(page, 'poster >>> #save');
+    await waitFor(() => expect(page.querySelector('#poster')!.data.saving).toBe(false));
     expect(wxDouble().callsOf('showModal')).toHaveLength(1);
   });
 

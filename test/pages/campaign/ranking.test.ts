@@ -51,6 +51,20 @@ describe('ranking page', () => {
     ]);
   });
 
+  it('candidates with equal votes share the server’s rank, and the next one is ranked after all of them (1, 1, 3)', async () => {
+    const { campaign, candidates } = await seedCampaign(orgs.district.id, { phase: 'voting', perCategory: 3 });
+    const [first, second, third] = candidates;
+    await vote('rk-tie-1', first!.id);
+    await vote('rk-tie-2', first!.id);
+    await vote('rk-tie-1', second!.id);
+    await vote('rk-tie-2', second!.id);
+    await vote('rk-tie-1', third!.id);
+    const page = await open('rk-tie-viewer', campaign.id);
+
+    expect(rows(page)).toEqual(['1A001候选人courier12票', '1A002候选人courier22票', '3A003候选人courier31票']);
+    expect(page.querySelectorAll('.rank--top')).toHaveLength(3);
+  });
+
   it('while the organisers keep counts hidden, it says the ranking is not public — and shows it after voting', async () => {
     const { campaign, candidates } = await seedCampaign(orgs.district.id, {
       phase: 'voting',

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../miniprogram/services/transport';
+import { ApiError } from '../../../miniprogram/services/errors';
 import { voteRefusal } from '../../../miniprogram/packages/campaign/utils/vote';
 
 describe('what a voter reads when a vote is refused', () => {

@@ -8,7 +8,7 @@ import { actAs, callAs, pinNow, startBackend } from '../support/backend';
 import { login, seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
 import { flush, loadPage, MINIPROGRAM_ROOT, waitFor, wxDouble, type RenderedPage } from '../support/page';
 import { clientClock, fakeAudioContext, pageLifetime, publishedLecture } from '../support/study';
-import { detachAll, has, render, screenText, tapButton, tapOn, textAt } from '../support/ui';
+import { detachAll, has, render, type Scope, screenText, tapButton, tapOn, textAt } from '../support/ui';
 
 const lectureId = loadPage('packages/study/pages/lecture/index');
 const PLAYER_WXML = readFileSync(join(MINIPROGRAM_ROOT, 'packages/study/pages/lecture/index.wxml'), 'utf8');
@@ -270,44 +270,48 @@ describe('lecture page: quiz', () => {
   });
 
   const option = (q: number, o: number) => `#q${q}-o${o}`;
-  const optionClass = (page: RenderedPage, q: number, o: number) => page.querySelector(option(q, o))!.dom!.className;
+  /** The quiz is the page's own component (#quiz). */
+  const quizOf = (page: RenderedPage) => page.querySelector('#quiz')!;
+  const optionClass = (quiz: Scope, q: number, o: number) => quiz.querySelector(option(q, o))!.dom!.className;
 
   it('holds no answers before submitting; after it shows score, pass/fail and the correct answers; retry is allowed', async () => {
     await login('lecture-quiz');
     const page = await open('lecture-quiz', quizLecture.id);
+    const quiz = quizOf(page);
 
-    expect(textAt(page, '.quiz-hint')).toContain('共 2 题，100 分及格');
-    expect(page.data.quiz.result).toBeNull();
+    expect(textAt(quiz, '.quiz-hint')).toContain('共 2 题，100 分及格');
+    expect(quiz.data.result).toBeNull();
     expect(JSON.stringify(page.data)).not.toMatch(/"answer"|"correct"/);
-    expect(has(page, '.quiz-option--correct')).toBe(false);
+    expect(JSON.stringify(quiz.data)).not.toMatch(/"answer"|"correct"/);
+    expect(has(quiz, '.quiz-option--correct')).toBe(false);
     expect(screenText(page)).not.toContain('正确答案');
 
-    await tapButton(page, 'quiz-submit');
+    await tapButton(quiz, 'quiz-submit');
     expect(wxDouble().callsOf('showToast')).toEqual([expect.objectContaining({ title: '还有 2 道题没有作答' })]);
 
-    await tapOn(page, option(0, 0));
-    await tapOn(page, option(1, 2));
-    expect(optionClass(page, 1, 2)).toContain('quiz-option--chosen');
-    await tapButton(page, 'quiz-submit');
+    await tapOn(quiz, option(0, 0));
+    await tapOn(quiz, option(1, 2));
+    expect(optionClass(quiz, 1, 2)).toContain('quiz-option--chosen');
+    await tapButton(quiz, 'quiz-submit');
 
-    await waitFor(() => expect(has(page, '#quiz-result')).toBe(true));
-    expect(textAt(page, '.quiz-score')).toBe('50 分');
-    expect(textAt(page, '#quiz-result')).toContain('未通过');
-    expect(optionClass(page, 0, 0)).toContain('quiz-option--correct');
-    expect(optionClass(page, 1, 1)).toContain('quiz-option--correct');
-    expect(optionClass(page, 1, 2)).toContain('quiz-option--wrong');
+    await waitFor(() => expect(has(quiz, '#quiz-result')).toBe(true));
+    expect(textAt(quiz, '.quiz-score')).toBe('50 分');
+    expect(textAt(quiz, '#quiz-result')).toContain('未通过');
+    expect(optionClass(quiz, 0, 0)).toContain('quiz-option--correct');
+    expect(optionClass(quiz, 1, 1)).toContain('quiz-option--correct');
+    expect(optionClass(quiz, 1, 2)).toContain('quiz-option--wrong');
     expect(screenText(page)).toContain('回答错误，正确答案：B');
 
-    await tapButton(page, 'quiz-retry');
-    expect(has(page, '#quiz-result')).toBe(false);
-    expect(has(page, '.quiz-option--correct')).toBe(false);
-    await tapOn(page, option(0, 0));
-    await tapOn(page, option(1, 1));
-    await tapButton(page, 'quiz-submit');
+    await tapButton(quiz, 'quiz-retry');
+    expect(has(quiz, '#quiz-result')).toBe(false);
+    expect(has(quiz, '.quiz-option--correct')).toBe(false);
+    await tapOn(quiz, option(0, 0));
+    await tapOn(quiz, option(1, 1));
+    await tapButton(quiz, 'quiz-submit');
 
-    await waitFor(() => expect(textAt(page, '.quiz-score')).toBe('100 分'));
-    expect(textAt(page, '#quiz-result')).toContain('恭喜，测验通过');
-    expect(textAt(page, '.quiz-points')).toBe('积分 +2');
+    await waitFor(() => expect(textAt(quiz, '.quiz-score')).toBe('100 分'));
+    expect(textAt(quiz, '#quiz-result')).toContain('恭喜，测验通过');
+    expect(textAt(quiz, '.quiz-points')).toBe('积分 +2');
     const submitted = (wxDouble().callsOf('cloud.callFunction') as { data: { action: string; data: unknown } }[])
       .filter((c) => c.data.action === 'submitQuiz')
       .map((c) => c.data.data);
@@ -325,6 +329,6 @@ describe('lecture page: quiz', () => {
       answers: [0, 1],
     });
     const page = await open('lecture-quiz-again', quizLecture.id);
-    expect(textAt(page, '.quiz-hint')).toContain('最好成绩 100 分 · 已通过 · 已答 1 次');
+    expect(textAt(quizOf(page), '.quiz-hint')).toContain('最好成绩 100 分 · 已通过 · 已答 1 次');
   });
 });

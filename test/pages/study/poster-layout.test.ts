@@ -1,57 +1,16 @@
+import type { Wrap } from '../../../miniprogram/components/share-poster/index';
+import { type Measure, wrapLines } from '../../../miniprogram/components/share-poster/wrap';
 import {
-  clampLines,
-  layoutPoster,
-  type Measure,
+  layoutPoster as layout,
   POSTER,
-  wrapText,
-} from '../../../miniprogram/packages/study/utils/poster-layout';
+  quotePosterOps,
+} from '../../../miniprogram/packages/study/pages/poster/layout';
 
 /** A monospace stand-in for measureText: CJK and full-width characters 1 em, ASCII half. */
 const measure: Measure = (text, size) => [...text].reduce((w, ch) => w + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1) * size, 0);
-
-describe('poster line wrapping', () => {
-  it('fills each line up to the width and keeps every character, in order', () => {
-    const text = '学而时习之，不亦说乎？有朋自远方来，不亦乐乎？人不知而不愠，不亦君子乎？';
-    const lines = wrapText(text, 10 * 18, 18, measure);
-
-    expect(lines.join('')).toBe(text);
-    for (const line of lines) expect(measure(line, 18)).toBeLessThanOrEqual(11 * 18);
-    expect(lines[0]).toBe('学而时习之，不亦说乎？');
-    expect(lines.length).toBe(4);
-  });
-
-  it('hangs closing punctuation on the line before instead of starting a line with it', () => {
-    const lines = wrapText('一二三四五六七八九十。十一', 10 * 10, 10, measure);
-    expect(lines).toEqual(['一二三四五六七八九十。', '十一']);
-    for (const line of lines) expect(line[0]).not.toMatch(/[，。、；：？！）》」”]/);
-  });
-
-  it('moves an opening bracket down with what it opens', () => {
-    const lines = wrapText('一二三四五六七八九《离骚》', 10 * 10, 10, measure);
-    expect(lines).toEqual(['一二三四五六七八九', '《离骚》']);
-  });
-
-  it('keeps Latin words whole and breaks a word wider than the line by character', () => {
-    // 20 ASCII characters fit.
-    expect(wrapText('Stay true to the mission', 10 * 10, 10, measure)).toEqual(['Stay true to the', 'mission']);
-    const long = wrapText('abcdefghijklmnopqrstuvwxyz', 5 * 10, 10, measure);
-    expect(long.join('')).toBe('abcdefghijklmnopqrstuvwxyz');
-    expect(long.every((l) => measure(l, 10) <= 50)).toBe(true);
-  });
-
-  it('keeps explicit line breaks and drops surrounding spaces', () => {
-    expect(wrapText('  第一行 \n第二行', 100, 10, measure)).toEqual(['第一行', '第二行']);
-  });
-
-  it('cuts text beyond the line limit with an ellipsis that fits', () => {
-    const lines = wrapText('很'.repeat(100), 10 * 10, 10, measure);
-    const kept = clampLines(lines, 3, 10 * 10, 10, measure);
-    expect(kept).toHaveLength(3);
-    expect(kept[2]!.endsWith('…')).toBe(true);
-    expect(measure(kept[2]!, 10)).toBeLessThanOrEqual(100);
-    expect(clampLines(['一', '二'], 3, 100, 10, measure)).toEqual(['一', '二']);
-  });
-});
+/** The poster canvas's wrapper, measuring with the stand-in. */
+const wrap: Wrap = (text, o) => wrapLines(text, o, measure);
+const layoutPoster = (quote: Parameters<typeof layout>[0]) => layout(quote, wrap);
 
 describe('poster layout', () => {
   const quote = {
@@ -61,7 +20,7 @@ describe('poster layout', () => {
   };
 
   it('stacks header, quote lines, source, divider and the code, all inside the poster', () => {
-    const l = layoutPoster(quote, measure);
+    const l = layoutPoster(quote);
     const inner = POSTER.width - POSTER.padding * 2;
 
     expect(l.width).toBe(POSTER.width);
@@ -88,16 +47,31 @@ describe('poster layout', () => {
   });
 
   it('grows with the text: one more line, one line-height taller', () => {
-    const short = layoutPoster({ ...quote, text: '一'.repeat(10) }, measure);
-    const longer = layoutPoster({ ...quote, text: '一'.repeat(20) }, measure);
+    const short = layoutPoster({ ...quote, text: '一'.repeat(10) });
+    const longer = layoutPoster({ ...quote, text: '一'.repeat(20) });
     expect(short.lines).toHaveLength(1);
     expect(longer.lines).toHaveLength(2);
     expect(longer.height - short.height).toBe(POSTER.lineHeight);
   });
 
   it('never grows past the line limit', () => {
-    const l = layoutPoster({ ...quote, text: '很'.repeat(500) }, measure);
+    const l = layoutPoster({ ...quote, text: '很'.repeat(500) });
     expect(l.lines).toHaveLength(POSTER.maxLines);
     expect(l.lines[POSTER.maxLines - 1]!.text.endsWith('…')).toBe(true);
+  });
+
+  it('draws it as operations: the red header, the quote lines, the source, the divider and the code', () => {
+    const { width, height, ops } = quotePosterOps(layoutPoster(quote));
+    const texts = ops.flatMap((o) => (o.kind === 'text' ? [o.text] : []));
+
+    expect(ops[0]).toMatchObject({ kind: 'rect', x: 0, y: 0, w: width, h: height });
+    expect(ops[1]).toMatchObject({ kind: 'rect', color: '#c8161d', h: POSTER.headerHeight });
+    expect(texts.slice(0, 2)).toEqual(['每日金句', '2026-11-28']);
+    expect(texts.join('')).toContain(quote.text);
+    expect(texts).toEqual(expect.arrayContaining(['—— 屈原《离骚》', '长按识别小程序码', '每天一句 打卡学习']));
+    expect(ops.filter((o) => o.kind === 'line')).toHaveLength(1);
+    expect(ops.filter((o) => o.kind === 'image')).toEqual([
+      expect.objectContaining({ slot: 'code', w: POSTER.codeSize }),
+    ]);
   });
 });

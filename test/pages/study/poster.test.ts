@@ -94,21 +94,28 @@ function fakeCanvas() {
   return { canvas, drawn };
 }
 
-/** Renders the poster page with a canvas node that records drawing, and opens it with `query`. */
+/**
+ * Renders the poster page with a canvas node that records drawing (found by the
+ * <share-poster>'s selector query; null = no node, as a renderer without canvas
+ * support), and opens it with `query`.
+ */
 function open(query: Record<string, string>, canvas: object | null = fakeCanvas().canvas): RenderedPage {
+  const query$ = {
+    in: () => query$,
+    select: () => query$,
+    fields: () => query$,
+    exec: (cb: (res: unknown[]) => void) =>
+      setTimeout(() => cb([canvas ? { node: canvas, width: 300, height: 480 } : {}]), 0),
+  };
+  restores.push(stubWx('createSelectorQuery', (() => query$) as never));
   const page = render(posterId);
-  const instance = page.instance as unknown as Record<string, unknown> & { onLoad(q: object): void };
-  if (canvas) {
-    const query$ = {
-      select: () => query$,
-      fields: () => query$,
-      exec: (cb: (res: unknown[]) => void) => setTimeout(() => cb([{ node: canvas, width: 300, height: 480 }]), 0),
-    };
-    instance.createSelectorQuery = () => query$;
-  }
-  instance.onLoad(query);
+  (page.instance as unknown as { onLoad(q: object): void }).onLoad(query);
   return page;
 }
+
+/** The page's <share-poster>: the canvas, its size on screen and the save button. */
+const posterOf = (page: RenderedPage) => page.querySelector('#poster')!;
+const posterSize = (page: RenderedPage) => posterOf(page).data.size as { width: number; height: number };
 
 const quoteQuery = {
   day: '2026-11-28',
@@ -126,7 +133,7 @@ describe('quote poster page', () => {
     const { canvas, drawn } = fakeCanvas();
     const page = open(quoteQuery, canvas);
     expect(has(page, '.poster-mask')).toBe(true);
-    expect(buttonDisabled(page, 'save')).toBe(true);
+    expect(buttonDisabled(posterOf(page), 'save')).toBe(true);
 
     await ready(page);
 
@@ -141,10 +148,10 @@ describe('quote poster page', () => {
     expect(texts).toEqual(expect.arrayContaining(['每日金句', '2026-11-28', '—— 屈原《离骚》', '长按识别小程序码']));
     const quoteLines = drawn.fillText.filter((t) => t.font.startsWith('18px')).map((t) => t.text);
     expect(quoteLines.join('')).toBe('路漫漫其修远兮，吾将上下而求索。');
-    expect(canvas.width).toBe(page.data.size.width * 2);
-    expect(canvas.height).toBe(page.data.size.height * 2);
+    expect(canvas.width).toBe(posterSize(page).width * 2);
+    expect(canvas.height).toBe(posterSize(page).height * 2);
     expect(has(page, '.poster-mask')).toBe(false);
-    expect(buttonDisabled(page, 'save')).toBe(false);
+    expect(buttonDisabled(posterOf(page), 'save')).toBe(false);
   });
 
   it('saves the drawn poster to the photo album', async () => {
@@ -159,7 +166,7 @@ describe('quote poster page', () => {
     const page = open(quoteQuery, canvas);
     await ready(page);
 
-    await tapButton(page, 'save');
+    await tapButton(posterOf(page), 'save');
     await waitFor(() => expect(wxDouble().callsOf('showToast')).toHaveLength(1));
 
     expect(exported).toEqual([canvas]);
@@ -181,14 +188,14 @@ describe('quote poster page', () => {
     const page = open(quoteQuery);
     await ready(page);
 
-    await tapButton(page, 'save');
+    await tapButton(posterOf(page), 'save');
     await waitFor(() => expect(openSetting).toHaveBeenCalled());
 
     const [modal] = wxDouble().callsOf('showModal') as { title: string; content: string; confirmText: string }[];
     expect(modal).toMatchObject({ title: '无法保存到相册', confirmText: '去设置' });
     expect(modal!.content).toContain('添加到相册');
     expect(wxDouble().callsOf('showToast')).toEqual([]);
-    await waitFor(() => expect(page.data.saving).toBe(false));
+    await waitFor(() => expect(posterOf(page).data.saving).toBe(false));
   });
 
   it('a cancelled save says nothing', async () => {
@@ -201,8 +208,8 @@ describe('quote poster page', () => {
     const page = open(quoteQuery);
     await ready(page);
 
-    await tapButton(page, 'save');
-    await waitFor(() => expect(page.data.saving).toBe(false));
+    await tapButton(posterOf(page), 'save');
+    await waitFor(() => expect(posterOf(page).data.saving).toBe(false));
 
     expect(wxDouble().callsOf('showModal')).toEqual([]);
     expect(wxDouble().callsOf('showToast')).toEqual([]);
@@ -222,7 +229,7 @@ describe('quote poster page', () => {
     await waitFor(() => expect(page.data.status).toBe('error'));
 
     expect(textAt(page, '.poster-error-text')).toBe('海报生成失败，请重试');
-    expect(buttonDisabled(page, 'save')).toBe(true);
+    expect(buttonDisabled(posterOf(page), 'save')).toBe(true);
     expect(screenText(page)).toContain('重试');
   });
 });

@@ -6,7 +6,7 @@ import type { Campaign, Candidate, Nomination, SaveCampaignRequest } from '../..
 import { actAs, callAs } from './backend';
 import { login, SUPERADMIN } from './fixtures';
 import type { RenderedPage } from './page';
-import { render } from './ui';
+import { render, type Scope } from './ui';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -172,7 +172,7 @@ export function actionCalls(action: string): Record<string, unknown>[] {
 }
 
 /** Taps the n-th tab of <t-tabs id="tabs"> (its inner item, as a finger would). */
-export async function tapTab(page: RenderedPage, index: number): Promise<void> {
+export async function tapTab(page: Scope, index: number): Promise<void> {
   const items = page.querySelectorAll('#tabs >>> .t-tabs__item');
   const item = items[index];
   if (!item) throw new Error(`tapTab: no tab ${index} (have ${items.length})`);
@@ -181,7 +181,7 @@ export async function tapTab(page: RenderedPage, index: number): Promise<void> {
 }
 
 /** Types into <t-textarea id="…">: the keyboard's `input` event on its inner <textarea>. */
-export async function typeIntoTextarea(page: RenderedPage, id: string, value: string): Promise<void> {
+export async function typeIntoTextarea(page: Scope, id: string, value: string): Promise<void> {
   const el = page.querySelector(`#${id} >>> .t-textarea__wrapper-inner`);
   if (!el) throw new Error(`typeIntoTextarea: no #${id}`);
   el.dispatchEvent('input', { detail: { value, cursor: value.length } });

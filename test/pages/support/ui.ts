@@ -3,43 +3,46 @@
 // tag itself has no DOM node), and reading what is on screen.
 import { flush, renderPage, tap, type RenderedPage } from './page';
 
+/** A rendered page, or a component inside one (`page.querySelector('#tab')`): what the helpers search in. */
+export type Scope = Pick<RenderedPage, 'querySelector' | 'querySelectorAll' | 'dom'>;
+
 type Found = ReturnType<RenderedPage['querySelector']>;
 
-function find(page: RenderedPage, selector: string): NonNullable<Found> {
+function find(page: Scope, selector: string): NonNullable<Found> {
   const el = page.querySelector(selector);
   if (!el) throw new Error(`nothing matches ${selector}`);
   return el;
 }
 
 /** Whether `selector` (exparser syntax; `>>>` pierces components) matches. */
-export const has = (page: RenderedPage, selector: string): boolean => !!page.querySelector(selector);
+export const has = (page: Scope, selector: string): boolean => !!page.querySelector(selector);
 
 /** Types into <t-input id="…">: the keyboard's `input` event on its inner <input>. */
-export async function typeInto(page: RenderedPage, id: string, value: string): Promise<void> {
+export async function typeInto(page: Scope, id: string, value: string): Promise<void> {
   find(page, `#${id} >>> .t-input__control`).dispatchEvent('input', { detail: { value, cursor: value.length } });
   await flush();
 }
 
-export const tapButton = (page: RenderedPage, id: string) => tap(find(page, `#${id} >>> .t-button`));
-export const tapCell = (page: RenderedPage, id: string) => tap(find(page, `#${id} >>> .t-cell`));
-export const tapSwitch = (page: RenderedPage, id: string) => tap(find(page, `#${id} >>> .t-switch`));
-export const tapCheckbox = (page: RenderedPage, id: string) => tap(find(page, `#${id} >>> .t-checkbox`));
+export const tapButton = (page: Scope, id: string) => tap(find(page, `#${id} >>> .t-button`));
+export const tapCell = (page: Scope, id: string) => tap(find(page, `#${id} >>> .t-cell`));
+export const tapSwitch = (page: Scope, id: string) => tap(find(page, `#${id} >>> .t-switch`));
+export const tapCheckbox = (page: Scope, id: string) => tap(find(page, `#${id} >>> .t-checkbox`));
 /** Taps a plain element of the page (or, with `>>>`, inside a component). */
-export const tapOn = (page: RenderedPage, selector: string) => tap(find(page, selector));
+export const tapOn = (page: Scope, selector: string) => tap(find(page, selector));
 
 /** Whether <t-button id="…"> renders disabled. */
-export function buttonDisabled(page: RenderedPage, id: string): boolean {
+export function buttonDisabled(page: Scope, id: string): boolean {
   return !!find(page, `#${id} >>> .t-button`).dom?.className.includes('t-button--disabled');
 }
 
 /** All text on the page, components included. */
-export const screenText = (page: RenderedPage): string => page.dom!.textContent ?? '';
+export const screenText = (page: Scope): string => page.dom!.textContent ?? '';
 
 /** Text of one element found by exparser selector (TDesign hosts are virtual: use cellText for a t-cell). */
-export const textAt = (page: RenderedPage, selector: string): string => find(page, selector).dom?.textContent ?? '';
+export const textAt = (page: Scope, selector: string): string => find(page, selector).dom?.textContent ?? '';
 
 /** Text of <t-cell id="…"> (title, description, note). */
-export const cellText = (page: RenderedPage, id: string): string => textAt(page, `#${id} >>> .t-cell`);
+export const cellText = (page: Scope, id: string): string => textAt(page, `#${id} >>> .t-cell`);
 
 const rendered: RenderedPage[] = [];
 

@@ -182,6 +182,17 @@ describe('registration page', () => {
     expect(stored.memberStatus).toBe('pending');
   });
 
+  it('the whole 是否党员 row is its tap target: a tap on the row toggles, a tap on the switch toggles once', async () => {
+    const page = await open('reg-member-row');
+    await tapCell(page, 'party-member-row');
+    expect(page.data.form.isPartyMember).toBe(true);
+    expect(has(page, '#branchName')).toBe(true);
+    await tapSwitch(page, 'party-member');
+    expect(page.data.form.isPartyMember).toBe(false);
+    await tapCell(page, 'party-member-row');
+    expect(page.data.form.isPartyMember).toBe(true);
+  });
+
   it('an already registered worker gets the form prefilled (consent kept) and saves changes', async () => {
     await registerWorker('reg-edit', orgs.expressBranch.id);
     const page = await open('reg-edit');

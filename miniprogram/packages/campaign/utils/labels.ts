@@ -1,6 +1,6 @@
-// Campaign labels and small display rules of the campaign pages. The organiser
-// pages have the labels they need in packages/admin/pages/campaigns/labels.ts
-// (subpackages cannot share JS except through the main package).
+// Campaign labels and small display rules, for the campaign subpackage's worker
+// and organiser pages. Records over the contract's unions: a new phase or status
+// breaks the build until it has a label.
 import type { Campaign, CampaignPhase, NominationStatus, NominatorRelation } from '../../../../typings/campaign';
 import type { TagTheme } from '../../../config/labels';
 import { formatDateTime } from '../../../utils/format';

@@ -33,7 +33,10 @@ export function toCandidateRow(c: Candidate): CandidateRow {
 }
 
 /** The category's display name ("最美快递小哥"), or its key if the campaign no longer has it. */
-export function categoryName(campaign: Pick<Campaign, 'categories'>, key: string): string {
+export function categoryName(
+  campaign: { categories: Pick<Campaign['categories'][number], 'key' | 'name'>[] },
+  key: string,
+): string {
   return campaign.categories.find((k) => k.key === key)?.name ?? key;
 }
 

@@ -2,7 +2,7 @@
 import type { LectureKind, LectureSummary } from '../../../../typings/study';
 import type { TagTheme } from '../../../config/labels';
 import { displayUrl } from '../../../services/files';
-import { formatDuration, LECTURE_KIND_LABELS, LECTURE_KIND_THEMES, progressLabel } from '../../../utils/study';
+import { formatDuration, LECTURE_KIND_LABELS, LECTURE_KIND_THEMES, progressLabel } from './labels';
 
 export interface LectureRow {
   id: string;

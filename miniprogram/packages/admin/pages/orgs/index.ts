@@ -4,9 +4,10 @@ import type { OrgType } from '../../../../../typings/org';
 import { userApi } from '../../../../services/user';
 import { errorMessage } from '../../../../utils/errors';
 import type { ListStatus } from '../../../../components/list-state/paged-list';
-import { ensureLogin } from '../../../../utils/session';
+import { ensureLogin, isSuperadmin } from '../../../../utils/session';
 import { checkOrgForm, childForm, closedForm, districtForm, editForm, toSaveRequest } from './form';
 import { type OrgItem, orgItems } from './tree';
+import { reloadHandlers } from '../../../../components/list-state/reload';
 
 type FormTextField = 'name' | 'address' | 'openingHours' | 'services';
 
@@ -26,28 +27,25 @@ Component({
     },
   },
   methods: {
+    ...reloadHandlers(),
     /** (Re)loads the tree; `quiet` keeps the rows on screen meanwhile. */
     async load(quiet = false): Promise<string | null> {
       if (!quiet || !this.data.items.length) this.setData({ status: 'loading', error: '' });
       try {
         const [profile, tree] = await Promise.all([ensureLogin(), userApi('listOrgs', {})]);
-        const isSuperadmin = profile.roles.includes('superadmin');
-        const items = orgItems(tree, profile.adminOrgIds, isSuperadmin);
-        this.setData({ isSuperadmin, items, status: items.length ? 'ready' : 'empty', error: '' });
+        const items = orgItems(tree, profile);
+        this.setData({
+          isSuperadmin: isSuperadmin(profile),
+          items,
+          status: items.length ? 'ready' : 'empty',
+          error: '',
+        });
         return null;
       } catch (err) {
         const error = errorMessage(err, '加载失败，请稍后再试');
         if (!quiet || !this.data.items.length) this.setData({ status: 'error', error });
         return error;
       }
-    },
-    onRetry() {
-      this.load();
-    },
-    async onPullDownRefresh() {
-      const error = await this.load(true);
-      wx.stopPullDownRefresh();
-      if (error) wx.showToast({ title: error, icon: 'none' });
     },
 
     itemAt(index: number): OrgItem | undefined {

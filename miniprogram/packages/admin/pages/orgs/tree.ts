@@ -1,7 +1,8 @@
 // The org tree as an indented list, with what this admin may do on each row.
 import type { OrgNode, OrgType, StationInfo } from '../../../../../typings/org';
+import type { MyProfile } from '../../../../../typings/user';
 import { CHILD_ORG_TYPES, ORG_TYPE_LABELS } from '../../../../config/labels';
-import { orgInScope } from '../../utils/org-tree';
+import { administers } from '../../../../utils/session';
 
 export interface OrgItem {
   id: string;
@@ -19,11 +20,11 @@ export interface OrgItem {
   canAddChild: boolean;
 }
 
-export function orgItems(tree: OrgNode[], adminOrgIds: string[], superadmin: boolean): OrgItem[] {
+export function orgItems(tree: OrgNode[], profile: MyProfile): OrgItem[] {
   const out: OrgItem[] = [];
   const walk = (nodes: OrgNode[], depth: number) => {
     for (const n of nodes) {
-      const manageable = orgInScope(n, adminOrgIds, superadmin);
+      const manageable = administers(profile, n);
       out.push({
         id: n.id,
         name: n.name,

@@ -1,12 +1,16 @@
 // Admins find users, review declared party members and (superadmins) grant or
 // revoke admin roles. Each action's answer — the fresh AdminUserView — replaces
 // its row; the server decides scope and permission every time.
-import type { OrgNode } from '../../../../../typings/org';
 import type { AdminUserView, MemberStatus, Occupation } from '../../../../../typings/user';
-import { MEMBER_STATUS_LABELS, MEMBER_STATUSES, OCCUPATION_LABELS, OCCUPATIONS } from '../../../../config/labels';
-import { userApi } from '../../../../services/user';
+import {
+  MEMBER_STATUS_LABELS,
+  MEMBER_STATUSES,
+  OCCUPATION_LABELS,
+  OCCUPATIONS,
+  ORG_TYPE_LABELS,
+} from '../../../../config/labels';
+import { listOrgRows, type OrgRow, userApi } from '../../../../services/user';
 import { toastError } from '../../../../utils/errors';
-import { flattenOrgs } from '../../utils/org-tree';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
 import { ensureLogin } from '../../../../utils/session';
 import { toUserRow, type UserRow } from './rows';
@@ -30,8 +34,8 @@ interface RolePopup {
 const closedPopup = (): RolePopup => ({ visible: false, index: -1, userId: '', name: '', choices: [] });
 
 const lists = listRegistry<AdminUserView, UserRow>();
-/** The org tree per page instance: names for rows, choices for the role popup. */
-const orgTrees = new WeakMap<object, Promise<OrgNode[]>>();
+/** The orgs per page instance: names for rows, choices for the role popup. */
+const orgTrees = new WeakMap<object, Promise<OrgRow[]>>();
 const orgNameMaps = new WeakMap<object, Map<string, string>>();
 
 Component({
@@ -56,9 +60,9 @@ Component({
   },
   lifetimes: {
     attached() {
-      const orgs = userApi('listOrgs', {}).then((tree) => {
-        orgNameMaps.set(this, new Map(flattenOrgs(tree).map((o) => [o.id, o.name])));
-        return tree;
+      const orgs = listOrgRows().then((rows) => {
+        orgNameMaps.set(this, new Map(rows.map((o) => [o.id, o.name])));
+        return rows;
       });
       // A failed org load only costs the names; the list itself still loads.
       orgTrees.set(
@@ -88,19 +92,12 @@ Component({
   },
   methods: {
     ...lists.pageHandlers(),
+    ...lists.searchHandlers(),
     toRow(u: AdminUserView): UserRow {
       return toUserRow(u, orgNameMaps.get(this) ?? new Map());
     },
 
     // --- finding users
-    onKeywordChange(e: DetailEvent<{ value: string; trigger?: string }>) {
-      this.setData({ keyword: e.detail.value });
-      if (e.detail.trigger === 'clear') lists.of(this).reload();
-    },
-    onSearch(e: DetailEvent<{ value: string }>) {
-      this.setData({ keyword: e.detail.value.trim() });
-      lists.of(this).reload();
-    },
     onFilter(e: TapEvent<{ field: 'occupation' | 'memberStatus'; value: string }>) {
       const { field, value } = e.currentTarget.dataset;
       if (this.data[field] === value) return;
@@ -155,11 +152,11 @@ Component({
       const index = e.currentTarget.dataset.index;
       const row = this.data.list.items[index];
       if (!row) return;
-      const tree = (await orgTrees.get(this)) ?? [];
-      const choices = flattenOrgs(tree).map((o) => ({
+      const rows = (await orgTrees.get(this)) ?? [];
+      const choices = rows.map((o) => ({
         id: o.id,
         name: o.name,
-        typeLabel: o.typeLabel,
+        typeLabel: ORG_TYPE_LABELS[o.type],
         depth: o.depth,
         checked: row.adminOrgIds.includes(o.id),
       }));

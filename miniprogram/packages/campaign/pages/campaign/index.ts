@@ -10,6 +10,7 @@ import { errorMessage } from '../../../../utils/errors';
 import { castVote, NO_VOTES_LEFT, takeReceipts, type VoteRefusal } from '../../utils/vote';
 import { type CandidateRow, toCandidateRow, votesText } from '../../utils/views';
 import { type CampaignView, toCampaignView } from './view';
+import { endPullDown } from '../../../../components/list-state/reload';
 
 type Status = 'loading' | 'ready' | 'error';
 type Sort = 'number' | 'votes';
@@ -70,6 +71,7 @@ Component({
     },
   },
   methods: {
+    ...lists.searchHandlers(),
     onLoad(options: { id?: string }) {
       this.setData({ campaignId: options.id ?? '' });
       this.load();
@@ -149,14 +151,6 @@ Component({
       this.setData({ category: e.detail.value });
       lists.of(this).reload();
     },
-    onKeywordChange(e: DetailEvent<{ value: string; trigger?: string }>) {
-      this.setData({ keyword: e.detail.value });
-      if (e.detail.trigger === 'clear') lists.of(this).reload();
-    },
-    onSearch(e: DetailEvent<{ value: string }>) {
-      this.setData({ keyword: e.detail.value.trim() });
-      lists.of(this).reload();
-    },
     onSort(e: TapEvent<{ sort: Sort }>) {
       const sort = e.currentTarget.dataset.sort;
       if (sort === this.data.sort) return;
@@ -175,9 +169,7 @@ Component({
         wx.stopPullDownRefresh();
         return;
       }
-      const error = await this.refresh();
-      wx.stopPullDownRefresh();
-      if (error) wx.showToast({ title: error, icon: 'none' });
+      endPullDown(await this.refresh());
     },
     onReachBottom() {
       return lists.of(this).loadMore();

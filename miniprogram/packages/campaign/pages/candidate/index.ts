@@ -9,6 +9,7 @@ import { displayUrl } from '../../../../services/files';
 import { errorMessage } from '../../../../utils/errors';
 import { castVote, NO_VOTES_LEFT } from '../../utils/vote';
 import { candidateIdFrom, categoryName, votesText } from '../../utils/views';
+import { reloadHandlers } from '../../../../components/list-state/reload';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -55,6 +56,7 @@ Component({
     voteMessage: '',
   },
   methods: {
+    ...reloadHandlers(),
     onLoad(options: { id?: string; scene?: string }) {
       // From our links (?id=) or from the poster's mini-program code (scene c=<id>).
       this.setData({ candidateId: candidateIdFrom(options) });
@@ -88,14 +90,6 @@ Component({
         if (!quiet || this.data.status !== 'ready') this.setData({ status: 'error', error });
         return error;
       }
-    },
-    onRetry() {
-      this.load();
-    },
-    async onPullDownRefresh() {
-      const error = await this.load(true);
-      wx.stopPullDownRefresh();
-      if (error) wx.showToast({ title: error, icon: 'none' });
     },
 
     async onVote() {

@@ -1,39 +1,13 @@
-// A candidate's share poster on a 2d canvas: photo (or a placeholder), number,
-// name, the campaign title and the mini-program code that opens the candidate.
-// Saving asks for the album permission; a refusal explains how to allow it.
-import { campaignApi } from '../../services/campaign';
+// A candidate's share poster: photo (or a placeholder), number, name, the
+// campaign title and the mini-program code that opens the candidate — laid out
+// by ./layout, drawn and saved by <share-poster>.
+import type { SharePoster } from '../../../../components/share-poster/index';
 import { errorMessage } from '../../../../utils/errors';
-import { posterLayout, POSTER_WIDTH, type PosterInput } from '../../utils/poster-layout';
+import { campaignApi } from '../../services/campaign';
 import { candidateIdFrom, categoryName } from '../../utils/views';
-import { drawPoster, loadablePath, loadImage, type PosterCanvas, type PosterImage } from './draw';
+import { posterLayout, type PosterInput } from './layout';
 
 type Status = 'loading' | 'ready' | 'error';
-
-/** The drawn canvas per page instance, for saving. */
-const canvases = new WeakMap<object, PosterCanvas>();
-
-function canvasNode(
-  page: WechatMiniprogram.Component.TrivialInstance,
-): Promise<{ canvas: PosterCanvas; width: number }> {
-  return new Promise((resolve, reject) => {
-    wx.createSelectorQuery()
-      .in(page)
-      .select('#poster')
-      .fields({ node: true, size: true })
-      .exec((res: { node?: PosterCanvas; width?: number }[]) => {
-        const hit = res?.[0];
-        if (hit?.node) resolve({ canvas: hit.node, width: hit.width || POSTER_WIDTH / 2 });
-        else reject(new Error('canvas not found'));
-      });
-  });
-}
-
-/** wx callbacks as a promise; rejects with the errMsg. */
-function call<T>(run: (cb: { success: (r: T) => void; fail: (e: { errMsg?: string }) => void }) => void): Promise<T> {
-  return new Promise((resolve, reject) =>
-    run({ success: resolve, fail: (e) => reject(new Error(e?.errMsg ?? 'fail')) }),
-  );
-}
 
 Component({
   data: {
@@ -42,14 +16,15 @@ Component({
     error: '',
     /** Shown under the poster. */
     caption: '',
-    saving: false,
   },
   methods: {
     onLoad(options: { id?: string; scene?: string }) {
       this.setData({ candidateId: candidateIdFrom(options) });
       this.load();
     },
-
+    poster(): SharePoster {
+      return this.selectComponent('#poster') as unknown as SharePoster;
+    },
     async load() {
       this.setData({ status: 'loading', error: '' });
       try {
@@ -65,55 +40,17 @@ Component({
           name: detail.name,
           categoryName: categoryName(campaign, detail.category),
           platform: detail.platform,
-          hasPhoto: detail.photos.length > 0,
         };
-        const { canvas, width } = await canvasNode(this);
-        const images: Partial<Record<'photo' | 'code', PosterImage>> = {
-          code: await loadImage(canvas, await loadablePath(code.fileId)),
-        };
-        if (input.hasPhoto) {
-          try {
-            images.photo = await loadImage(canvas, await loadablePath(detail.photos[0]!));
-          } catch {
-            input.hasPhoto = false; // a missing photo leaves the placeholder, not a broken poster
-          }
-        }
-        drawPoster(canvas, width, wx.getWindowInfo().pixelRatio, posterLayout(input), images);
-        canvases.set(this, canvas);
+        // A photo that fails to load leaves the placeholder, not a broken poster.
+        const photo = detail.photos[0];
+        await this.poster().draw(({ wrap, has }) => posterLayout(input, wrap, has('photo')), {
+          ...(photo ? { photo: { fileId: photo, optional: true } } : {}),
+          code: { fileId: code.fileId },
+        });
         this.setData({ status: 'ready', caption: `${detail.number} ${detail.name}` });
       } catch (err) {
         this.setData({ status: 'error', error: errorMessage(err, '海报生成失败，请稍后重试') });
       }
-    },
-
-    async onSave() {
-      const canvas = canvases.get(this);
-      if (!canvas || this.data.saving) return;
-      this.setData({ saving: true });
-      try {
-        const { tempFilePath } = await call<{ tempFilePath: string }>((cb) =>
-          wx.canvasToTempFilePath({ canvas, fileType: 'png', ...cb }),
-        );
-        await call((cb) => wx.saveImageToPhotosAlbum({ filePath: tempFilePath, ...cb }));
-        wx.showToast({ title: '已保存到相册', icon: 'success' });
-      } catch (err) {
-        await this.onSaveFailed(String((err as Error).message));
-      } finally {
-        this.setData({ saving: false });
-      }
-    },
-    async onSaveFailed(errMsg: string) {
-      if (/cancel/i.test(errMsg)) return;
-      if (/auth|authorize|permission/i.test(errMsg)) {
-        const { confirm } = await wx.showModal({
-          title: '无法保存到相册',
-          content: '需要你允许保存到相册。可以在设置中开启「添加到相册」后再保存。',
-          confirmText: '去设置',
-        });
-        if (confirm) wx.openSetting();
-        return;
-      }
-      wx.showToast({ title: '保存失败，请稍后再试', icon: 'none' });
     },
   },
 });

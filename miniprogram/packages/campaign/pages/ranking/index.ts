@@ -4,6 +4,7 @@ import type { RankingEntry } from '../../../../../typings/campaign';
 import { ROUTES } from '../../../../config/routes';
 import { campaignApi } from '../../services/campaign';
 import { errorMessage } from '../../../../utils/errors';
+import { endPullDown } from '../../../../components/list-state/reload';
 
 type Status = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -88,9 +89,7 @@ Component({
       this.load();
     },
     async onPullDownRefresh() {
-      const error = this.data.categories.length ? await this.loadRanking(true) : await this.load();
-      wx.stopPullDownRefresh();
-      if (error) wx.showToast({ title: error, icon: 'none' });
+      endPullDown(this.data.categories.length ? await this.loadRanking(true) : await this.load());
     },
     openCandidate(e: TapEvent<{ id: string }>) {
       wx.navigateTo({ url: `${ROUTES.candidate}?id=${e.currentTarget.dataset.id}` });

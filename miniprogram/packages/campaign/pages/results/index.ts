@@ -5,6 +5,7 @@ import type { ResultEntry } from '../../../../../typings/campaign';
 import { ROUTES } from '../../../../config/routes';
 import { campaignApi } from '../../services/campaign';
 import { errorMessage } from '../../../../utils/errors';
+import { reloadHandlers } from '../../../../components/list-state/reload';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -49,6 +50,7 @@ Component({
     categories: [] as CategoryResult[],
   },
   methods: {
+    ...reloadHandlers(),
     onLoad(options: { campaignId?: string }) {
       this.setData({ campaignId: options.campaignId ?? '' });
       this.load();
@@ -79,14 +81,6 @@ Component({
         if (!quiet || this.data.status !== 'ready') this.setData({ status: 'error', error });
         return error;
       }
-    },
-    onRetry() {
-      this.load();
-    },
-    async onPullDownRefresh() {
-      const error = await this.load(true);
-      wx.stopPullDownRefresh();
-      if (error) wx.showToast({ title: error, icon: 'none' });
     },
     openCandidate(e: TapEvent<{ id: string }>) {
       wx.navigateTo({ url: `${ROUTES.candidate}?id=${e.currentTarget.dataset.id}` });

@@ -1,62 +1,17 @@
 // One micro lecture: a <video>, an audio player (InnerAudioContext) or an
 // article (<rich-text>), resumed where the user stopped; progress reported as
-// the server's honesty rules expect (../../utils/progress-reporter); the quiz,
-// whose answers arrive only with the result.
-import type { LectureDetail, LectureKind, MyLectureProgress, QuizResult } from '../../../../../typings/study';
-import type { TagTheme } from '../../../../config/labels';
+// the server's honesty rules expect (../../utils/progress-reporter). The quiz is
+// its own component (./components/quiz).
+import type { LectureDetail, LectureKind } from '../../../../../typings/study';
 import { displayUrl } from '../../../../services/files';
 import { studyApi } from '../../../../services/study';
-import { errorCode, errorMessage, toastError } from '../../../../utils/errors';
+import { errorCode, errorMessage } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
-import {
-  formatClock,
-  formatDuration,
-  LECTURE_KIND_LABELS,
-  LECTURE_KIND_THEMES,
-  lectureUrl,
-  progressLabel,
-} from '../../../../utils/study';
+import { formatClock, lectureUrl } from '../../utils/labels';
 import { ProgressReporter, ReadingClock } from '../../utils/progress-reporter';
+import { type LectureView, lectureView, percentOf, type ProgressView, progressView, resumeAt } from './view';
 
 type Status = 'loading' | 'ready' | 'error';
-
-interface LectureView {
-  id: string;
-  title: string;
-  speakerLine: string;
-  kind: LectureKind;
-  kindLabel: string;
-  kindTheme: TagTheme;
-  durationSec: number;
-  durationText: string;
-  durationClock: string;
-  series: string;
-  tags: string[];
-  coverUrl: string;
-  mediaUrl: string;
-  body: string;
-  hasQuiz: boolean;
-  passPercent: number;
-}
-
-interface ProgressView {
-  percent: number;
-  completed: boolean;
-  text: string;
-  /** Points earned by finishing, shown once credited. */
-  awarded: number;
-}
-
-interface QuizView {
-  questions: { question: string; options: { label: string; text: string }[] }[];
-  /** The user's choices; -1 = not answered. */
-  answers: number[];
-  submitting: boolean;
-  /** Only after submitting: the server reveals the correct options then. */
-  result: { score: number; passed: boolean; pointsAwarded: number; correct: number[]; correctLabels: string[] } | null;
-  /** The best earlier attempt, e.g. "最好成绩 80 分 · 已通过 · 已答 2 次". */
-  last: string;
-}
 
 interface Session {
   lectureId: string;
@@ -73,7 +28,6 @@ interface Session {
   alive: boolean;
 }
 
-const LETTERS = 'ABCDEFGHIJ';
 const sessions = new WeakMap<object, Session>();
 
 function newSession(lectureId: string): Session {
@@ -92,55 +46,6 @@ function newSession(lectureId: string): Session {
   };
 }
 
-const lectureView = (d: LectureDetail): LectureView => ({
-  id: d.id,
-  title: d.title,
-  speakerLine: d.speakerTitle ? `${d.speaker} · ${d.speakerTitle}` : d.speaker,
-  kind: d.kind,
-  kindLabel: LECTURE_KIND_LABELS[d.kind],
-  kindTheme: LECTURE_KIND_THEMES[d.kind],
-  durationSec: d.durationSec,
-  durationText: formatDuration(d.durationSec),
-  durationClock: formatClock(d.durationSec),
-  series: d.series,
-  tags: d.tags,
-  coverUrl: displayUrl(d.coverFileId),
-  mediaUrl: displayUrl(d.mediaFileId),
-  body: d.body,
-  hasQuiz: d.quiz.length > 0,
-  passPercent: d.passPercent,
-});
-
-const progressView = (p: MyLectureProgress, awarded = 0): ProgressView => ({
-  percent: p.progressPercent,
-  completed: p.completed,
-  text: progressLabel(p.progressPercent, p.completed),
-  awarded,
-});
-
-function lastAttempt(quiz: MyLectureProgress['quiz']): string {
-  if (!quiz || !quiz.attempts) return '';
-  return `最好成绩 ${quiz.score} 分 · ${quiz.passed ? '已通过' : '未通过'} · 已答 ${quiz.attempts} 次`;
-}
-
-const quizView = (d: LectureDetail): QuizView => ({
-  questions: d.quiz.map((q) => ({
-    question: q.question,
-    options: q.options.map((text, i) => ({ label: LETTERS[i] ?? String(i + 1), text })),
-  })),
-  answers: d.quiz.map(() => -1),
-  submitting: false,
-  result: null,
-  last: lastAttempt(d.progress.quiz),
-});
-
-/** Where playback starts: the saved position, or the beginning once it had reached the end. */
-function resumeAt(d: Pick<LectureDetail, 'kind' | 'durationSec'> & { progress: { positionSec: number } }): number {
-  const pos = Math.max(0, d.progress.positionSec);
-  if (d.kind === 'article') return Math.min(pos, d.durationSec);
-  return pos >= d.durationSec - 3 ? 0 : pos;
-}
-
 Component({
   data: {
     status: 'loading' as Status,
@@ -152,7 +57,6 @@ Component({
     resumeText: '',
     progress: { percent: 0, completed: false, text: '', awarded: 0 } as ProgressView,
     audio: { playing: false, positionText: '00:00', percent: 0 },
-    quiz: { questions: [], answers: [], submitting: false, result: null, last: '' } as QuizView,
   },
   lifetimes: {
     detached() {
@@ -233,12 +137,7 @@ Component({
         startAt,
         resumeText,
         progress: progressView(d.progress),
-        audio: {
-          playing: false,
-          positionText: formatClock(startAt),
-          percent: d.durationSec ? Math.min(100, Math.floor((startAt / d.durationSec) * 100)) : 0,
-        },
-        quiz: quizView(d),
+        audio: { playing: false, positionText: formatClock(startAt), percent: percentOf(startAt, d.durationSec) },
       });
       wx.setNavigationBarTitle({ title: d.title });
       if (d.kind === 'audio') this.setUpAudio(displayUrl(d.mediaFileId), startAt);
@@ -305,8 +204,7 @@ Component({
         const sec = Math.floor(t);
         if (sec !== shownSec && s.alive) {
           shownSec = sec;
-          const percent = s.durationSec ? Math.min(100, Math.floor((t / s.durationSec) * 100)) : 0;
-          this.setData({ 'audio.positionText': formatClock(t), 'audio.percent': percent });
+          this.setData({ 'audio.positionText': formatClock(t), 'audio.percent': percentOf(t, s.durationSec) });
         }
       });
       audio.onError(() => {
@@ -342,45 +240,6 @@ Component({
       s.reporter?.update(Math.min(s.reading.seconds(), s.durationSec));
     },
 
-    // --- quiz
-    onChoose(e: TapEvent<{ q: number; o: number }>) {
-      if (this.data.quiz.result || this.data.quiz.submitting) return;
-      const { q, o } = e.currentTarget.dataset;
-      this.setData({ [`quiz.answers[${q}]`]: o });
-    },
-    async onSubmitQuiz() {
-      const { answers, submitting, result } = this.data.quiz;
-      if (submitting || result) return;
-      const missing = answers.filter((a) => a < 0).length;
-      if (missing) {
-        wx.showToast({ title: `还有 ${missing} 道题没有作答`, icon: 'none' });
-        return;
-      }
-      this.setData({ 'quiz.submitting': true });
-      try {
-        const res: QuizResult = await studyApi('submitQuiz', { lectureId: this.session().lectureId, answers });
-        this.setData({
-          'quiz.result': {
-            score: res.score,
-            passed: res.passed,
-            pointsAwarded: res.pointsAwarded,
-            correct: res.correct,
-            correctLabels: res.correct.map((i) => LETTERS[i] ?? String(i + 1)),
-          },
-        });
-        if (res.pointsAwarded > 0) wx.showToast({ title: `测验通过，积分 +${res.pointsAwarded}`, icon: 'success' });
-      } catch (err) {
-        toastError(err, '提交失败，请稍后再试');
-      } finally {
-        this.setData({ 'quiz.submitting': false });
-      }
-    },
-    onRetryQuiz() {
-      this.setData({
-        'quiz.answers': this.data.quiz.questions.map(() => -1),
-        'quiz.result': null,
-      });
-    },
     onShareAppMessage() {
       const l = this.data.lecture;
       return l ? { title: `微党课：${l.title}`, path: lectureUrl(l.id) } : {};

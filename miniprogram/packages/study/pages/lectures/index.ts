@@ -5,7 +5,7 @@ import { ROUTES } from '../../../../config/routes';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
 import { studyApi } from '../../../../services/study';
 import { ensureLogin } from '../../../../utils/session';
-import { lectureUrl } from '../../../../utils/study';
+import { lectureUrl } from '../../utils/labels';
 import { type LectureRow, toLectureRow } from '../../utils/lecture-row';
 
 const lists = listRegistry<LectureSummary, LectureRow>();
@@ -53,14 +53,7 @@ Component({
   },
   methods: {
     ...lists.pageHandlers(),
-    onKeywordChange(e: DetailEvent<{ value: string; trigger?: string }>) {
-      this.setData({ keyword: e.detail.value });
-      if (e.detail.trigger === 'clear') lists.of(this).reload();
-    },
-    onSearch(e: DetailEvent<{ value: string }>) {
-      this.setData({ keyword: e.detail.value.trim() });
-      lists.of(this).reload();
-    },
+    ...lists.searchHandlers(),
     onSeries(e: TapEvent<{ value: string }>) {
       const series = e.currentTarget.dataset.value;
       if (series === this.data.series) return;

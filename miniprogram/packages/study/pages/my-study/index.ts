@@ -5,8 +5,9 @@ import { ROUTES } from '../../../../config/routes';
 import { studyApi } from '../../../../services/study';
 import { errorMessage } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
-import { lectureUrl } from '../../../../utils/study';
+import { lectureUrl } from '../../utils/labels';
 import { type LectureRow, toLectureRow } from '../../utils/lecture-row';
+import { reloadHandlers } from '../../../../components/list-state/reload';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -51,6 +52,7 @@ Component({
     },
   },
   methods: {
+    ...reloadHandlers(),
     /** Loads everything; `quiet` keeps what is shown while loading and on failure. */
     async load(quiet = false): Promise<string | null> {
       if (!quiet) this.setData({ status: 'loading', error: '' });
@@ -70,14 +72,6 @@ Component({
         if (!quiet) this.setData({ status: 'error', error });
         return error;
       }
-    },
-    onRetry() {
-      this.load();
-    },
-    async onPullDownRefresh() {
-      const error = await this.load(true);
-      wx.stopPullDownRefresh();
-      if (error) wx.showToast({ title: error, icon: 'none' });
     },
     onOpen(e: TapEvent<{ id: string }>) {
       wx.navigateTo({ url: lectureUrl(e.currentTarget.dataset.id) });

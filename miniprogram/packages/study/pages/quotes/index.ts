@@ -6,6 +6,7 @@ import { studyApi } from '../../../../services/study';
 import { toastError } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
 import { quotePosterUrl } from '../../../../utils/study';
+import { endPullDown } from '../../../../components/list-state/reload';
 
 type Tab = 'history' | 'favorites';
 
@@ -96,8 +97,7 @@ Component({
     async onPullDownRefresh() {
       const tab = this.data.tab;
       const { error } = await listOf(this, tab).reload({ keepRows: true });
-      wx.stopPullDownRefresh();
-      if (error && this.data[tab].status === 'ready') wx.showToast({ title: error, icon: 'none' });
+      endPullDown(this.data[tab].status === 'ready' ? error : null);
     },
     onReachBottom() {
       return listOf(this, this.data.tab).loadMore();

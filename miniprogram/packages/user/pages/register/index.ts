@@ -55,6 +55,12 @@ Component({
     onPartyMember(e: DetailEvent<{ value: boolean }>) {
       this.setData({ 'form.isPartyMember': e.detail.value, error: '' });
     },
+    /** A tap anywhere on the row toggles, so the target is the row's height, not the switch's. */
+    onPartyMemberRow() {
+      this.setData({ 'form.isPartyMember': !this.data.form.isPartyMember, error: '' });
+    },
+    /** The switch handles its own taps (bind:change); they must not reach the row too. */
+    onSwitchTap() {},
     openOrgPicker() {
       this.setData({ orgPickerVisible: true });
     },
