@@ -1,6 +1,6 @@
 // What the compilers do not check: JSON syntax, page and component references.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 
 interface AppJson {
   pages?: string[];
@@ -32,6 +32,8 @@ export function checkJson(root: string, jsonFiles: string[]): string[] {
         errors.push(`app.json: tabBar page "${t.pagePath}" must be in the main package`);
     }
   }
+  const roots = (app?.subpackages ?? app?.subPackages ?? []).map((sp) => sp.root.replace(/\/?$/, '/'));
+  const subpackageOf = (path: string) => roots.find((r) => path.startsWith(r)) ?? null;
   for (const [file, json] of parsed) {
     const using = (json as { usingComponents?: Record<string, string> }).usingComponents ?? {};
     for (const [tag, ref] of Object.entries(using)) {
@@ -43,6 +45,15 @@ export function checkJson(root: string, jsonFiles: string[]): string[] {
           : join(root, 'miniprogram_npm', ref);
       if (!existsSync(`${base}.json`) && !existsSync(join(base, 'index.json'))) {
         errors.push(`${file}: component <${tag}> → "${ref}" not found`);
+      }
+      // WeChat loads a subpackage on demand: its components serve only that subpackage.
+      const target = relative(root, base).split(sep).join('/');
+      const owner = subpackageOf(file);
+      const targetOwner = subpackageOf(target);
+      if (targetOwner && targetOwner !== owner) {
+        errors.push(
+          `${file}: component <${tag}> → "${ref}" lives in subpackage ${targetOwner}; share it from the main package instead`,
+        );
       }
     }
   }

@@ -61,4 +61,18 @@ describe('check:mp', () => {
     expect(res.status).toBe(1);
     expect(res.stderr).toContain('pages/missing/index');
   });
+
+  it('when a subpackage page uses another subpackage’s component, fails naming both', () => {
+    const pageJson = join(dir, 'miniprogram/packages/study/pages/quotes/index.json');
+    const json = JSON.parse(readFileSync(pageJson, 'utf8'));
+    json.usingComponents['fraud-tab'] = '/packages/campaign/pages/admin-campaign-manage/components/fraud/index';
+    writeFileSync(pageJson, JSON.stringify(json));
+
+    const res = runCheck(dir);
+
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain(
+      'packages/study/pages/quotes/index.json: component <fraud-tab> → "/packages/campaign/pages/admin-campaign-manage/components/fraud/index" lives in subpackage packages/campaign/',
+    );
+  });
 });

@@ -1,9 +1,9 @@
 // The tab bar has icons: a PNG for each tab, normal and selected, 81 × 81, at most
 // 40 KB, grey (#666666) and party red (#C8161D) — exactly what the committed
-// script (./tab-icons/icons.ts) draws, so they can be regenerated, not hand-edited.
+// script (scripts/tab-icons/icons.ts) draws, so they can be regenerated, not hand-edited.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodePng, NORMAL, SELECTED, SIZE, tabIcons } from './tab-icons/icons';
+import { decodePng, NORMAL, SELECTED, SIZE, tabIcons } from '../../scripts/tab-icons/icons';
 
 const MINIPROGRAM = join(__dirname, '../../miniprogram');
 const app = JSON.parse(readFileSync(join(MINIPROGRAM, 'app.json'), 'utf8')) as {
