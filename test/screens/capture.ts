@@ -1,0 +1,135 @@
+// Captures one page in each of its states, in the runtime the page tests use
+// (miniprogram-simulate with the official compiler, jsdom, the one wx double whose
+// wx.cloud reaches the real functions on an emulator), and writes what the camera
+// needs: the page's HTML and styles, its navigation bar, and what went wrong.
+// Run by `npm run screenshots` through jest, one page per test file (several pages
+// in one file leave later TDesign tags unrendered).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clearSession } from '../../miniprogram/utils/session';
+import { useBackend } from '../pages/support/backend';
+import { loadPage, renderPage, wxDouble, type RenderedPage } from '../pages/support/page';
+import { installRecordingCanvas, takeRecordings } from './canvas';
+import { CATALOG, type ShotState, shotName } from './catalog';
+import { VIEWERS } from './fixtures';
+import { serializePage } from './serialize';
+import { settled, trackBackendCalls } from './settle';
+import { appJson, pageJsonOf } from './manifest';
+import { browserSelectors, pageStyles, rpxToPx } from './styles';
+import type { Capture, CaptureContext } from './types';
+
+function patchRpx(): void {
+  // At 375 px wide, 1 rpx = 0.5 px (simulate converts 1:1, for a 750 px screen).
+  for (const mod of ['miniprogram-simulate/src/utils', 'j-component/src/tool/utils']) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require(mod) as { transformRpx(s: string): string }).transformRpx = rpxToPx;
+  }
+}
+
+type PageInstance = { onLoad?(q: Record<string, string>): unknown; onShow?(): unknown; onReady?(): unknown };
+/** What j-component's root component can do beyond simulate's typings. */
+type Root = RenderedPage & { triggerPageLifeTime(name: string): void; detach(): void };
+
+/** Shows the page as WeChat would open it: attached, then onLoad(query), onShow, onReady. */
+async function open(pageId: string, query: Record<string, string>): Promise<RenderedPage> {
+  const page = renderPage(pageId);
+  const inst = page.instance as unknown as PageInstance;
+  await inst.onLoad?.(query);
+  (page as Root).triggerPageLifeTime('show');
+  await inst.onShow?.();
+  await inst.onReady?.();
+  return page;
+}
+
+/** The title a page set with wx.setNavigationBarTitle (null = the one in its json). */
+let titleSet: string | null = null;
+let currentFileUrl: (fileId: string) => string = (id) => id;
+
+function installWxRecorders(): void {
+  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+  const original = wx.setNavigationBarTitle as ((o: { title: string }) => unknown) | undefined;
+  wx.setNavigationBarTitle = (o: { title: string }) => {
+    titleSet = o.title;
+    return original?.(o);
+  };
+  installRecordingCanvas(() => currentFileUrl);
+}
+
+function describeError(err: unknown): string {
+  return err instanceof Error ? `${err.message}\n${err.stack ?? ''}`.slice(0, 2000) : String(err);
+}
+
+/** One state of one page (loaded with loadPage), as the camera needs it. */
+export async function captureState(
+  pagePath: string,
+  pageId: string,
+  s: ShotState,
+  ctx: CaptureContext,
+): Promise<Capture> {
+  const errors: string[] = [];
+  const originalError = console.error;
+  console.error = (...args: unknown[]) => void errors.push(args.map((a) => describeError(a)).join(' '));
+  const onRejection = (reason: unknown) => void errors.push(`unhandled rejection: ${describeError(reason)}`);
+  process.on('unhandledRejection', onRejection);
+  const backend = ctx.backends[s.backend ?? 'demo'];
+  const fileUrl = (id: string) => id.replace(/^cloud:\/\/[^/]+\//, `${backend}/storage/files/`);
+  currentFileUrl = fileUrl;
+  titleSet = null;
+  takeRecordings();
+  wxDouble().reset();
+  clearSession();
+  useBackend(backend, VIEWERS[s.viewer]);
+  let page: RenderedPage | null = null;
+  try {
+    page = await open(pageId, s.query?.(ctx.fixtures) ?? {});
+    await settled();
+  } catch (err) {
+    errors.push(describeError(err));
+  } finally {
+    console.error = originalError;
+    process.off('unhandledRejection', onRejection);
+  }
+  const json = pageJsonOf(pagePath);
+  const app = appJson();
+  const capture: Capture = {
+    page: pagePath,
+    state: s.name,
+    caption: s.caption,
+    file: shotName(pagePath, s),
+    title: titleSet ?? json.navigationBarTitleText ?? app.window.navigationBarTitleText ?? '',
+    navBackground: json.navigationBarBackgroundColor ?? app.window.navigationBarBackgroundColor ?? '#ffffff',
+    navText: (json.navigationBarTextStyle ?? app.window.navigationBarTextStyle ?? 'black') as 'white' | 'black',
+    background: json.backgroundColor ?? app.window.backgroundColor ?? '#ffffff',
+    tab: app.tabBar.list.findIndex((t) => t.pagePath === pagePath),
+    html: page?.dom ? serializePage(page.dom, { fileUrl, canvases: takeRecordings() }) : '',
+    css: browserSelectors(pageStyles(pagePath, document)),
+    errors,
+  };
+  (page as Root | null)?.detach();
+  return capture;
+}
+
+/** Once per test file, before loading a page: the 375 px rpx scale and the recorders. */
+export function prepareCapture(): void {
+  patchRpx();
+  installWxRecorders();
+  trackBackendCalls();
+}
+
+/** Captures every state of `pagePath` listed in the catalog into SCREENS_CONTEXT's outDir. */
+export async function capturePage(pagePath: string): Promise<Capture[]> {
+  const ctx = JSON.parse(process.env.SCREENS_CONTEXT ?? 'null') as CaptureContext | null;
+  if (!ctx) throw new Error('capturePage runs under npm run screenshots (SCREENS_CONTEXT is not set)');
+  const states = CATALOG[pagePath];
+  if (!states) throw new Error(`${pagePath} has no states in test/screens/catalog.ts`);
+  prepareCapture();
+  const pageId = loadPage(pagePath);
+  mkdirSync(ctx.outDir, { recursive: true });
+  const out: Capture[] = [];
+  for (const s of states) {
+    const capture = await captureState(pagePath, pageId, s, ctx);
+    writeFileSync(join(ctx.outDir, `${capture.file}.json`), JSON.stringify(capture));
+    out.push(capture);
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+// Every page of app.json in its meaningful states: loaded with the demo data, empty,
+// error where the page has one, and the organiser's view beside the worker's where
+// they differ. A static test keeps this list in step with app.json.
+import type { ShotFixtures } from './fixtures';
+
+/** Which emulator a state talks to: the seeded demo, an empty one, or none (the network is down). */
+export type Backend = 'demo' | 'empty' | 'down';
+
+/** Who is looking (see fixtures.ts): a registered rider, a user who has not registered, an organiser. */
+export type Viewer = 'rider' | 'newcomer' | 'organiser';
+
+export interface ShotState {
+  /** File-name suffix; the page's main state has none. */
+  name: string;
+  /** What the state shows, for the contact sheet. */
+  caption: string;
+  viewer: Viewer;
+  backend?: Backend;
+  query?: (f: ShotFixtures) => Record<string, string>;
+}
+
+const main = (caption: string, viewer: Viewer, more: Partial<ShotState> = {}): ShotState => ({
+  name: '',
+  caption,
+  viewer,
+  ...more,
+});
+const state = (name: string, caption: string, viewer: Viewer, more: Partial<ShotState> = {}): ShotState => ({
+  name,
+  caption,
+  viewer,
+  ...more,
+});
+const empty = (caption: string, viewer: Viewer = 'rider') => state('empty', caption, viewer, { backend: 'empty' });
+const offline = (caption = '网络断开时') => state('error', caption, 'rider', { backend: 'down' });
+
+export const CATALOG: Record<string, ShotState[]> = {
+  'pages/home/index': [
+    main('首页：今日金句与功能入口（已登记骑手）', 'rider'),
+    state('newcomer', '首页：未登记用户', 'newcomer'),
+    state('organiser', '首页：组织者', 'organiser'),
+    empty('首页：还没有金句'),
+    offline(),
+  ],
+  'pages/me/index': [
+    main('我的：已登记骑手', 'rider'),
+    state('newcomer', '我的：未登记用户', 'newcomer'),
+    state('organiser', '我的：组织者（管理入口）', 'organiser'),
+    offline(),
+  ],
+  'packages/user/pages/profile/index': [main('个人资料', 'rider')],
+  'packages/user/pages/register/index': [
+    main('新就业群体信息登记（新用户）', 'newcomer'),
+    state('edit', '修改登记信息', 'rider'),
+  ],
+  'packages/user/pages/privacy/index': [main('隐私政策', 'newcomer')],
+  'packages/user/pages/points/index': [
+    main('我的积分', 'rider'),
+    state('empty', '我的积分：还没有积分', 'newcomer'),
+    offline(),
+  ],
+  'packages/study/pages/quotes/index': [main('金句历史', 'rider'), empty('金句历史：空'), offline()],
+  'packages/study/pages/lectures/index': [main('微党课列表', 'rider'), empty('微党课：还没有课程'), offline()],
+  'packages/study/pages/lecture/index': [
+    main('视频课：学习进度', 'rider', { query: (f) => ({ id: f.lectures.video }) }),
+    state('article', '图文课与测验', 'rider', { query: (f) => ({ id: f.lectures.article }) }),
+    state('audio', '音频课', 'rider', { query: (f) => ({ id: f.lectures.audio }) }),
+    state('missing', '课程不存在', 'rider', { query: () => ({ id: 'no-such-lecture' }) }),
+  ],
+  'packages/study/pages/my-study/index': [main('我的学习', 'rider'), state('empty', '我的学习：还没开始', 'newcomer')],
+  'packages/study/pages/poster/index': [main('金句海报', 'rider', { query: (f) => f.quotePoster })],
+  'packages/study/pages/admin-quotes/index': [main('金句管理', 'organiser'), empty('金句管理：空', 'organiser')],
+  'packages/study/pages/admin-lectures/index': [main('课程管理', 'organiser'), empty('课程管理：空', 'organiser')],
+  'packages/study/pages/admin-lecture-edit/index': [
+    main('编辑课程', 'organiser', { query: (f) => ({ id: f.lectures.article }) }),
+    state('new', '新建课程', 'organiser'),
+  ],
+  'packages/study/pages/admin-stats/index': [main('学习统计', 'organiser')],
+  'packages/campaign/pages/index/index': [main('评选活动列表', 'rider'), empty('评选活动：空'), offline()],
+  'packages/campaign/pages/campaign/index': [
+    main('投票中的评选', 'rider', { query: (f) => ({ id: f.campaigns.voting }) }),
+    state('nomination', '征集推荐中的评选', 'rider', { query: (f) => ({ id: f.campaigns.nomination }) }),
+    state('finished', '已公布结果的评选', 'rider', { query: (f) => ({ id: f.campaigns.finished }) }),
+  ],
+  'packages/campaign/pages/candidate/index': [main('候选人与投票', 'rider', { query: (f) => ({ id: f.candidate }) })],
+  'packages/campaign/pages/nominate/index': [
+    main('推荐表', 'rider', { query: (f) => ({ campaignId: f.campaigns.nomination }) }),
+  ],
+  'packages/campaign/pages/my-nominations/index': [
+    main('我的推荐', 'rider', { query: (f) => ({ campaignId: f.campaigns.nomination }) }),
+    state('empty', '我的推荐：空', 'newcomer', { query: (f) => ({ campaignId: f.campaigns.nomination }) }),
+  ],
+  'packages/campaign/pages/ranking/index': [
+    main('实时排名', 'rider', { query: (f) => ({ campaignId: f.campaigns.voting }) }),
+  ],
+  'packages/campaign/pages/results/index': [
+    main('评选结果', 'rider', { query: (f) => ({ campaignId: f.campaigns.finished }) }),
+    state('pending', '结果尚未公布', 'rider', { query: (f) => ({ campaignId: f.campaigns.voting }) }),
+  ],
+  'packages/campaign/pages/poster/index': [main('候选人海报', 'rider', { query: (f) => ({ id: f.candidate }) })],
+  'packages/campaign/pages/admin-campaigns/index': [main('评选管理', 'organiser'), empty('评选管理：空', 'organiser')],
+  'packages/campaign/pages/admin-campaign-edit/index': [
+    main('编辑评选', 'organiser', { query: (f) => ({ id: f.campaigns.voting }) }),
+    state('new', '新建评选', 'organiser'),
+  ],
+  'packages/campaign/pages/admin-campaign-manage/index': [
+    main('评选管理：推荐审核', 'organiser', {
+      query: (f) => ({ id: f.campaigns.nomination, tab: 'nominations' }),
+    }),
+    state('candidates', '评选管理：候选人', 'organiser', {
+      query: (f) => ({ id: f.campaigns.voting, tab: 'candidates' }),
+    }),
+    state('fraud', '评选管理：防刷票', 'organiser', { query: (f) => ({ id: f.campaigns.voting, tab: 'fraud' }) }),
+    state('results', '评选管理：结果', 'organiser', {
+      query: (f) => ({ id: f.campaigns.finished, tab: 'results' }),
+    }),
+  ],
+  'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
+  'packages/admin/pages/users/index': [main('用户管理', 'organiser')],
+  'packages/admin/pages/orgs/index': [main('组织管理', 'organiser')],
+  'packages/admin/pages/audit/index': [main('操作日志', 'organiser')],
+};
+
+/** The PNG file name of a page's state: docs/screenshots/<page>[-<state>].png. */
+export function shotName(pagePath: string, s: Pick<ShotState, 'name'>): string {
+  const page = pagePath
+    .replace(/^packages\//, '')
+    .replace(/\/pages\//, '-')
+    .replace(/^pages\//, '')
+    .replace(/\/index$/, '');
+  return s.name ? `${page}-${s.name}` : page;
+}

@@ -1,0 +1,92 @@
+// Who looks at the screenshots, and what they have done on top of the demo data:
+// a rider who registered (a party member, verified), checked in, studied, nominated
+// and voted; a newcomer who only opened the app; the district's organiser. The
+// runner arranges this through the real functions before the pages are captured.
+// People are fictional.
+import type { Viewer } from './catalog';
+
+export const VIEWERS: Record<Viewer, string> = {
+  rider: 'shot-rider',
+  newcomer: 'shot-newcomer',
+  organiser: 'shot-organiser',
+};
+
+/** The seeded ids the states open (scripts/seed), and what the arrangement made. */
+export interface ShotFixtures {
+  lectures: { video: string; audio: string; article: string };
+  campaigns: { nomination: string; voting: string; finished: string };
+  candidate: string;
+  quotePoster: { day: string; text: string; source: string };
+}
+
+type Call = <T = unknown>(openid: string, fn: string, action: string, data?: unknown) => Promise<T>;
+
+const SEEDED = {
+  lectures: { video: 'lec-history-1921', audio: 'lec-history-long-march', article: 'lec-policy-rights' },
+  campaigns: { nomination: 'camp-nomination', voting: 'camp-voting', finished: 'camp-2025' },
+  candidate: 'cv00',
+  branch: 'org-express-branch',
+};
+
+/** On the demo emulator: the viewers' own activity. */
+export async function arrangeDemo(call: Call): Promise<ShotFixtures> {
+  const { rider, newcomer, organiser } = VIEWERS;
+  await call(organiser, 'user', 'login');
+  await call(newcomer, 'user', 'login');
+  await call(rider, 'user', 'login');
+  await call(rider, 'user', 'updateProfile', { nickname: '小快' });
+  const profile = await call<{ userId: string }>(rider, 'user', 'registerWorker', {
+    realName: '张小快',
+    phone: '13900001111',
+    occupation: 'courier',
+    platform: '示例快递公司',
+    orgId: SEEDED.branch,
+    isPartyMember: true,
+    branchName: '快递流动党支部',
+    consent: true,
+    consentVersion: '2026-11',
+  });
+  await call(organiser, 'user', 'verifyMember', { userId: profile.userId, approve: true });
+  const today = await call<{ day: string; quote: { id: string; text: string; source: string } }>(
+    rider,
+    'study',
+    'todayQuote',
+  );
+  await call(rider, 'study', 'checkIn');
+  await call(rider, 'study', 'favoriteQuote', { quoteId: today.quote.id, favorite: true });
+  // Half of the video watched (the server credits no more than real time: report as it plays).
+  await call(rider, 'study', 'getLecture', { id: SEEDED.lectures.video });
+  await call(rider, 'study', 'getLecture', { id: SEEDED.lectures.article });
+  await call(rider, 'campaign', 'nominate', {
+    campaignId: SEEDED.campaigns.nomination,
+    category: 'volunteer',
+    relation: 'other',
+    nomineeName: '李示例',
+    platform: '示例快递公司',
+    phone: '13900002222',
+    deeds: '（示例内容）暴雨天坚持把药品送到独居老人家中，三年来主动帮社区代收代送包裹上千件。',
+    photos: [],
+  });
+  await call(rider, 'campaign', 'vote', { candidateId: SEEDED.candidate });
+  return {
+    lectures: SEEDED.lectures,
+    campaigns: SEEDED.campaigns,
+    candidate: SEEDED.candidate,
+    quotePoster: { day: today.day, text: today.quote.text, source: today.quote.source },
+  };
+}
+
+/** On the empty emulator: only the organisation tree and the viewers' logins. */
+export async function arrangeEmpty(call: Call): Promise<void> {
+  for (const openid of Object.values(VIEWERS)) await call(openid, 'user', 'login');
+  await call(VIEWERS.rider, 'user', 'registerWorker', {
+    realName: '张小快',
+    phone: '13900001111',
+    occupation: 'courier',
+    platform: '示例快递公司',
+    orgId: SEEDED.branch,
+    isPartyMember: false,
+    consent: true,
+    consentVersion: '2026-11',
+  });
+}

@@ -1,0 +1,93 @@
+// The screenshot check names what a rider must never see: an error, a blank page,
+// a raw {{binding}}, undefined/null/NaN, a page wider than the screen. Each case is
+// a small capture photographed by the same camera `npm run screenshots` uses
+// (Debian's Chromium, which .ci/run installs).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { openBrowser, photograph } from '../../scripts/screenshots/camera';
+import type { Capture } from '../screens/types';
+
+let browser: Browser;
+let dir: string;
+beforeAll(async () => {
+  browser = await openBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'screens-'));
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function capture(html: string, extra: Partial<Capture> = {}): Capture {
+  return {
+    page: 'pages/probe/index',
+    state: '',
+    caption: '',
+    file: 'probe',
+    title: '示例',
+    navBackground: '#C8161D',
+    navText: 'white',
+    background: '#F5F5F5',
+    tab: -1,
+    html: `<main>${html}</main>`,
+    css: '',
+    errors: [],
+    ...extra,
+  };
+}
+
+const shoot = (c: Capture) => photograph(browser, c, join(dir, `${c.file}.png`));
+
+it('a page that is fine passes, and its PNG is a 375 × 812 screen at device scale 2', async () => {
+  expect(await shoot(capture('<wx-view>骑手你好</wx-view>'))).toEqual([]);
+  const png = readFileSync(join(dir, 'probe.png'));
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([750, 1624]);
+});
+
+it.each([
+  [
+    'an error thrown while it was shown',
+    capture('<wx-view>内容</wx-view>', { errors: ['TypeError: x is undefined\n at …'] }),
+    'threw: TypeError: x is undefined',
+  ],
+  ['a blank page', capture('<wx-view></wx-view>'), 'renders blank'],
+  ['a raw binding', capture('<wx-view>共 {{count}} 人</wx-view>'), 'shows a raw binding: {{count}}'],
+  ['undefined in the text', capture('<wx-view>剩余 undefined 个名额</wx-view>'), 'shows "undefined"'],
+  ['NaN in the text', capture('<wx-view>进度 NaN%</wx-view>'), 'shows "NaN"'],
+  [
+    'null as an image source',
+    capture('<wx-view>头像</wx-view><wx-image data-src="null"></wx-image>'),
+    `an image's src is "null"`,
+  ],
+  [
+    'something wider than the screen',
+    capture('<wx-view class="main--row" style="width:500px">很长的一行</wx-view>'),
+    'is wider than the screen (500 px) <wx-view class="main--row">',
+  ],
+])('fails on %s, saying what', async (_what, c, problem) => {
+  const problems = await shoot(c);
+  expect(problems.some((p) => p.startsWith(problem))).toBe(true);
+});
+
+it('text that merely contains the letters (nullable, annulled) is not a finding', async () => {
+  expect(await shoot(capture('<wx-view>annulled · nullable · Nancy</wx-view>'))).toEqual([]);
+});
+
+it('a canvas the page drew on is replayed, so a poster is not blank', async () => {
+  const recording = {
+    width: 100,
+    height: 100,
+    calls: [
+      ['set', 'fillStyle', '#c8161d'],
+      ['call', 'fillRect', [0, 0, 100, 100]],
+    ],
+  };
+  const html = `<wx-canvas style="width:100px;height:100px"><script type="application/json" class="canvas-replay">${JSON.stringify(recording)}</script></wx-canvas>`;
+  expect(await shoot(capture(html, { file: 'canvas' }))).toEqual([]);
+  const nothingDrawn = html.replace('"fillRect"', '"beginPath"');
+  expect(await shoot(capture(nothingDrawn, { file: 'canvas-blank' }))).toEqual([
+    'a canvas stays blank (the page never drew on it)',
+  ]);
+});
