@@ -23,7 +23,8 @@ const toRow = (e: RankingEntry): RankRow => ({
   number: e.number,
   name: e.name,
   votes: e.votes,
-  top: e.rank <= 3,
+  // The medal colours mark the leaders; nobody leads with no votes.
+  top: e.rank <= 3 && e.votes > 0,
 });
 
 Component({
