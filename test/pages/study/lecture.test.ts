@@ -169,6 +169,11 @@ describe('lecture page: video', () => {
     expect(page.data.status).toBe('error');
     expect(screenText(page)).toContain('课程不存在或已删除');
     expect(has(page, '#retry')).toBe(true);
+    // Retrying may help (it gets published later); the list of other lectures is offered too.
+    await tapButton(page, 'to-lectures');
+    expect(wxDouble().callsOf('redirectTo')).toContainEqual(
+      expect.objectContaining({ url: '/packages/study/pages/lectures/index' }),
+    );
 
     await callAs(SUPERADMIN, 'study', 'setLecturePublished', { id: draft.id, published: true });
     await tapButton(page, 'retry');

@@ -6,6 +6,7 @@ import type { LectureDetail, LectureKind } from '../../../../../typings/study';
 import { displayUrl } from '../../../../services/files';
 import { studyApi } from '../../../../services/study';
 import { errorCode, errorMessage } from '../../../../utils/errors';
+import { ROUTES } from '../../../../config/routes';
 import { ensureLogin } from '../../../../utils/session';
 import { formatClock, lectureUrl } from '../../utils/labels';
 import { ProgressReporter, ReadingClock } from '../../utils/progress-reporter';
@@ -50,6 +51,8 @@ Component({
   data: {
     status: 'loading' as Status,
     error: '',
+    /** The lecture is gone (or not published yet): besides trying again, offer the list. */
+    gone: false,
     lecture: null as LectureView | null,
     /** The player's initial position (seconds). */
     startAt: 0,
@@ -104,18 +107,25 @@ Component({
     },
     async load() {
       const s = this.session();
-      this.setData({ status: 'loading', error: '' });
+      this.setData({ status: 'loading', error: '', gone: false });
       try {
         if (!s.lectureId) throw new Error('no id');
         await ensureLogin();
         const d = await studyApi('getLecture', { id: s.lectureId });
         if (s.alive) this.begin(d);
       } catch (err) {
-        this.setData({ status: 'error', error: errorMessage(err, '课程加载失败，请稍后再试') });
+        this.setData({
+          status: 'error',
+          error: errorMessage(err, '课程加载失败，请稍后再试'),
+          gone: !s.lectureId || errorCode(err) === 'NOT_FOUND',
+        });
       }
     },
     onRetry() {
       this.load();
+    },
+    toLectures() {
+      wx.redirectTo({ url: ROUTES.lectures });
     },
     /** Shows the lecture and sets up its player at the resume position. */
     begin(d: LectureDetail) {
