@@ -53,6 +53,15 @@ export function compile(filter: Filter): Query {
   }
 }
 
+/** Whether a document matches a compiled query (mingo's errors become CloudBase's). */
+export function matches(query: Query, doc: Doc): boolean {
+  try {
+    return query.test(doc);
+  } catch (err) {
+    throw invalidOperator((err as Error).message);
+  }
+}
+
 /** Equality constraints on one field that an index can serve: `{f: v}`, `{f: {$eq: v}}`, `{f: {$in: [...]}}`. */
 function indexableEqualities(filter: Filter, coll: Collection): { field: string; values: unknown[] } | null {
   const clauses: Filter[] = [filter, ...(Array.isArray(filter.$and) ? (filter.$and as Filter[]) : [])];
