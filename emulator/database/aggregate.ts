@@ -1,8 +1,13 @@
-// Aggregation pipelines, run by mingo over the collection's documents. `$lookup`
-// reads other collections, which must exist like any other.
-import { Aggregator } from 'mingo';
+// Aggregation pipelines, run by mingo in the emulator's MongoDB dialect over the
+// collection's documents. `$lookup` reads other collections, which must exist like
+// any other. An operator MongoDB has but the dialect lacks is EMULATOR_UNSUPPORTED.
+import { Aggregator } from 'mingo/aggregator';
 import { EmulatorError, unsupported } from '../core/errors';
 import { decodeEjson } from './ejson';
+import { requestFailed } from './errors';
+import { MONGO_OPTIONS } from './mongo/context';
+import { JsonSchemaError } from './mongo/json-schema';
+import { MONGO_EXPRESSION_OPERATORS } from './mongo/operator-names';
 import type { Store } from './store';
 import { toFilter } from './query';
 import { cloneDoc } from './values';
@@ -49,11 +54,21 @@ export function runAggregate(store: Store, collection: string, pipeline: Record<
   for (const name of lookupsOf(pipeline)) store.collection(name);
   try {
     const agg = new Aggregator(pipeline, {
+      ...MONGO_OPTIONS,
       collectionResolver: (name: string) => cloneDoc([...store.collection(name).docs.values()].map((s) => s.doc)),
     });
     return agg.run(source);
   } catch (err) {
     if (err instanceof EmulatorError) throw err;
-    throw new EmulatorError('DATABASE_REQUEST_FAILED', (err as Error).message);
+    throw aggregateError(err as Error);
   }
+}
+
+/** mingo's "not registered" becomes unsupported (a MongoDB operator) or MongoDB's own "unrecognized". */
+function aggregateError(err: Error): EmulatorError {
+  if (err instanceof JsonSchemaError) return requestFailed(err.message);
+  const missing = /^accumulator '(\$[A-Za-z0-9]+)' is not registered/.exec(err.message)?.[1];
+  if (missing && MONGO_EXPRESSION_OPERATORS.has(missing)) return unsupported(`the aggregation operator ${missing}`);
+  if (missing) return requestFailed(`Invalid $project :: caused by :: Unrecognized expression '${missing}'`);
+  return requestFailed(err.message);
 }

@@ -1,28 +1,23 @@
-// Filters as MongoDB understands them, matched by mingo. Operators CloudBase
-// supports but the emulator does not (geo) fail loudly; an index on the first
-// equality field narrows the scan.
-import { find, Query } from 'mingo';
+// Filters as MongoDB understands them, matched by mingo in the emulator's MongoDB
+// dialect (mongo/). Operators CloudBase supports but the emulator does not (geo,
+// $text, $where) fail loudly; an index on the first equality field narrows the scan.
+import { find } from 'mingo';
+import { Query } from 'mingo/query';
 import { EmulatorError, unsupported } from '../core/errors';
 import type { Collection, StoredDoc } from './collection';
-import { invalidOperator } from './errors';
+import { invalidOperator, requestFailed } from './errors';
+import { MONGO_OPTIONS } from './mongo/context';
+import { JsonSchemaError } from './mongo/json-schema';
 import { type Doc, isScalar, cloneDoc } from './values';
 
 export type Filter = Record<string, unknown>;
 
 const QUERY_OPERATORS = new Set([
   '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$and', '$or', '$nor', '$not',
-  '$exists', '$size', '$elemMatch', '$all', '$mod', '$regex', '$options', '$expr', '$type',
+  '$exists', '$size', '$elemMatch', '$all', '$mod', '$regex', '$options', '$expr', '$type', '$jsonSchema',
+  '$bitsAllSet', '$bitsAllClear', '$bitsAnySet', '$bitsAnyClear',
 ]); // prettier-ignore
-const UNSUPPORTED = new Set([
-  '$nearSphere',
-  '$near',
-  '$geoWithin',
-  '$geoIntersects',
-  '$geometry',
-  '$where',
-  '$text',
-  '$jsonSchema',
-]);
+const UNSUPPORTED = new Set(['$nearSphere', '$near', '$geoWithin', '$geoIntersects', '$geometry', '$where', '$text']);
 
 /** Validates a decoded filter; throws for anything that is not a filter object. */
 export function toFilter(raw: unknown): Filter {
@@ -41,14 +36,16 @@ function checkOperators(value: unknown, insideExpr: boolean): void {
       if (UNSUPPORTED.has(k)) throw unsupported(`the query operator ${k}`);
       if (!QUERY_OPERATORS.has(k)) throw invalidOperator(`unknown query operator ${k}`);
     }
-    checkOperators(v, insideExpr || k === '$expr');
+    // An $expr holds expressions, a $jsonSchema a schema: neither has query operators.
+    checkOperators(v, insideExpr || k === '$expr' || k === '$jsonSchema');
   }
 }
 
 export function compile(filter: Filter): Query {
   try {
-    return new Query(filter);
+    return new Query(filter, MONGO_OPTIONS);
   } catch (err) {
+    if (err instanceof JsonSchemaError) throw requestFailed(err.message);
     throw invalidOperator((err as Error).message);
   }
 }

@@ -1,8 +1,9 @@
 // Update operators and whole-document replacement, with the SDK's quirks
 // translated: `$addToSet: {f: {each: [...]}}` (no `$`), plain fields as `$set`.
-import { update as mingoUpdate } from 'mingo';
+import { update as mingoUpdate } from 'mingo/updater';
 import { EmulatorError, unsupported } from '../core/errors';
 import { invalidOperator } from './errors';
+import { MONGO_OPTIONS } from './mongo/context';
 import { type Doc, type DocId, valueKey, cloneDoc, idKey, isDocId } from './values';
 
 const UPDATE_OPERATORS = new Set([
@@ -65,7 +66,7 @@ export function applyModifier(
   const next = cloneDoc(doc);
   let changedPaths: string[];
   try {
-    changedPaths = mingoUpdate(next, modifier as never);
+    changedPaths = mingoUpdate(next, modifier as never, undefined, undefined, { queryOptions: MONGO_OPTIONS });
   } catch (err) {
     throw new EmulatorError('DATABASE_REQUEST_FAILED', (err as Error).message);
   }
