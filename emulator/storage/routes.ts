@@ -31,7 +31,7 @@ async function upload({ store, grants }: StorageDeps, req: IncomingMessage, res:
     // poison the kept-alive socket.
     bytes = await readBody(req);
   } catch (err) {
-    if (err instanceof BodyTooLargeError) return; // readBody already dropped the connection
+    if (err instanceof BodyTooLargeError) return sendCosError(res, 400, 'EntityTooLarge', err.message, cloudPath);
     throw err;
   }
   const problem = cloudPathProblem(cloudPath);
