@@ -263,4 +263,36 @@ describe('transactions', () => {
     await u.commit();
     await expect(u.collection('accounts').doc('a').set({ balance: 0 })).rejects.toMatchObject(gone);
   });
+
+  it('two transactions taking the same unique key: the second conflicts at its write', async () => {
+    const t1 = await h.db.startTransaction();
+    const t2 = await h.db.startTransaction();
+    await t1.collection('ledger').add({ key: 'k' });
+    await expect(t2.collection('ledger').add({ key: 'k' })).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+    });
+    await t1.commit();
+    expect((await h.db.collection('ledger').count()).total).toBe(1);
+  });
+});
+
+describe('transaction lifetime', () => {
+  let short: DbHarness;
+  beforeAll(async () => {
+    short = await startDb({ accounts: [] }, null, { transactionLifetimeMs: 300 });
+  });
+  afterAll(() => short.emu.stop());
+
+  it('a transaction not ended in its lifetime is aborted: its writes are dropped and who waited proceeds', async () => {
+    await short.db.collection('accounts').add({ _id: 'a', balance: 100 });
+    const t = await short.db.startTransaction();
+    await t.collection('accounts').doc('a').update({ balance: 0 });
+    // This write waits for the transaction holding 'a'; it proceeds when the transaction expires.
+    await short.db.collection('accounts').doc('a').update({ note: 'after expiry' });
+    await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    expect((await short.db.collection('accounts').doc('a').get()).data[0]).toMatchObject({
+      balance: 100,
+      note: 'after expiry',
+    });
+  });
 });
