@@ -6,11 +6,15 @@
 //     double apart as the SDK's EJSON does ($numberInt / $numberLong / $numberDouble);
 //   $mod matches numbers only (mingo coerced strings, dates and null);
 //   $all is an $and of equalities, so a scalar equal to its one value matches;
-//   $lte / $gte null match missing fields, as $eq null does.
+//   $lte / $gte null match missing fields, as $eq null does;
+//   $nearSphere / $near, $geoWithin, $geoIntersects on GeoJSON Points (geo.ts),
+//   which mingo does not have.
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { isOperator, resolve } from 'mingo/util';
+import { unsupported } from '../../core/errors';
 import { ObjectId } from '../object-id';
+import { angle, distanceMeters, GeoError, intersects, queryPoint, storedPoint, withinPolygons } from './geo';
 
 type Predicate = (obj: unknown) => boolean;
 type QueryOperator = (selector: string, value: unknown, options: Options) => Predicate;
@@ -59,8 +63,69 @@ function typeTest(spec: unknown): (v: unknown) => boolean {
   return test;
 }
 
+/** `{ $geometry, $maxDistance, $minDistance }` of $nearSphere / $near (meters). */
+export function nearSpec(spec: unknown): { point: [number, number]; min: number; max: number } {
+  if (Array.isArray(spec)) throw unsupported('$near / $nearSphere with legacy coordinate pairs (send $geometry)');
+  const s = (spec ?? {}) as { $geometry?: unknown; $maxDistance?: unknown; $minDistance?: unknown };
+  const num = (v: unknown, name: string, fallback: number) => {
+    if (v === undefined || v === null) return fallback;
+    if (typeof v !== 'number' || v < 0) throw new GeoError(`${name} must be a non-negative number`);
+    return v;
+  };
+  return {
+    point: queryPoint(s.$geometry, '$nearSphere.$geometry'),
+    min: num(s.$minDistance, '$minDistance', 0),
+    max: num(s.$maxDistance, '$maxDistance', Infinity),
+  };
+}
+
+/** A predicate on the stored point(s) of `selector`; documents without one never match. */
+function onPoints(selector: string, test: (p: [number, number]) => boolean): Predicate {
+  return (obj) => {
+    const v = resolve(obj as Record<string, unknown>, selector);
+    const values = Array.isArray(v) && !v.every((x) => typeof x === 'number') ? v : [v];
+    return values.some((x) => {
+      const p = storedPoint(x, selector);
+      return p !== null && test(p);
+    });
+  };
+}
+
+function near(selector: string, spec: unknown): Predicate {
+  const { point, min, max } = nearSpec(spec);
+  return onPoints(selector, (p) => {
+    const d = distanceMeters(point, p);
+    return d >= min && d <= max;
+  });
+}
+
 export function mongoQueryOperators(base: Record<string, QueryOperator>): Record<string, QueryOperator> {
   return {
+    $nearSphere: (selector, spec) => near(selector, spec),
+    $near: (selector, spec) => near(selector, spec),
+
+    $geoWithin(selector, spec) {
+      const s = (spec ?? {}) as Record<string, unknown>;
+      if (s.$geometry !== undefined) return onPoints(selector, withinPolygons(s.$geometry, '$geoWithin.$geometry'));
+      if (s.$centerSphere !== undefined) {
+        const c = s.$centerSphere;
+        if (!Array.isArray(c) || c.length !== 2 || typeof c[1] !== 'number' || c[1] < 0) {
+          throw new GeoError('$centerSphere takes [ [ longitude, latitude ], radius in radians ]');
+        }
+        const center = queryPoint({ type: 'Point', coordinates: c[0] }, '$centerSphere');
+        const radius = c[1];
+        return onPoints(selector, (p) => angle(center, p) <= radius);
+      }
+      throw unsupported(
+        `$geoWithin with ${Object.keys(s).join(', ') || 'nothing'} ($geometry and $centerSphere are emulated)`,
+      );
+    },
+
+    $geoIntersects(selector, spec) {
+      const g = ((spec ?? {}) as { $geometry?: unknown }).$geometry;
+      return onPoints(selector, intersects(g, '$geoIntersects.$geometry'));
+    },
+
     $elemMatch(selector, criteria, options) {
       const keys = Object.keys((criteria ?? {}) as object);
       const valueForm = keys.length > 0 && keys.every((k) => isOperator(k) && !['$and', '$or', '$nor'].includes(k));

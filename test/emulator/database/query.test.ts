@@ -86,13 +86,6 @@ describe('where: every query command', () => {
     expect((await h.db.collection('items').count()).total).toBe(4);
   });
 
-  it('a geo query is refused as unsupported, not answered wrongly', async () => {
-    const point = new h.db.Geo.Point(113.3, 23.1);
-    await expect(w({ loc: _().geoNear({ geometry: point, maxDistance: 10 }) }).get()).rejects.toMatchObject({
-      code: 'EMULATOR_UNSUPPORTED',
-    });
-  });
-
   it('an unknown operator sent raw is refused', async () => {
     await expect(
       h.db
