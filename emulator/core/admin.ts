@@ -3,7 +3,7 @@
 // registered it, and answers in the production shape — always HTTP 200.
 import busboy from 'busboy';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EmulatorError, toErrorBody, unsupported } from './errors';
+import { EmulatorError, payloadTooLarge, toErrorBody, unsupported } from './errors';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody, sendBytes, sendJson } from './http';
 import { newRequestId } from './ids';
 import { type AdminHandler, type AdminRequest, RawReply } from './service';
@@ -58,7 +58,7 @@ async function decode(
   try {
     body = await readBody(req);
   } catch (err) {
-    if (err instanceof BodyTooLargeError) throw new EmulatorError('INVALID_PARAM', err.message);
+    if (err instanceof BodyTooLargeError) throw payloadTooLarge(err.message);
     throw err;
   }
   let parsed: unknown;
@@ -91,6 +91,7 @@ function decodeMultipart(
     });
     parser.on('file', (name, stream) => {
       const chunks: Buffer[] = [];
+      stream.on('limit', () => reject(payloadTooLarge(new BodyTooLargeError(MAX_BODY_BYTES).message)));
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         files[name] = Buffer.concat(chunks);

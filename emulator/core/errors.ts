@@ -17,6 +17,9 @@ export const unsupported = (feature: string) =>
 
 export const invalidParam = (message: string) => new EmulatorError('INVALID_PARAM', message);
 
+/** CloudBase's answer to a request body over its limit. */
+export const payloadTooLarge = (message: string) => new EmulatorError('EXCEED_MAX_PAYLOAD_SIZE', message);
+
 export function toErrorBody(err: unknown, requestId: string): { code: string; message: string; requestId: string } {
   if (err instanceof EmulatorError) return { code: err.code, message: err.message, requestId };
   const message = err instanceof Error ? err.message : String(err);

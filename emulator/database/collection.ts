@@ -3,14 +3,14 @@
 // indexed fields so indexed queries do not scan.
 import type { IndexSpec } from './schema';
 import { duplicateKey } from './errors';
-import { type Doc, getPath, THROUGH_ARRAY, valueKey } from './values';
+import { type Doc, getPath, idKey, isDocId, THROUGH_ARRAY, valueKey } from './values';
 
 export interface StoredDoc {
   doc: Doc;
   version: number;
 }
 
-/** id → new document, or null to delete. */
+/** idKey(_id) → new document, or null to delete. */
 export type ChangeSet = Map<string, Doc | null>;
 
 class UniqueIndex {
@@ -49,17 +49,19 @@ class LookupIndex {
 
   add(doc: Doc) {
     const keys = this.keysOf(doc);
-    if (!keys) return void this.unindexed.add(doc._id);
+    const id = idKey(doc._id);
+    if (!keys) return void this.unindexed.add(id);
     for (const k of keys) {
       let set = this.byKey.get(k);
       if (!set) this.byKey.set(k, (set = new Set()));
-      set.add(doc._id);
+      set.add(id);
     }
   }
 
   remove(doc: Doc) {
-    this.unindexed.delete(doc._id);
-    for (const k of this.keysOf(doc) ?? []) this.byKey.get(k)?.delete(doc._id);
+    const id = idKey(doc._id);
+    this.unindexed.delete(id);
+    for (const k of this.keysOf(doc) ?? []) this.byKey.get(k)?.delete(id);
   }
 }
 
@@ -114,9 +116,29 @@ export class Collection {
 
   /** Loads a stored document at start (no checks beyond uniqueness). */
   load(doc: Doc, version: number): void {
-    this.checkUnique(new Map([[doc._id, doc]]));
-    this.docs.set(doc._id, { doc, version });
+    const key = idKey(doc._id);
+    this.checkUnique(new Map([[key, doc]]));
+    this.docs.set(key, { doc, version });
     this.index(doc);
+  }
+
+  /** The unique-index entries a document occupies (for write locks): `<index>\u0000<key>`. */
+  uniqueEntries(doc: Doc): string[] {
+    return this.uniques.map((ix) => `${ix.spec.name}\u0000${ix.key(doc)}`);
+  }
+
+  /** The key of the committed document holding a unique entry, if any. */
+  uniqueOwner(entry: string): string | undefined {
+    const sep = entry.indexOf('\u0000');
+    const ix = this.uniques.find((u) => u.spec.name === entry.slice(0, sep));
+    return ix?.owners.get(entry.slice(sep + 1));
+  }
+
+  /** Describes a unique entry for a duplicate-key message. */
+  describeEntry(entry: string, doc: Doc): { index: string; key: string } {
+    const name = entry.slice(0, entry.indexOf('\u0000'));
+    const ix = this.uniques.find((u) => u.spec.name === name)!;
+    return { index: name, key: ix.describeKey(doc) };
   }
 
   /**
@@ -125,7 +147,10 @@ export class Collection {
    */
   candidatesFor(field: string, values: unknown[]): StoredDoc[] | null {
     if (field === '_id') {
-      return values.flatMap((v) => (typeof v === 'string' && this.docs.has(v) ? [this.docs.get(v)!] : []));
+      return values.flatMap((v) => {
+        const stored = isDocId(v) ? this.docs.get(idKey(v)) : undefined;
+        return stored ? [stored] : [];
+      });
     }
     const lookup = this.lookups.get(field);
     if (!lookup) return null;
@@ -139,14 +164,14 @@ export class Collection {
   }
 
   private index(doc: Doc) {
-    for (const ix of this.uniques) ix.owners.set(ix.key(doc), doc._id);
+    for (const ix of this.uniques) ix.owners.set(ix.key(doc), idKey(doc._id));
     for (const l of this.lookups.values()) l.add(doc);
   }
 
   private unindex(doc: Doc) {
     for (const ix of this.uniques) {
       const k = ix.key(doc);
-      if (ix.owners.get(k) === doc._id) ix.owners.delete(k);
+      if (ix.owners.get(k) === idKey(doc._id)) ix.owners.delete(k);
     }
     for (const l of this.lookups.values()) l.remove(doc);
   }

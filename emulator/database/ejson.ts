@@ -2,6 +2,7 @@
 // and expects it back. A small reviver instead of the bson package: the SDK passes
 // JS RegExp flags such as `g` through verbatim, which bson's parser rejects.
 import { EmulatorError, unsupported } from '../core/errors';
+import { ObjectId } from './object-id';
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -38,6 +39,9 @@ function revive(value: unknown, now: number): unknown {
       case '$undefined':
         return undefined;
       case '$oid':
+        if (!ObjectId.isValid(v.$oid))
+          throw new EmulatorError('INVALID_PARAM', 'an ObjectId must be 24 hex characters');
+        return new ObjectId(v.$oid);
       case '$binary':
       case '$numberDecimal':
       case '$timestamp':
@@ -82,12 +86,19 @@ function toRegExp(raw: unknown): RegExp {
   }
 }
 
+/**
+ * How ObjectIds are written: `string` in replies (CloudBase hands the SDK the hex
+ * string, which is what `db.ObjectId` callers read back), `oid` in durable storage
+ * so that they load as ObjectIds again.
+ */
+export type ObjectIdForm = 'string' | 'oid';
+
 /** Canonical EJSON text of a stored value (documents in replies, durable storage). */
-export function encodeEjson(value: unknown): string {
-  return JSON.stringify(toEjson(value));
+export function encodeEjson(value: unknown, objectIds: ObjectIdForm = 'string'): string {
+  return JSON.stringify(toEjson(value, objectIds));
 }
 
-export function toEjson(value: unknown): unknown {
+export function toEjson(value: unknown, objectIds: ObjectIdForm = 'string'): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX && !Object.is(value, -0)) {
@@ -100,10 +111,13 @@ export function toEjson(value: unknown): unknown {
   }
   if (value instanceof Date) return { $date: { $numberLong: String(value.getTime()) } };
   if (value instanceof RegExp) return { $regularExpression: { pattern: value.source, options: value.flags } };
-  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : toEjson(v)));
+  if (value instanceof ObjectId) return objectIds === 'oid' ? { $oid: value.hex } : value.hex;
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : toEjson(v, objectIds)));
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = toEjson(v);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (v !== undefined) out[k] = toEjson(v, objectIds);
+    }
     return out;
   }
   return null;

@@ -16,16 +16,18 @@ export const duplicateKey = (collection: string, index: string, key: string) =>
     `E11000 duplicate key error collection: ${collection} index: ${index} dup key: ${key}`,
   );
 
+// CloudBase's own wording, as its SDK surfaces it.
 export const transactionConflict = () =>
   new EmulatorError(
     'DATABASE_TRANSACTION_CONFLICT',
-    '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem cannot be solved, contact us.',
+    '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
   );
 
-export const transactionNotFound = (id: string) =>
+/** After commit or abort, on expiry, or after a conflict ended it. */
+export const transactionNotFound = () =>
   new EmulatorError(
     'DATABASE_TRANSACTION_FAIL',
-    `[ResourceNotFound.Transaction] Transaction ${id} does not exist, has expired, or was already committed or aborted.`,
+    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
   );
 
 export const invalidOperator = (message: string) => new EmulatorError('DATABASE_INVALID_OPERRATOR', message);

@@ -13,6 +13,8 @@ import { toEjson } from './ejson';
 export interface DatabaseOptions {
   /** Collections that exist from the start, with their indexes (the dev CLI reads them from database.json). */
   collections?: CollectionSpec[];
+  /** How long a transaction may live before it is aborted (default CloudBase's 30 s; tests shorten it). */
+  transactionLifetimeMs?: number;
 }
 
 export class DatabaseService implements EmulatorService {
@@ -42,7 +44,7 @@ export class DatabaseService implements EmulatorService {
     if (badName) throw new Error(`cannot declare the collection "${badName.name}": not a valid collection name`);
     this.runtime.store = new Store(ctx.dataDir);
     this.runtime.store.ensureDeclared(this.declared);
-    this.runtime.txns = new TransactionManager(this.runtime.store);
+    this.runtime.txns = new TransactionManager(this.runtime.store, this.options.transactionLifetimeMs);
     this.started = true;
   }
 
@@ -82,7 +84,7 @@ export class DatabaseService implements EmulatorService {
     if (!c) return sendJson(res, 404, { code: 'DATABASE_COLLECTION_NOT_EXIST', message: `no collection ${name}` });
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 100) || 100, 1000);
     const skip = Number(url.searchParams.get('skip') ?? 0) || 0;
-    const docs = [...c.docs.values()].slice(skip, skip + limit).map((s) => toEjson(s.doc));
+    const docs = [...c.docs.values()].slice(skip, skip + limit).map((s) => toEjson(s.doc, 'oid'));
     sendJson(res, 200, { total: c.docs.size, documents: docs });
   }
 }

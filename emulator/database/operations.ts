@@ -1,12 +1,14 @@
 // The database.* actions of /admin, in the request and reply shapes the SDK uses
 // (see shared/reference/cloudbase-wire.md §2). Every write goes through
-// Store.commit (atomic, unique indexes checked) or a transaction.
+// Store.commit (atomic, unique indexes checked) or a transaction; a write outside
+// a transaction first waits until no open transaction holds what it writes.
 import { EmulatorError, unsupported } from '../core/errors';
 import { newDocId } from '../core/ids';
 import type { AdminHandler, AdminRequest } from '../core/service';
 import { runAggregate, parseStages } from './aggregate';
-import type { ChangeSet } from './collection';
+import type { ChangeSet, Collection } from './collection';
 import { encodeEjson } from './ejson';
+import { docLock, type LockKey, uniqueLock } from './locks';
 import {
   docIdParam,
   docsParam,
@@ -18,15 +20,33 @@ import {
   projectionParam,
   str,
 } from './params';
-import { findDocs, matching, page } from './query';
+import { findDocs, matching, page, sortForQuery } from './query';
 import { isValidCollectionName } from './schema';
 import type { Store } from './store';
-import type { TransactionManager } from './transactions';
+import type { Transaction, TransactionManager } from './transactions';
 import { applyModifier, assertNoOperators, toModifier, toReplacement } from './update';
-import { type Doc, cloneDoc } from './values';
+import { type Doc, type DocId, cloneDoc, idKey, isDocId } from './values';
 
-const list = (docs: Doc[]) => ({ data: { list: docs.map(encodeEjson) } });
+const list = (docs: Doc[]) => ({ data: { list: docs.map((d) => encodeEjson(d)) } });
 const one = (collection: string, changes: ChangeSet) => new Map([[collection, changes]]);
+const inTxn = (p: Record<string, unknown>) => p.transactionId !== undefined;
+
+/** What a write outside a transaction needs free: its documents and the unique entries they leave or take. */
+function locksFor(c: Collection, changes: ChangeSet): LockKey[] {
+  const locks: LockKey[] = [];
+  for (const [key, doc] of changes) {
+    locks.push(docLock(c.name, key));
+    const old = c.docs.get(key)?.doc;
+    for (const d of [old, doc]) if (d) locks.push(...c.uniqueEntries(d).map((e) => uniqueLock(c.name, e)));
+  }
+  return locks;
+}
+
+/** A write planned against the committed state: what it must lock, and how to apply it. */
+interface Plan<T> {
+  locks: LockKey[];
+  apply(): T;
+}
 
 function isDocQuery(p: Record<string, unknown>): boolean {
   if (p.queryType === 'DOC') return true;
@@ -42,6 +62,25 @@ export interface DatabaseRuntime {
 
 export function databaseActions(rt: DatabaseRuntime): Record<string, AdminHandler> {
   const coll = (p: Record<string, unknown>) => rt.store.collection(str(p, 'collectionName'));
+  const txn = <T>(p: Record<string, unknown>, op: (t: Transaction) => T) => rt.txns.run(p.transactionId, op);
+
+  /** Plans against the committed state; while an open transaction holds part of it, waits and plans again. */
+  async function outside<T>(plan: () => Plan<T>): Promise<T> {
+    for (;;) {
+      const { locks, apply } = plan();
+      const wait = rt.txns.busy(locks);
+      if (!wait) return apply();
+      await wait;
+    }
+  }
+
+  const commitPlan = <T>(c: Collection, changes: ChangeSet, reply: T): Plan<T> => ({
+    locks: locksFor(c, changes),
+    apply: () => {
+      if (changes.size) rt.store.commit(one(c.name, changes));
+      return reply;
+    },
+  });
 
   function insertDocument({ params: p }: AdminRequest) {
     const now = Date.now();
@@ -49,25 +88,34 @@ export function databaseActions(rt: DatabaseRuntime): Record<string, AdminHandle
     const docs = docsParam(p, now).map((d): Doc => {
       assertNoOperators(d);
       const id = d._id === undefined ? newDocId() : d._id;
-      if (typeof id !== 'string' || !id) throw new EmulatorError('INVALID_PARAM', '_id must be a non-empty string');
+      if (!isDocId(id))
+        throw new EmulatorError('INVALID_PARAM', '_id must be a non-empty string, a number or an ObjectId');
       return { ...d, _id: id };
     });
-    if (p.transactionId !== undefined) {
-      rt.txns.run(p.transactionId, (t) => {
+    const reply = { data: { insertedIds: docs.map((d) => d._id) } };
+    if (inTxn(p)) {
+      return txn(p, (t) => {
         for (const d of docs) {
           if (t.get(c.name, d._id)) throw duplicateId(c.name, d._id);
           t.write(c.name, d._id, d);
         }
+        return reply;
       });
-      return { data: { insertedIds: docs.map((d) => d._id) } };
     }
-    const changes: ChangeSet = new Map();
-    for (const d of docs) {
-      if (c.docs.has(d._id) || changes.has(d._id)) throw duplicateId(c.name, d._id);
-      changes.set(d._id, d);
-    }
-    rt.store.commit(one(c.name, changes));
-    return { data: { insertedIds: docs.map((d) => d._id) } };
+    const changes: ChangeSet = new Map(docs.map((d) => [idKey(d._id), d] as const));
+    return outside(() => ({
+      locks: locksFor(c, changes),
+      apply: () => {
+        const seen = new Set<string>();
+        for (const d of docs) {
+          const key = idKey(d._id);
+          if (c.docs.has(key) || seen.has(key)) throw duplicateId(c.name, d._id);
+          seen.add(key);
+        }
+        rt.store.commit(one(c.name, changes));
+        return reply;
+      },
+    }));
   }
 
   function getDocument({ params: p }: AdminRequest) {
@@ -76,16 +124,13 @@ export function databaseActions(rt: DatabaseRuntime): Record<string, AdminHandle
     const projection = projectionParam(p, now);
     if (isDocQuery(p)) {
       const id = docIdParam(p, now);
-      const doc =
-        p.transactionId !== undefined ? rt.txns.run(p.transactionId, (t) => t.get(c.name, id)) : c.docs.get(id)?.doc;
+      const doc = inTxn(p) ? txn(p, (t) => t.get(c.name, id)) : c.docs.get(idKey(id))?.doc;
       if (!doc) return list([]);
       return list(cloneDoc(page([doc], { projection })));
     }
     const filter = filterParam(p, now);
     const opts = { order: orderParam(p, now), offset: offsetParam(p), limit: limitParam(p), projection };
-    if (p.transactionId !== undefined) {
-      return list(rt.txns.run(p.transactionId, (t) => t.query(c.name, filter, (docs) => page(docs, opts))));
-    }
+    if (inTxn(p)) return list(txn(p, (t) => page(sortForQuery(filter, t.query(c.name, filter)), opts)));
     return list(findDocs(c, filter, opts));
   }
 
@@ -94,69 +139,114 @@ export function databaseActions(rt: DatabaseRuntime): Record<string, AdminHandle
     return { data: { total: matching(c, filterParam(p, Date.now())).length } };
   }
 
+  /** doc(id).update() / .set(): the next state of one document, and the reply. */
+  function nextOfDoc(p: Record<string, unknown>, data: unknown, id: DocId, current: Doc | null) {
+    const merge = p.merge !== false;
+    let next: Doc | null = null;
+    let upserted = false;
+    let updated = 0;
+    if (!merge) {
+      // doc.set(): replace, or insert when missing (upsert).
+      next = toReplacement(data, id);
+      if (current) updated = 1;
+      else if (p.upsert === false) next = null;
+      else upserted = true;
+    } else if (current) {
+      const r = applyModifier(current, toModifier(data));
+      if (r.changed) {
+        next = r.doc;
+        updated = 1;
+      }
+    } else if (p.upsert === true) {
+      next = applyModifier({ _id: id }, toModifier(data)).doc;
+      upserted = true;
+    }
+    return { next, reply: { data: upserted ? { updated, upsert_id: id } : { updated } } };
+  }
+
   function modifyDocument({ params: p }: AdminRequest) {
     const now = Date.now();
     const c = coll(p);
     const data = ejsonParam(p, 'data', now);
-    const merge = p.merge !== false;
     if (isDocQuery(p)) {
       const id = docIdParam(p, now);
-      const inTxn = p.transactionId !== undefined;
-      const current = inTxn ? rt.txns.run(p.transactionId, (t) => t.get(c.name, id)) : (c.docs.get(id)?.doc ?? null);
-      let next: Doc | null = null;
-      let upsertId: string | undefined;
-      let updated = 0;
-      if (!merge) {
-        // doc.set(): replace, or insert when missing (upsert).
-        next = toReplacement(data, id);
-        if (current) updated = 1;
-        else if (p.upsert === false) return { data: { updated: 0 } };
-        else upsertId = id;
-      } else if (current) {
-        const r = applyModifier(current, toModifier(data));
-        if (r.changed) {
-          next = r.doc;
-          updated = 1;
-        }
-      } else if (p.upsert === true) {
-        next = applyModifier({ _id: id }, toModifier(data)).doc;
-        upsertId = id;
+      if (inTxn(p)) {
+        return txn(p, (t) => {
+          const { next, reply } = nextOfDoc(p, data, id, t.get(c.name, id));
+          if (next) t.write(c.name, id, next);
+          return reply;
+        });
       }
-      if (next) {
-        if (inTxn) rt.txns.run(p.transactionId, (t) => t.write(c.name, id, next));
-        else rt.store.commit(one(c.name, new Map([[id, next]])));
-      }
-      return { data: upsertId ? { updated, upsert_id: upsertId } : { updated } };
+      return outside(() => {
+        const { next, reply } = nextOfDoc(p, data, id, c.docs.get(idKey(id))?.doc ?? null);
+        const plan = commitPlan(c, new Map(next ? [[idKey(id), next]] : []), reply);
+        return { ...plan, locks: [docLock(c.name, idKey(id)), ...plan.locks] };
+      });
     }
-    if (p.transactionId !== undefined) throw unsupported('where().update() inside a transaction');
-    if (!merge)
+    if (p.merge === false)
       throw new EmulatorError('INVALID_PARAM', 'replacing documents by a where() query is not supported by CloudBase');
     const modifier = toModifier(data);
-    const matched = matching(c, filterParam(p, now));
-    const targets = p.multi === false ? matched.slice(0, 1) : matched;
-    const changes: ChangeSet = new Map();
-    for (const s of targets) {
-      const r = applyModifier(s.doc, modifier);
-      if (r.changed) changes.set(s.doc._id, r.doc);
+    const filter = filterParam(p, now);
+    const changesOf = (targets: Doc[]) => {
+      const changes: ChangeSet = new Map();
+      for (const doc of targets) {
+        const r = applyModifier(doc, modifier);
+        if (r.changed) changes.set(idKey(doc._id), r.doc);
+      }
+      return changes;
+    };
+    if (inTxn(p)) {
+      return txn(p, (t) => {
+        const matched = t.query(c.name, filter);
+        if (matched.length === 0 && p.upsert === true) {
+          const doc = applyModifier({ _id: newDocId(), ...equalityFields(filter) }, modifier).doc;
+          t.write(c.name, doc._id, doc);
+          return { data: { updated: 0, upsert_id: doc._id } };
+        }
+        const changes = changesOf(p.multi === false ? matched.slice(0, 1) : matched);
+        for (const doc of changes.values()) t.write(c.name, doc!._id, doc);
+        return { data: { updated: changes.size } };
+      });
     }
-    if (changes.size) rt.store.commit(one(c.name, changes));
-    if (matched.length === 0 && p.upsert === true) {
-      const doc = applyModifier({ _id: newDocId(), ...equalityFields(filterParam(p, now)) }, modifier).doc;
-      rt.store.commit(one(c.name, new Map([[doc._id, doc]])));
-      return { data: { updated: 0, upsert_id: doc._id } };
-    }
-    return { data: { updated: changes.size } };
+    return outside(() => {
+      const matched = matching(c, filter).map((s) => s.doc);
+      if (matched.length === 0 && p.upsert === true) {
+        const doc = applyModifier({ _id: newDocId(), ...equalityFields(filter) }, modifier).doc;
+        return commitPlan(c, new Map([[idKey(doc._id), doc]]), { data: { updated: 0, upsert_id: doc._id } });
+      }
+      const targets = p.multi === false ? matched.slice(0, 1) : matched;
+      const changes = changesOf(targets);
+      const plan = commitPlan(c, changes, { data: { updated: changes.size } });
+      return { ...plan, locks: [...targets.map((d) => docLock(c.name, idKey(d._id))), ...plan.locks] };
+    });
   }
 
+  /** updateAndReturn: the first match, updated. CloudBase counts a match as updated even when nothing changed. */
   function modifyAndReturnDoc({ params: p }: AdminRequest) {
     const now = Date.now();
     const c = coll(p);
     const modifier = toModifier(ejsonParam(p, 'data', now));
-    const target = matching(c, filterParam(p, now))[0];
-    if (!target) return { data: { updated: 0, doc: null } };
-    const r = applyModifier(target.doc, modifier);
-    if (r.changed) rt.store.commit(one(c.name, new Map([[target.doc._id, r.doc]])));
-    return { data: { updated: r.changed ? 1 : 0, doc: encodeEjson(r.doc) } };
+    const filter = filterParam(p, now);
+    const none: { data: { updated: number; doc: string | null } } = { data: { updated: 0, doc: null } };
+    if (inTxn(p)) {
+      return txn(p, (t) => {
+        const target = t.query(c.name, filter)[0];
+        if (!target) return none;
+        const r = applyModifier(target, modifier);
+        if (r.changed) t.write(c.name, target._id, r.doc);
+        return { data: { updated: 1, doc: encodeEjson(r.doc) } };
+      });
+    }
+    return outside(() => {
+      const target = matching(c, filter)[0];
+      if (!target) return { locks: [], apply: () => none };
+      const r = applyModifier(target.doc, modifier);
+      const key = idKey(target.doc._id);
+      const plan = commitPlan(c, new Map(r.changed ? [[key, r.doc]] : []), {
+        data: { updated: 1, doc: encodeEjson(r.doc) },
+      });
+      return { ...plan, locks: [docLock(c.name, key), ...plan.locks] };
+    });
   }
 
   function removeDocument({ params: p }: AdminRequest) {
@@ -164,30 +254,44 @@ export function databaseActions(rt: DatabaseRuntime): Record<string, AdminHandle
     const c = coll(p);
     if (isDocQuery(p)) {
       const id = docIdParam(p, now);
-      if (p.transactionId !== undefined) {
-        return rt.txns.run(p.transactionId, (t) => {
+      if (inTxn(p)) {
+        return txn(p, (t) => {
           if (!t.get(c.name, id)) return { data: { deleted: 0 } };
           t.write(c.name, id, null);
           return { data: { deleted: 1 } };
         });
       }
-      if (!c.docs.has(id)) return { data: { deleted: 0 } };
-      rt.store.commit(one(c.name, new Map([[id, null]])));
-      return { data: { deleted: 1 } };
+      const key = idKey(id);
+      return outside(() =>
+        c.docs.has(key)
+          ? commitPlan(c, new Map([[key, null]]), { data: { deleted: 1 } })
+          : { locks: [docLock(c.name, key)], apply: () => ({ data: { deleted: 0 } }) },
+      );
     }
     if (p.query === '') {
       throw unsupported('remove() without where() — its production behaviour is undocumented; use where({}).remove()');
     }
-    const matched = matching(c, filterParam(p, now));
-    const targets = p.multi === false ? matched.slice(0, 1) : matched;
-    if (targets.length) rt.store.commit(one(c.name, new Map(targets.map((s) => [s.doc._id, null] as const))));
-    return { data: { deleted: targets.length } };
+    const filter = filterParam(p, now);
+    if (inTxn(p)) {
+      return txn(p, (t) => {
+        const matched = t.query(c.name, filter);
+        const targets = p.multi === false ? matched.slice(0, 1) : matched;
+        for (const d of targets) t.write(c.name, d._id, null);
+        return { data: { deleted: targets.length } };
+      });
+    }
+    return outside(() => {
+      const matched = matching(c, filter);
+      const targets = p.multi === false ? matched.slice(0, 1) : matched;
+      const changes: ChangeSet = new Map(targets.map((s) => [idKey(s.doc._id), null] as const));
+      return commitPlan(c, changes, { data: { deleted: targets.length } });
+    });
   }
 
   function aggregateDocuments({ params: p }: AdminRequest) {
     const name = str(p, 'collectionName');
     const pipeline = parseStages(p.stages, Date.now());
-    return { data: { list: runAggregate(rt.store, name, pipeline).map(encodeEjson) } };
+    return { data: { list: runAggregate(rt.store, name, pipeline).map((d) => encodeEjson(d)) } };
   }
 
   function addCollection({ params: p }: AdminRequest) {
@@ -217,10 +321,11 @@ export function databaseActions(rt: DatabaseRuntime): Record<string, AdminHandle
   };
 }
 
-function duplicateId(collection: string, id: string) {
+function duplicateId(collection: string, id: DocId) {
+  const shown = typeof id === 'object' ? `ObjectId('${id.hex}')` : JSON.stringify(id);
   return new EmulatorError(
     'DATABASE_DUPLICATE_WRITE',
-    `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
+    `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${shown} }`,
   );
 }
 

@@ -2,6 +2,7 @@
 import { EmulatorError } from '../core/errors';
 import { decodeEjson } from './ejson';
 import { type Filter, toFilter } from './query';
+import { type DocId, isDocId } from './values';
 
 /** The SDK's default page size when limit is unset or 0, and the server's cap. */
 export const DEFAULT_LIMIT = 100;
@@ -24,11 +25,11 @@ export function filterParam(params: Record<string, unknown>, now: number): Filte
   return toFilter(ejsonParam(params, 'query', now));
 }
 
-/** doc(id) calls send `{_id: id}` as the query. */
-export function docIdParam(params: Record<string, unknown>, now: number): string {
+/** doc(id) calls send `{_id: id}` as the query; the id is a string or a number (CloudBase accepts both). */
+export function docIdParam(params: Record<string, unknown>, now: number): DocId {
   const q = filterParam(params, now);
   const id = q._id;
-  if (typeof id !== 'string' || !id) throw new EmulatorError('INVALID_PARAM', 'document id must be a non-empty string');
+  if (!isDocId(id)) throw new EmulatorError('INVALID_PARAM', 'document id must be a non-empty string or a number');
   return id;
 }
 

@@ -1,28 +1,26 @@
-// Filters as MongoDB understands them, matched by mingo. Operators CloudBase
-// supports but the emulator does not (geo) fail loudly; an index on the first
-// equality field narrows the scan.
-import { find, Query } from 'mingo';
+// Filters as MongoDB understands them, matched by mingo in the emulator's MongoDB
+// dialect (mongo/). Operators CloudBase supports but the emulator does not (geo,
+// $text, $where) fail loudly; an index on the first equality field narrows the scan.
+import { find } from 'mingo';
+import { Query } from 'mingo/query';
 import { EmulatorError, unsupported } from '../core/errors';
 import type { Collection, StoredDoc } from './collection';
-import { invalidOperator } from './errors';
-import { type Doc, isScalar, cloneDoc } from './values';
+import { invalidOperator, requestFailed } from './errors';
+import { MONGO_OPTIONS } from './mongo/context';
+import { distanceMeters, GeoError, storedPoint } from './mongo/geo';
+import { JsonSchemaError } from './mongo/json-schema';
+import { nearSpec } from './mongo/query-operators';
+import { type Doc, getPath, isScalar, cloneDoc } from './values';
 
 export type Filter = Record<string, unknown>;
 
 const QUERY_OPERATORS = new Set([
+  '$nearSphere', '$near', '$geoWithin', '$geoIntersects', '$geometry', '$maxDistance', '$minDistance', '$centerSphere',
   '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$and', '$or', '$nor', '$not',
-  '$exists', '$size', '$elemMatch', '$all', '$mod', '$regex', '$options', '$expr', '$type',
+  '$exists', '$size', '$elemMatch', '$all', '$mod', '$regex', '$options', '$expr', '$type', '$jsonSchema',
+  '$bitsAllSet', '$bitsAllClear', '$bitsAnySet', '$bitsAnyClear',
 ]); // prettier-ignore
-const UNSUPPORTED = new Set([
-  '$nearSphere',
-  '$near',
-  '$geoWithin',
-  '$geoIntersects',
-  '$geometry',
-  '$where',
-  '$text',
-  '$jsonSchema',
-]);
+const UNSUPPORTED = new Set(['$where', '$text', '$box', '$polygon', '$center', '$uniqueDocs']);
 
 /** Validates a decoded filter; throws for anything that is not a filter object. */
 export function toFilter(raw: unknown): Filter {
@@ -41,16 +39,56 @@ function checkOperators(value: unknown, insideExpr: boolean): void {
       if (UNSUPPORTED.has(k)) throw unsupported(`the query operator ${k}`);
       if (!QUERY_OPERATORS.has(k)) throw invalidOperator(`unknown query operator ${k}`);
     }
-    checkOperators(v, insideExpr || k === '$expr');
+    // An $expr holds expressions, a $jsonSchema a schema: neither has query operators.
+    checkOperators(v, insideExpr || k === '$expr' || k === '$jsonSchema');
   }
+}
+
+/** mingo's and the dialect's errors as CloudBase answers them. */
+function queryError(err: unknown): EmulatorError {
+  if (err instanceof EmulatorError) return err;
+  if (err instanceof JsonSchemaError || err instanceof GeoError) return requestFailed(err.message);
+  return invalidOperator((err as Error).message);
 }
 
 export function compile(filter: Filter): Query {
   try {
-    return new Query(filter);
+    return new Query(filter, MONGO_OPTIONS);
   } catch (err) {
-    throw invalidOperator((err as Error).message);
+    throw queryError(err);
   }
+}
+
+/** Whether a document matches a compiled query (mingo's errors become CloudBase's). */
+export function matches(query: Query, doc: Doc): boolean {
+  try {
+    return query.test(doc);
+  } catch (err) {
+    throw queryError(err);
+  }
+}
+
+/** A top-level `{ field: { $nearSphere | $near } }`: MongoDB answers those nearest first. */
+function nearestFirst(filter: Filter): ((docs: Doc[]) => Doc[]) | null {
+  const clauses: Filter[] = [filter, ...(Array.isArray(filter.$and) ? (filter.$and as Filter[]) : [])];
+  for (const clause of clauses) {
+    for (const [field, cond] of Object.entries(clause)) {
+      const c = cond as Record<string, unknown> | null;
+      const spec = c && typeof c === 'object' ? (c.$nearSphere ?? c.$near) : undefined;
+      if (field.startsWith('$') || spec === undefined) continue;
+      const { point } = nearSpec(spec);
+      const distance = (d: Doc) => {
+        const p = storedPoint(getPath(d, field), field);
+        return p ? distanceMeters(point, p) : Infinity;
+      };
+      return (docs) =>
+        docs
+          .map((d) => ({ d, k: distance(d) }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.d);
+    }
+  }
+  return null;
 }
 
 /** Equality constraints on one field that an index can serve: `{f: v}`, `{f: {$eq: v}}`, `{f: {$in: [...]}}`. */
@@ -82,7 +120,7 @@ export function matching(coll: Collection, filter: Filter): StoredDoc[] {
   try {
     for (const s of candidates) if (query.test(s.doc)) out.push(s);
   } catch (err) {
-    throw invalidOperator((err as Error).message);
+    throw queryError(err);
   }
   return out;
 }
@@ -109,10 +147,11 @@ export function page(docs: Doc[], opts: FindOptions): Doc[] {
 
 /** Matching documents, sorted and paged — copies; stored documents stay untouched. */
 export function findDocs(coll: Collection, filter: Filter, opts: FindOptions): Doc[] {
-  return cloneDoc(
-    page(
-      matching(coll, filter).map((s) => s.doc),
-      opts,
-    ),
-  );
+  const docs = matching(coll, filter).map((s) => s.doc);
+  return cloneDoc(page(sortForQuery(filter, docs), opts));
+}
+
+/** Natural order, or nearest first under $nearSphere / $near (an explicit order still wins). */
+export function sortForQuery(filter: Filter, docs: Doc[]): Doc[] {
+  return nearestFirst(filter)?.(docs) ?? docs;
 }

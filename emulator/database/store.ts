@@ -1,19 +1,22 @@
 // Durable state: every collection and document in SQLite (WAL), mirrored in memory
 // for queries. All writes — single operations and transaction commits — go through
 // commit(), which checks unique indexes for the whole batch, writes SQLite in one
-// transaction and only then updates memory: all or nothing.
+// transaction and only then updates memory: all or nothing. While a transaction
+// holds a snapshot, commits also record what they replace (history.ts).
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ChangeSet, Collection } from './collection';
 import { collectionExists, collectionNotExist } from './errors';
 import { decodeEjson, encodeEjson } from './ejson';
+import { History } from './history';
 import type { CollectionSpec, IndexSpec } from './schema';
 import type { Doc } from './values';
 
 export class Store {
   private db: Database.Database;
   readonly collections = new Map<string, Collection>();
+  readonly history = new History();
   /** Global write counter; each commit stamps its documents with a new version. */
   private version = 0;
   private stmts!: {
@@ -113,11 +116,17 @@ export class Store {
     this.db.transaction(() => {
       for (const [name, set] of changes) {
         for (const [id, doc] of set) {
-          if (doc) this.stmts.upsertDoc.run(name, id, encodeEjson(doc), version);
+          if (doc) this.stmts.upsertDoc.run(name, id, encodeEjson(doc, 'oid'), version);
           else this.stmts.deleteDoc.run(name, id);
         }
       }
     })();
+    if (this.history.active) {
+      for (const [name, set] of changes) {
+        const c = this.collection(name);
+        for (const id of set.keys()) this.history.record(name, id, c.docs.get(id), version);
+      }
+    }
     for (const [name, set] of changes) this.collection(name).apply(set, version);
   }
 
@@ -128,6 +137,7 @@ export class Store {
       this.stmts.deleteCollections.run();
     })();
     this.collections.clear();
+    this.history.clear();
     this.ensureDeclared(declared);
   }
 

@@ -1,9 +1,10 @@
 // Update operators and whole-document replacement, with the SDK's quirks
 // translated: `$addToSet: {f: {each: [...]}}` (no `$`), plain fields as `$set`.
-import { update as mingoUpdate } from 'mingo';
+import { update as mingoUpdate } from 'mingo/updater';
 import { EmulatorError, unsupported } from '../core/errors';
 import { invalidOperator } from './errors';
-import { type Doc, valueKey, cloneDoc } from './values';
+import { MONGO_OPTIONS } from './mongo/context';
+import { type Doc, type DocId, valueKey, cloneDoc, idKey, isDocId } from './values';
 
 const UPDATE_OPERATORS = new Set([
   '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pop', '$pull', '$pullAll', '$addToSet',
@@ -65,7 +66,7 @@ export function applyModifier(
   const next = cloneDoc(doc);
   let changedPaths: string[];
   try {
-    changedPaths = mingoUpdate(next, modifier as never);
+    changedPaths = mingoUpdate(next, modifier as never, undefined, undefined, { queryOptions: MONGO_OPTIONS });
   } catch (err) {
     throw new EmulatorError('DATABASE_REQUEST_FAILED', (err as Error).message);
   }
@@ -73,12 +74,13 @@ export function applyModifier(
 }
 
 /** Whole-document replacement for doc().set(): no operators allowed. */
-export function toReplacement(raw: unknown, id: string): Doc {
+export function toReplacement(raw: unknown, id: DocId): Doc {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
     throw new EmulatorError('INVALID_PARAM', 'document must be an object');
   assertNoOperators(raw);
   const { _id: given, ...rest } = raw as Record<string, unknown>;
-  if (given !== undefined && given !== id) throw new EmulatorError('INVALID_PARAM', 'set() data must not change _id');
+  if (given !== undefined && (!isDocId(given) || idKey(given) !== idKey(id)))
+    throw new EmulatorError('INVALID_PARAM', 'set() data must not change _id');
   return { _id: id, ...rest };
 }
 

@@ -2,7 +2,8 @@
 // HTTP statuses for the local client endpoint, one TcbError code for cloud code.
 import { EmulatorError } from '../core/errors';
 
-export type FailureKind = 'bad-request' | 'not-found' | 'not-written' | 'not-built' | 'failed' | 'timeout';
+export type FailureKind =
+  'bad-request' | 'too-large' | 'not-found' | 'not-written' | 'not-built' | 'failed' | 'timeout';
 
 export class InvocationError extends Error {
   constructor(
@@ -22,6 +23,8 @@ export function httpFailure(err: InvocationError): { status: number; body: Recor
     case 'bad-request':
       // CloudBase's invalid-parameter error (wx-server-sdk maps INVALID_PARAM to -501007).
       return { status: 400, body: { code: 'INVALID_PARAM', errCode: -501007, message, requestId } };
+    case 'too-large':
+      return { status: 413, body: { code: 'EXCEED_MAX_PAYLOAD_SIZE', message, requestId } };
     case 'not-found':
       return { status: 404, body: { code: 'FUNCTION_NOT_FOUND', message, requestId } };
     case 'not-written':

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { invalidParam } from '../core/errors';
+import { invalidParam, payloadTooLarge } from '../core/errors';
+import { PAYLOAD_LIMITS } from '../core/http';
 import type { AdminRequest, EmulatorService, ServiceContext } from '../core/service';
 import type { FunctionConfig } from './config';
 import { type Caller, invocationContext, workerEnv } from './context';
@@ -167,7 +168,11 @@ export class FunctionHostService implements EmulatorService {
   private async invokeForSdk(req: AdminRequest): Promise<Record<string, unknown>> {
     const name = req.params.function_name;
     if (typeof name !== 'string' || !name) throw invalidParam('function_name is required');
-    const event = parseRequestData(req.params.request_data);
+    const data = req.params.request_data;
+    if (typeof data === 'string' && Buffer.byteLength(data) > PAYLOAD_LIMITS.function) {
+      throw payloadTooLarge(`the function's request data is over ${PAYLOAD_LIMITS.function} bytes, CloudBase's limit`);
+    }
+    const event = parseRequestData(data);
     try {
       const { json } = await this.invoke(name, event, { kind: 'server' });
       // The SDK JSON-parses response_data; "" is how a function returning undefined arrives (result "").

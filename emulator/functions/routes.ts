@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LOCAL_APPID, OPENID_HEADER } from '../constants';
-import { BodyTooLargeError, readBody, sendBytes, sendJson } from '../core/http';
+import { BodyTooLargeError, PAYLOAD_LIMITS, readBody, sendBytes, sendJson } from '../core/http';
 import type { Route } from '../core/service';
 import type { Caller } from './context';
 import { httpFailure, InvocationError } from './errors';
@@ -26,10 +26,12 @@ export function functionRoutes(host: FunctionHostService): Route[] {
         let event: unknown;
         let caller: Caller;
         try {
-          event = parseEvent(await readBody(req));
+          event = parseEvent(await readBody(req, payloadLimit(req)));
           caller = clientCaller(req);
         } catch (err) {
-          if (!(err instanceof BadRequest || err instanceof BodyTooLargeError)) throw err;
+          if (err instanceof BodyTooLargeError)
+            return fail(res, new InvocationError('too-large', err.message, randomUUID()));
+          if (!(err instanceof BadRequest)) throw err;
           return fail(res, new InvocationError('bad-request', err.message, randomUUID()));
         }
         await answer(res, host.invoke(name, withUserInfo(event, caller), caller));
@@ -108,6 +110,12 @@ function fail(res: ServerResponse, err: InvocationError): void {
 }
 
 class BadRequest extends Error {}
+
+/** CloudBase: a function's request body may be 100 KB when it is text (text/*), 6 MB otherwise. */
+function payloadLimit(req: IncomingMessage): number {
+  const type = String(req.headers['content-type'] ?? '').toLowerCase();
+  return type.startsWith('text/') ? PAYLOAD_LIMITS.functionText : PAYLOAD_LIMITS.function;
+}
 
 function parseEvent(body: Buffer): unknown {
   const text = body.toString('utf8');

@@ -1,22 +1,34 @@
 // The storage.* /admin actions: metadata only. Bytes move over the local URLs
-// these answers point at (routes.ts).
+// these answers point at (routes.ts). A file ID that names no file of this
+// environment answers STORAGE_FILE_NONEXIST, one of another environment
+// STORAGE_EXCEED_AUTHORITY, per file, as CloudBase does.
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path/posix';
 import { invalidParam, unsupported } from '../core/errors';
 import type { AdminHandler } from '../core/service';
 import { cloudPathProblem } from './cloud-path';
-import { fileIdFor, parseFileId } from './file-id';
+import { fileIdFor, type ParsedFileId, parseFileId } from './file-id';
+import type { CompiledRules, RuleAuth } from './rules';
 import type { FileStore } from './state';
 import type { UploadGrants } from './upload-grants';
 import { encodedFileUrl, tempFileUrl, uploadUrl } from './urls';
 
-/** CloudBase's documented cap for getTempFileURL and copyFile. */
+/** CloudBase's documented cap for getTempFileURL, deleteFile and copyFile. */
 export const MAX_BATCH = 50;
 
 export interface StorageDeps {
   store: FileStore;
   grants: UploadGrants;
+  rules: CompiledRules;
   envId: string;
   baseUrl: string;
+}
+
+const missing = { code: 'STORAGE_FILE_NONEXIST', message: 'file does not exist' };
+
+/** A file ID that cannot name a file here is a file that does not exist (another environment's excepted). */
+function unusable(parsed: Exclude<ParsedFileId, { ok: true }>) {
+  return parsed.code === 'STORAGE_EXCEED_AUTHORITY' ? { code: parsed.code, message: parsed.message } : missing;
 }
 
 export function storageActions(deps: () => StorageDeps): Record<string, AdminHandler> {
@@ -25,11 +37,7 @@ export function storageActions(deps: () => StorageDeps): Record<string, AdminHan
     'storage.batchGetDownloadUrl': ({ params }) => batchGetDownloadUrl(deps(), params),
     'storage.batchDeleteFile': ({ params }) => batchDeleteFile(deps(), params),
     'storage.batchCopyFile': ({ params }) => batchCopyFile(deps(), params),
-    'storage.getFileAuthority': () => {
-      throw unsupported(
-        'storage.getFileAuthority: there are no storage permission rules locally, every caller may read and write every file',
-      );
-    },
+    'storage.getFileAuthority': ({ params }) => getFileAuthority(deps(), params),
   };
 }
 
@@ -73,10 +81,8 @@ async function batchGetDownloadUrl({ store, envId, baseUrl }: StorageDeps, param
   const download_list = await Promise.all(
     items.map(async ({ fileID, escaped }) => {
       const parsed = parseFileId(fileID, envId);
-      if (!parsed.ok) return { fileID, tempFileURL: '', code: parsed.code, message: parsed.message };
-      if (!(await store.stat(parsed.cloudPath))) {
-        return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'file does not exist' };
-      }
+      if (!parsed.ok) return { fileID, tempFileURL: '', ...unusable(parsed) };
+      if (!(await store.stat(parsed.cloudPath))) return { fileID, tempFileURL: '', ...missing };
       const url = escaped ? encodedFileUrl(baseUrl, parsed.cloudPath) : tempFileUrl(baseUrl, parsed.cloudPath);
       return { fileID, tempFileURL: url, code: 'SUCCESS' };
     }),
@@ -85,7 +91,7 @@ async function batchGetDownloadUrl({ store, envId, baseUrl }: StorageDeps, param
 }
 
 async function batchDeleteFile({ store, envId }: StorageDeps, params: Record<string, unknown>) {
-  const list = batch(params.fileid_list, 'fileid_list', Infinity);
+  const list = batch(params.fileid_list, 'fileid_list', MAX_BATCH);
   list.forEach((fileID, i) => {
     if (typeof fileID !== 'string' || !fileID) throw invalidParam(`fileid_list[${i}] must be a non-empty string`);
   });
@@ -93,9 +99,9 @@ async function batchDeleteFile({ store, envId }: StorageDeps, params: Record<str
   // One at a time: the same ID twice must delete once and then report it missing.
   for (const fileID of list as string[]) {
     const parsed = parseFileId(fileID, envId);
-    if (!parsed.ok) delete_list.push({ fileID, code: parsed.code, message: parsed.message });
+    if (!parsed.ok) delete_list.push({ fileID, ...unusable(parsed) });
     else if (await store.remove(parsed.cloudPath)) delete_list.push({ fileID, code: 'SUCCESS' });
-    else delete_list.push({ fileID, code: 'STORAGE_FILE_NONEXIST', message: 'file does not exist' });
+    else delete_list.push({ fileID, ...missing });
   }
   return { data: { delete_list } };
 }
@@ -151,6 +157,41 @@ function copyPath(value: unknown, envId: string, label: string): string {
   const problem = cloudPathProblem(value);
   if (problem) throw invalidParam(`${label}: ${problem.replace('cloudPath', 'path')}`);
   return value as string;
+}
+
+const TYPES = ['READ', 'WRITE', 'READWRITE'];
+
+/**
+ * What the end user named by openId / uid (what the SDK sends from the function's
+ * context) may do with each file, by the storage rules.
+ */
+async function getFileAuthority({ store, rules, envId }: StorageDeps, params: Record<string, unknown>) {
+  const list = batch(params.fileList, 'fileList', MAX_BATCH);
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const openid = text(params.openId);
+  const uid = text(params.uid);
+  if (!openid && !uid) throw invalidParam('getFileAuthority needs the end user: openId or uid');
+  const auth: RuleAuth = { openid, uid, loginType: text(params.loginType) };
+  const data = await Promise.all(
+    list.map(async (item, i) => {
+      const entry = item as { path?: unknown; type?: unknown } | null;
+      if (!entry || typeof entry.path !== 'string' || !TYPES.includes(String(entry.type))) {
+        throw invalidParam(`fileList[${i}] needs a path (a file ID) and a type: READ, WRITE or READWRITE`);
+      }
+      const parsed = parseFileId(entry.path, envId);
+      const cloudPath = parsed.ok ? parsed.cloudPath : '';
+      const file = parsed.ok ? await store.stat(cloudPath) : null;
+      // A file not yet there would be the writer's own.
+      const resource = { openid: file ? file.owner : (openid ?? uid), path: cloudPath };
+      return {
+        path: entry.path,
+        cosFileId: createHash('sha1').update(`${envId}/${cloudPath}`).digest('base64url'),
+        read: parsed.ok && rules.allows('read', auth, resource),
+        write: parsed.ok && rules.allows('write', auth, resource),
+      };
+    }),
+  );
+  return { data };
 }
 
 function batch(value: unknown, name: string, max: number): unknown[] {

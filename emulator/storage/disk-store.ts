@@ -1,6 +1,6 @@
 // Durable file store under <dataDir>/storage/. An object is two files named by
 // the SHA-256 of its cloud path: `<hash>` holds the bytes, `<hash>.json` holds
-// the cloud path. Hashed names mean no cloud path can ever reach outside the
+// the cloud path (and the creator's openid). Hashed names mean no cloud path can ever reach outside the
 // folder, and "a" and "a/b" can coexist as they do in COS.
 //
 // Crash safety: bytes are written to tmp/, fsynced, and renamed into place, and
@@ -31,15 +31,24 @@ export class DiskStore implements FileStore {
     return store;
   }
 
-  async put(cloudPath: string, bytes: Buffer): Promise<StoredFile> {
+  async put(cloudPath: string, bytes: Buffer, owner?: string): Promise<StoredFile> {
     const base = this.basePath(cloudPath);
-    if (!(await exists(base + META_SUFFIX))) {
-      await this.writeAtomically(base + META_SUFFIX, Buffer.from(JSON.stringify({ cloudPath })));
-    }
+    const existing = (await exists(base)) ? await this.meta(base) : null;
+    const meta = existing ?? { cloudPath, ...(owner !== undefined ? { owner } : {}) };
+    if (!existing) await this.writeAtomically(base + META_SUFFIX, Buffer.from(JSON.stringify(meta)));
     await this.writeAtomically(base, bytes);
     await syncDir(this.objects);
     const stat = await fs.stat(base);
-    return { cloudPath, size: stat.size, updatedAt: stat.mtime };
+    return { ...meta, size: stat.size, updatedAt: stat.mtime };
+  }
+
+  private async meta(base: string): Promise<{ cloudPath: string; owner?: string } | null> {
+    try {
+      return JSON.parse(await fs.readFile(base + META_SUFFIX, 'utf8')) as { cloudPath: string; owner?: string };
+    } catch (err) {
+      if (isMissing(err)) return null;
+      throw err;
+    }
   }
 
   async read(cloudPath: string) {
@@ -53,7 +62,11 @@ export class DiskStore implements FileStore {
     try {
       const stat = await handle.stat();
       const bytes = await handle.readFile();
-      return { file: { cloudPath, size: bytes.length, updatedAt: stat.mtime }, bytes };
+      const owner = (await this.meta(this.basePath(cloudPath)))?.owner;
+      return {
+        file: { cloudPath, size: bytes.length, updatedAt: stat.mtime, ...(owner !== undefined ? { owner } : {}) },
+        bytes,
+      };
     } finally {
       await handle.close();
     }
@@ -62,7 +75,8 @@ export class DiskStore implements FileStore {
   async stat(cloudPath: string) {
     try {
       const stat = await fs.stat(this.basePath(cloudPath));
-      return { cloudPath, size: stat.size, updatedAt: stat.mtime };
+      const owner = (await this.meta(this.basePath(cloudPath)))?.owner;
+      return { cloudPath, size: stat.size, updatedAt: stat.mtime, ...(owner !== undefined ? { owner } : {}) };
     } catch (err) {
       if (isMissing(err)) return null;
       throw err;
@@ -89,9 +103,9 @@ export class DiskStore implements FileStore {
       if (!name.endsWith(META_SUFFIX)) continue;
       const base = path.join(this.objects, name.slice(0, -META_SUFFIX.length));
       try {
-        const { cloudPath } = JSON.parse(await fs.readFile(base + META_SUFFIX, 'utf8')) as { cloudPath: string };
+        const meta = JSON.parse(await fs.readFile(base + META_SUFFIX, 'utf8')) as { cloudPath: string; owner?: string };
         const stat = await fs.stat(base);
-        files.push({ cloudPath, size: stat.size, updatedAt: stat.mtime });
+        files.push({ ...meta, size: stat.size, updatedAt: stat.mtime });
       } catch (err) {
         if (!isMissing(err)) throw err; // an orphaned .json: the upload never completed
       }

@@ -19,11 +19,16 @@ export function parseFileId(fileId: string, envId: string): ParsedFileId {
   const slash = rest.indexOf('/');
   const idHost = slash < 0 ? rest : rest.slice(0, slash);
   if (idHost !== host) {
-    return {
-      ok: false,
-      code: 'STORAGE_EXCEED_AUTHORITY',
-      message: `fileID belongs to "${idHost}", but this emulator serves ${SCHEME}${host}/`,
-    };
+    // Another environment's file is not ours to reach; another bucket of this one holds nothing.
+    const idEnv = idHost.slice(0, idHost.indexOf('.') < 0 ? idHost.length : idHost.indexOf('.'));
+    if (idEnv !== envId) {
+      return {
+        ok: false,
+        code: 'STORAGE_EXCEED_AUTHORITY',
+        message: `fileID belongs to the environment "${idEnv}", but this emulator serves ${SCHEME}${host}/`,
+      };
+    }
+    return { ok: false, code: 'STORAGE_FILE_NONEXIST', message: `no such file: this environment's bucket is ${host}` };
   }
   const cloudPath = slash < 0 ? '' : rest.slice(slash + 1);
   const problem = cloudPathProblem(cloudPath);

@@ -5,9 +5,15 @@ export class MemoryStore implements FileStore {
   readonly location = 'in memory (lost on exit)';
   private readonly files = new Map<string, { file: StoredFile; bytes: Buffer }>();
 
-  async put(cloudPath: string, bytes: Buffer): Promise<StoredFile> {
+  async put(cloudPath: string, bytes: Buffer, owner?: string): Promise<StoredFile> {
     // Copy: the caller's buffer may be a view into a larger, reused one.
-    const file = { cloudPath, size: bytes.length, updatedAt: new Date() };
+    const creator = this.files.has(cloudPath) ? this.files.get(cloudPath)!.file.owner : owner;
+    const file = {
+      cloudPath,
+      size: bytes.length,
+      updatedAt: new Date(),
+      ...(creator !== undefined ? { owner: creator } : {}),
+    };
     this.files.set(cloudPath, { file, bytes: Buffer.from(bytes) });
     return file;
   }

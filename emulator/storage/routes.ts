@@ -6,11 +6,13 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody, sendJson } from '../core/http';
 import type { Route } from '../core/service';
+import { OPENID_HEADER } from '../constants';
 import type { StorageDeps } from './actions';
 import { cloudPathProblem } from './cloud-path';
 import { contentTypeFor } from './content-type';
 import { sendCosError } from './cos-reply';
 import { fileIdFor } from './file-id';
+import type { RuleAuth } from './rules';
 import type { StoredFile } from './state';
 
 export function storageRoutes(deps: () => StorageDeps): Route[] {
@@ -29,7 +31,7 @@ async function upload({ store, grants }: StorageDeps, req: IncomingMessage, res:
     // poison the kept-alive socket.
     bytes = await readBody(req);
   } catch (err) {
-    if (err instanceof BodyTooLargeError) return; // readBody already dropped the connection
+    if (err instanceof BodyTooLargeError) return sendCosError(res, 400, 'EntityTooLarge', err.message, cloudPath);
     throw err;
   }
   const problem = cloudPathProblem(cloudPath);
@@ -67,8 +69,22 @@ const fileHeaders = (file: StoredFile) => ({
   'cache-control': 'no-store',
 });
 
-/** What wx.uploadFile sends: a `file` part and a `cloudPath` form field. Answers { fileID }. */
-async function clientUpload({ store, envId }: StorageDeps, req: IncomingMessage, res: ServerResponse) {
+/**
+ * The client identity of a local mini-program request: `x-wx-openid` as on
+ * /functions/<name>. wx.cloud.uploadFile always runs as a logged-in WeChat user,
+ * so a request without the header is a WeChat user whose openid the client did
+ * not say (openid "").
+ */
+function clientAuth(req: IncomingMessage): RuleAuth {
+  const openid = req.headers[OPENID_HEADER];
+  return { openid: (Array.isArray(openid) ? openid[0] : openid) ?? '', loginType: 'WECHAT' };
+}
+
+/**
+ * What wx.uploadFile sends: a `file` part and a `cloudPath` form field. Answers
+ * { fileID }, or 403 STORAGE_EXCEED_AUTHORITY when the bucket's write rule refuses.
+ */
+async function clientUpload({ store, envId, rules }: StorageDeps, req: IncomingMessage, res: ServerResponse) {
   let form: { fields: Record<string, string>; file: Buffer | null; truncated: boolean };
   try {
     form = await readForm(req);
@@ -81,7 +97,17 @@ async function clientUpload({ store, envId }: StorageDeps, req: IncomingMessage,
   const cloudPath = form.fields.cloudPath;
   const problem = cloudPathProblem(cloudPath);
   if (problem) return sendJson(res, 400, { code: 'INVALID_PARAM', message: problem });
-  await store.put(cloudPath, form.file);
+  const auth = clientAuth(req);
+  const existing = await store.stat(cloudPath);
+  // A new file would be the uploader's own.
+  const resource = { openid: existing ? existing.owner : auth?.openid, path: cloudPath };
+  if (!rules.allows('write', auth, resource)) {
+    return sendJson(res, 403, {
+      code: 'STORAGE_EXCEED_AUTHORITY',
+      message: `the storage write rule refuses ${cloudPath} to this client`,
+    });
+  }
+  await store.put(cloudPath, form.file, auth?.openid);
   sendJson(res, 200, { fileID: fileIdFor(envId, cloudPath) });
 }
 

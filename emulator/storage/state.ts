@@ -8,11 +8,13 @@ export interface StoredFile {
   cloudPath: string;
   size: number;
   updatedAt: Date;
+  /** The openid of the client that created the file (security rules' resource.openid); none for the server SDK. */
+  owner?: string;
 }
 
 export interface FileStore {
-  /** Resolves only once the bytes are durable (for the disk store). */
-  put(cloudPath: string, bytes: Buffer): Promise<StoredFile>;
+  /** Resolves only once the bytes are durable (for the disk store). An overwrite keeps the creator. */
+  put(cloudPath: string, bytes: Buffer, owner?: string): Promise<StoredFile>;
   read(cloudPath: string): Promise<{ file: StoredFile; bytes: Buffer } | null>;
   stat(cloudPath: string): Promise<StoredFile | null>;
   /** True when the file existed. */

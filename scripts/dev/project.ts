@@ -9,6 +9,7 @@ import { FunctionHostService, type FunctionHostOptions } from '../../emulator/fu
 import { OpenApiService } from '../../emulator/openapi';
 import { startEmulator, type RunningEmulator } from '../../emulator/registry';
 import { StorageService } from '../../emulator/storage';
+import type { StorageRules } from '../../emulator/storage/rules';
 import { type CloudbaseConfig, loadCloudbaseConfig } from '../manifests/cloudbaserc';
 import { loadSchema } from '../manifests/database';
 import { functionEntry, PROJECT_ROOT } from '../manifests/paths';
@@ -30,6 +31,8 @@ export interface ProjectEmulatorOptions {
   functionEnv?: Record<string, string>;
   /** Where functions' console output goes (tests keep it quiet). */
   functionOutput?: FunctionHostOptions['output'];
+  /** The storage bucket's security rules (CloudBase's format); default: a new bucket's (emulator/storage/rules.ts). */
+  storageRules?: StorageRules;
 }
 
 export async function startProjectEmulator(opts: ProjectEmulatorOptions): Promise<RunningEmulator> {
@@ -40,7 +43,7 @@ export async function startProjectEmulator(opts: ProjectEmulatorOptions): Promis
     log: opts.log,
     services: [
       new DatabaseService({ collections: loadSchema(opts.schema ?? undefined) }),
-      new StorageService(),
+      new StorageService({ rules: opts.storageRules }),
       new OpenApiService(),
       new FunctionHostService({
         functionsDir: opts.functionsDir ?? config.functionRoot,

@@ -85,12 +85,32 @@ describe('storage through the SDK (in memory)', () => {
 
   it('answers missing and foreign files with a per-item code', async () => {
     const missing = fileIdOf('nope/missing.png');
+    const otherBucket = `cloud://${emulator.envId}.tcbenv-mPIgjhnq/1535367916760.jpg`;
+    const notAnId = 'unexistFileID';
     const foreign = `cloud://other-env.${STORAGE_BUCKET}/a.png`;
-    const { fileList } = await app.getTempFileURL({ fileList: [missing, foreign] });
+    const { fileList } = await app.getTempFileURL({ fileList: [missing, otherBucket, notAnId, foreign] });
     expect(fileList).toEqual([
       expect.objectContaining({ fileID: missing, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '' }),
+      expect.objectContaining({ fileID: otherBucket, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '' }),
+      expect.objectContaining({ fileID: notAnId, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '' }),
       expect.objectContaining({ fileID: foreign, code: 'STORAGE_EXCEED_AUTHORITY', tempFileURL: '' }),
     ]);
+  });
+
+  it('a download of a file that does not exist fails with STORAGE_FILE_NONEXIST, whatever the ID', async () => {
+    for (const fileID of ['unexistFileID', fileIdOf('nope.png'), `cloud://${emulator.envId}.other-bucket/a.png`]) {
+      await expect(app.downloadFile({ fileID })).rejects.toMatchObject({ code: 'STORAGE_FILE_NONEXIST' });
+    }
+  });
+
+  it('refuses more than 50 files per deleteFile call, deleting none', async () => {
+    const { fileID } = await app.uploadFile({ cloudPath: 'keep/me.txt', fileContent: Buffer.from('x') });
+    const ids = [fileID, ...Array.from({ length: 50 }, (_, i) => fileIdOf(`many/${i}.png`))];
+    await expect(app.deleteFile({ fileList: ids })).rejects.toMatchObject({
+      code: 'INVALID_PARAM',
+      message: expect.stringContaining('at most 50'),
+    });
+    expect((await app.deleteFile({ fileList: ids.slice(0, 50) })).fileList[0]).toMatchObject({ code: 'SUCCESS' });
   });
 
   it('refuses more than 50 files per getTempFileURL call', async () => {
@@ -174,15 +194,6 @@ describe('storage through the SDK (in memory)', () => {
     ]);
     await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
     expect(await fetch(`${emulator.url}/_emulator/storage`).then((r) => r.json())).toEqual([]);
-  });
-
-  it('says getFileAuthority is not emulated', async () => {
-    const res = await fetch(emulator.adminUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'storage.getFileAuthority', fileList: [] }),
-    });
-    expect(await res.json()).toMatchObject({ code: 'EMULATOR_UNSUPPORTED' });
   });
 });
 

@@ -4,7 +4,13 @@ let h: DbHarness;
 const ids = async (q: { get(): Promise<{ data: { _id: string }[] }> }) => (await q.get()).data.map((d) => d._id).sort();
 
 beforeAll(async () => {
-  h = await startDb({ items: [{ name: 'by_kind', keys: { kind: 1 } }] });
+  h = await startDb({ items: [{ name: 'by_kind', keys: { kind: 1 } }], mixed: [] });
+  await h.db.collection('mixed').add([
+    { _id: 'numbers', tags: [1, 2, 3, 4, 5, 6, 7, 8, 9], n: 7 },
+    { _id: 'embedded', tags: [{ value: 1 }, { value: 7 }], n: 2.5 },
+    { _id: 'strings', tags: ['Go', 'C#'], n: '7' },
+    { _id: 'scalar', tags: 5, n: null, at: new Date('2026-01-01T00:00:00Z') },
+  ]);
   await h.db.collection('items').add([
     {
       _id: 'a',
@@ -80,13 +86,6 @@ describe('where: every query command', () => {
     expect((await h.db.collection('items').count()).total).toBe(4);
   });
 
-  it('a geo query is refused as unsupported, not answered wrongly', async () => {
-    const point = new h.db.Geo.Point(113.3, 23.1);
-    await expect(w({ loc: _().geoNear({ geometry: point, maxDistance: 10 }) }).get()).rejects.toMatchObject({
-      code: 'EMULATOR_UNSUPPORTED',
-    });
-  });
-
   it('an unknown operator sent raw is refused', async () => {
     await expect(
       h.db
@@ -96,6 +95,69 @@ describe('where: every query command', () => {
         .get(),
     ).rejects.toMatchObject({
       code: 'DATABASE_INVALID_OPERRATOR',
+    });
+  });
+});
+
+describe('MongoDB semantics where a matcher library could differ', () => {
+  const _ = () => h.db.command;
+  const w = (f: object) => ids(h.db.collection('mixed').where(f));
+  const raw = (f: object) => ids(h.db.collection('mixed').options({ raw: true }).where(f));
+  type Mod = { mod(d: number, r: number): unknown; mod(pair: number[]): unknown };
+
+  it.each([
+    [
+      'elemMatch with a field condition skips elements that are not documents: exists',
+      () => ({ tags: _().elemMatch({ value: _().exists(true) }) }),
+      ['embedded'],
+    ],
+    ['… gt', () => ({ tags: _().elemMatch({ value: _().gt(0) }) }), ['embedded']],
+    ['… mod([4, 3])', () => ({ tags: _().elemMatch({ value: (_() as unknown as Mod).mod([4, 3]) }) }), ['embedded']],
+    [
+      '… mod(4, 3) (the mini-program form)',
+      () => ({ tags: _().elemMatch({ value: (_() as unknown as Mod).mod(4, 3) }) }),
+      ['embedded'],
+    ],
+    [
+      'elemMatch with operators only tests the elements themselves',
+      () => ({ tags: _().elemMatch(_().gt(8)) }),
+      ['numbers'],
+    ],
+  ])('%s', async (_name, filter, expected) => {
+    expect(await w(filter())).toEqual(expected);
+  });
+
+  it.each([
+    ['$type matches an array whose elements have the type', { tags: { $type: 'number' } }, ['numbers', 'scalar']],
+    ['$type tells int and double apart', { n: { $type: 'double' } }, ['embedded']],
+    ['$type by number (2: string)', { n: { $type: 2 } }, ['strings']],
+    ['$mod matches numbers only, not strings or null', { n: { $mod: [7, 0] } }, ['numbers']],
+    ['$all of one value matches a scalar equal to it', { tags: { $all: [5] } }, ['numbers', 'scalar']],
+    [
+      '$lte null matches null and missing, as $eq null does',
+      { at: { $lte: null } },
+      ['embedded', 'numbers', 'strings'],
+    ],
+  ])('%s', async (_name, filter, expected) => {
+    expect(await raw(filter)).toEqual(expected);
+  });
+
+  it('$jsonSchema is validated as MongoDB does (bsonType, required, nested properties), also under nor', async () => {
+    const schema = { required: ['tags'], properties: { n: { bsonType: ['int', 'double'], minimum: 2.5 } } };
+    expect(await w(_().jsonSchema(schema))).toEqual(['embedded', 'numbers']);
+    expect(await w(_().nor([_().jsonSchema(schema)]))).toEqual(['scalar', 'strings']);
+    expect(await w(_().jsonSchema({ properties: { at: { bsonType: 'date' } }, required: ['at'] }))).toEqual(['scalar']);
+    expect(
+      await w(
+        _().jsonSchema({ properties: { n: { maximum: 7, exclusiveMaximum: true, type: 'number' } }, required: ['n'] }),
+      ),
+    ).toEqual(['embedded']);
+  });
+
+  it('$jsonSchema keywords MongoDB does not support are refused, not ignored', async () => {
+    await expect(w(_().jsonSchema({ properties: { n: { format: 'email' } } }))).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringContaining("'format'"),
     });
   });
 });

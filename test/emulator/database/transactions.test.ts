@@ -83,13 +83,149 @@ describe('transactions', () => {
     expect(await balance('a')).toBe(100);
   });
 
-  it('when another write lands after a transaction read, its commit conflicts and nothing is applied', async () => {
+  it('a transaction that only read a document commits after an outside write', async () => {
     const t = await h.db.startTransaction();
     await t.collection('accounts').doc('a').get();
     await accounts().doc('a').update({ balance: 50 });
     await t.collection('accounts').doc('b').update({ balance: 0 });
-    await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
-    expect([await balance('a'), await balance('b')]).toEqual([50, 100]);
+    await t.commit();
+    expect([await balance('a'), await balance('b')]).toEqual([50, 0]);
+  });
+
+  it('inside runTransaction, a document only read and changed outside does not make the attempt conflict', async () => {
+    let attempts = 0;
+    await h.db.runTransaction(async (t: Txn) => {
+      attempts++;
+      await t.collection('accounts').doc('a').get();
+      await accounts()
+        .doc('a')
+        .update({ balance: 100 + attempts });
+      await t.collection('accounts').doc('b').update({ balance: 1 });
+    });
+    expect(attempts).toBe(1);
+    expect([await balance('a'), await balance('b')]).toEqual([101, 1]);
+  });
+
+  it('reads return the snapshot the transaction started from, not later commits', async () => {
+    const t = await h.db.startTransaction();
+    expect((await t.collection('accounts').doc('a').get()).data.balance).toBe(100);
+    await accounts().doc('a').update({ balance: 1 });
+    await accounts().doc('b').remove();
+    await accounts().add({ _id: 'late', balance: 7 });
+    expect((await t.collection('accounts').doc('a').get()).data.balance).toBe(100);
+    expect((await t.collection('accounts').doc('b').get()).data).toMatchObject({ _id: 'b', balance: 100 });
+    expect((await t.collection('accounts').doc('late').get()).data).toBeNull();
+    const seen = (
+      await t
+        .collection('accounts')
+        .where({ balance: h.db.command.gte(0) })
+        .get()
+    ).data;
+    expect(seen.map((d: { _id: string; balance: number }) => [d._id, d.balance]).sort()).toEqual([
+      ['a', 100],
+      ['b', 100],
+      ['c', 100],
+    ]);
+    await t.rollback(undefined);
+  });
+
+  it('the snapshot is taken at the first operation, as MongoDB does, not at startTransaction', async () => {
+    const t = await h.db.startTransaction();
+    await accounts().doc('a').update({ balance: 5 });
+    expect((await t.collection('accounts').doc('a').get()).data.balance).toBe(5);
+    await t.commit();
+  });
+
+  it('writing a document another open transaction wrote conflicts at once; the other commits', async () => {
+    const t1 = await h.db.startTransaction();
+    const t2 = await h.db.startTransaction();
+    await t1.collection('accounts').doc('a').get();
+    await t2.collection('accounts').doc('a').update({ balance: 1 });
+    await expect(t1.collection('accounts').doc('a').update({ balance: 2 })).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+      message:
+        '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+    });
+    // The conflict ended t1, as MongoDB aborts a transaction on a write conflict.
+    await expect(t1.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    await t2.commit();
+    expect(await balance('a')).toBe(1);
+  });
+
+  it('writing a document committed by someone else after the snapshot conflicts at that write', async () => {
+    const t = await h.db.startTransaction();
+    await t.collection('accounts').doc('a').get();
+    await accounts().doc('a').update({ balance: 50 });
+    await expect(t.collection('accounts').doc('a').update({ balance: 0 })).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+    });
+    expect(await balance('a')).toBe(50);
+  });
+
+  it('two transactions reading each other’s document and writing their own both commit (snapshot isolation)', async () => {
+    const t1 = await h.db.startTransaction();
+    const t2 = await h.db.startTransaction();
+    const a = (await t1.collection('accounts').doc('a').get()).data.balance as number;
+    const b = (await t2.collection('accounts').doc('b').get()).data.balance as number;
+    await t1
+      .collection('accounts')
+      .doc('b')
+      .update({ balance: a + 1 });
+    await t2
+      .collection('accounts')
+      .doc('a')
+      .update({ balance: b + 2 });
+    await t1.commit();
+    await t2.commit();
+    expect([await balance('a'), await balance('b')]).toEqual([102, 101]);
+  });
+
+  it('a write outside any transaction waits for the transaction holding the document, then applies', async () => {
+    const t = await h.db.startTransaction();
+    await t.collection('accounts').doc('a').update({ balance: 1 });
+    let landed = false;
+    const outside = accounts()
+      .doc('a')
+      .update({ note: 'outside' })
+      .then(() => (landed = true));
+    // The transaction still reads and commits; only then may the outside write apply.
+    expect((await t.collection('accounts').doc('a').get()).data.balance).toBe(1);
+    expect(landed).toBe(false);
+    await t.commit();
+    await outside;
+    expect((await accounts().doc('a').get()).data[0]).toMatchObject({ balance: 1, note: 'outside' });
+  });
+
+  it('two transactions inserting the same _id: the second conflicts, and its retry sees the first', async () => {
+    const t1 = await h.db.startTransaction();
+    const t2 = await h.db.startTransaction();
+    await t1.collection('accounts').add({ _id: 'new', balance: 1 });
+    await expect(t2.collection('accounts').add({ _id: 'new', balance: 2 })).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+    });
+    await t1.commit();
+    await expect(
+      h.db.runTransaction(async (t: Txn) => {
+        await t.collection('accounts').add({ _id: 'new', balance: 2 });
+      }),
+    ).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' });
+    expect(await balance('new')).toBe(1);
+  });
+
+  it('updateAndReturn is part of the transaction; where().update() is not (SDK 3.18 sends no transaction id for it)', async () => {
+    const t = await h.db.startTransaction();
+    const _ = h.db.command;
+    const returned = await t
+      .collection('accounts')
+      .where({ _id: 'a' })
+      .updateAndReturn({ balance: _.inc(10) });
+    expect(returned).toMatchObject({ updated: 1, doc: { balance: 110 } });
+    expect(await balance('a')).toBe(100);
+    const raw = t.collection('accounts').options({ raw: true });
+    expect((await raw.where({ _id: 'b' }).update({ $inc: { balance: 1 } })).updated).toBe(1);
+    expect(await balance('b')).toBe(101);
+    await t.commit();
+    expect(await balance('a')).toBe(110);
   });
 
   it('concurrent transfers conserve the total and each one either applies fully or not at all', async () => {
@@ -102,7 +238,7 @@ describe('transactions', () => {
     expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThan(0);
   }, 60_000);
 
-  it('a unique index violation at commit fails the whole transaction', async () => {
+  it('a unique index violation inside a transaction fails it, and nothing of it is applied', async () => {
     await h.db.collection('ledger').add({ key: 'k1' });
     await expect(
       h.db.runTransaction(async (t: Txn) => {
@@ -114,23 +250,49 @@ describe('transactions', () => {
     expect((await h.db.collection('ledger').count()).total).toBe(1);
   });
 
-  it('a where() query inside a transaction conflicts when a matching document appears before commit', async () => {
-    const t = await h.db.startTransaction();
-    const seen = (
-      await t
-        .collection('accounts')
-        .where({ balance: h.db.command.gte(100) })
-        .get()
-    ).data;
-    expect(seen).toHaveLength(3);
-    await accounts().add({ _id: 'late', balance: 500 });
-    await t.collection('accounts').doc('a').update({ balance: 0 });
-    await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
-  });
-
-  it('an unknown transaction id is refused', async () => {
+  it('after commit or rollback the transaction is gone, in CloudBase’s words', async () => {
+    const gone = {
+      code: 'DATABASE_TRANSACTION_FAIL',
+      message:
+        '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+    };
     const t = await h.db.startTransaction();
     await t.rollback(undefined);
+    await expect(t.commit()).rejects.toMatchObject(gone);
+    const u = await h.db.startTransaction();
+    await u.commit();
+    await expect(u.collection('accounts').doc('a').set({ balance: 0 })).rejects.toMatchObject(gone);
+  });
+
+  it('two transactions taking the same unique key: the second conflicts at its write', async () => {
+    const t1 = await h.db.startTransaction();
+    const t2 = await h.db.startTransaction();
+    await t1.collection('ledger').add({ key: 'k' });
+    await expect(t2.collection('ledger').add({ key: 'k' })).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+    });
+    await t1.commit();
+    expect((await h.db.collection('ledger').count()).total).toBe(1);
+  });
+});
+
+describe('transaction lifetime', () => {
+  let short: DbHarness;
+  beforeAll(async () => {
+    short = await startDb({ accounts: [] }, null, { transactionLifetimeMs: 300 });
+  });
+  afterAll(() => short.emu.stop());
+
+  it('a transaction not ended in its lifetime is aborted: its writes are dropped and who waited proceeds', async () => {
+    await short.db.collection('accounts').add({ _id: 'a', balance: 100 });
+    const t = await short.db.startTransaction();
+    await t.collection('accounts').doc('a').update({ balance: 0 });
+    // This write waits for the transaction holding 'a'; it proceeds when the transaction expires.
+    await short.db.collection('accounts').doc('a').update({ note: 'after expiry' });
     await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    expect((await short.db.collection('accounts').doc('a').get()).data[0]).toMatchObject({
+      balance: 100,
+      note: 'after expiry',
+    });
   });
 });

@@ -117,6 +117,12 @@ describe('where().update / remove / updateAndReturn', () => {
     expect(res.doc).toMatchObject({ _id: 'c', v: 7 });
   });
 
+  it('updateAndReturn of an unchanged value still reports updated: 1, as CloudBase does; no match reports 0', async () => {
+    const same = await coll().where({ _id: 'c' }).updateAndReturn({ v: 0 });
+    expect(same).toMatchObject({ updated: 1, doc: { _id: 'c', v: 0 } });
+    expect(await coll().where({ _id: 'none' }).updateAndReturn({ v: 1 })).toMatchObject({ updated: 0, doc: null });
+  });
+
   it('remove() without where() is refused rather than guessing', async () => {
     await expect(coll().remove()).rejects.toMatchObject({ code: 'EMULATOR_UNSUPPORTED' });
     expect((await coll().count()).total).toBe(4);

@@ -1,0 +1,171 @@
+// Geospatial queries on GeoJSON Points through the SDK's geoNear / geoWithin /
+// geoIntersects and the $geoNear stage, with MongoDB's (S2's) distances.
+import { type DbHarness, startDb } from './setup';
+
+let h: DbHarness;
+/** The SDK's Geo classes (its typings declare only Point). */
+interface GeoClasses {
+  Point: new (lng: number, lat: number) => object;
+  LineString: new (points: object[]) => object;
+  Polygon: new (lines: object[]) => object;
+  MultiPolygon: new (polygons: object[]) => object;
+}
+const geo = () => h.db.Geo as unknown as GeoClasses;
+let P: (lng: number, lat: number) => object;
+
+beforeAll(async () => {
+  h = await startDb({ places: [], shapes: [] });
+  P = (lng, lat) => new (geo().Point)(lng, lat);
+  await h.db.collection('places').add([
+    { _id: 'canton', city: 'Guangzhou', at: P(113.30593, 23.1361155) },
+    { _id: 'baiyun', city: 'Guangzhou', at: P(113.306789, 23.1564721) },
+    { _id: 'palace', city: 'Beijing', at: P(116.3949659, 39.9163447) },
+    { _id: 'origin', city: 'Null Island', at: P(0, 0) },
+    { _id: 'nowhere', city: 'none' },
+  ]);
+});
+afterAll(() => h.emu.stop());
+
+const ids = (data: { _id: string }[]) => data.map((d) => d._id);
+const square = (r: number) => {
+  const { LineString } = geo();
+  return new LineString([P(-r, -r), P(r, -r), P(r, r), P(-r, r), P(-r, -r)]);
+};
+
+describe('geospatial queries', () => {
+  const places = () => h.db.collection('places');
+  const _ = () => h.db.command;
+
+  it('geoNear answers nearest first, within min/max distance in meters', async () => {
+    const near = P(113.3089506, 23.0968251);
+    expect(
+      ids(
+        (
+          await places()
+            .where({ at: _().geoNear({ geometry: near }) })
+            .get()
+        ).data,
+      ),
+    ).toEqual(['canton', 'baiyun', 'palace', 'origin']);
+    const within = await places()
+      .where({ at: _().geoNear({ geometry: near, minDistance: 5000, maxDistance: 10_000 }) })
+      .get();
+    expect(ids(within.data)).toEqual(['baiyun']);
+  });
+
+  it('geoWithin a polygon (edges are great circles, holes excluded), a multipolygon, a centerSphere', async () => {
+    const { Polygon, MultiPolygon, LineString } = geo();
+    const chinaBox = new Polygon([new LineString([P(100, 20), P(120, 20), P(120, 45), P(100, 45), P(100, 20)])]);
+    expect(
+      ids(
+        (
+          await places()
+            .where({ at: _().geoWithin({ geometry: chinaBox }) })
+            .get()
+        ).data,
+      ).sort(),
+    ).toEqual(['baiyun', 'canton', 'palace']);
+    const withHole = new Polygon([square(2), square(1)]);
+    expect(
+      (
+        await places()
+          .where({ at: _().geoWithin({ geometry: withHole }) })
+          .count()
+      ).total,
+    ).toBe(0);
+    const both = new MultiPolygon([new Polygon([square(2)]), chinaBox]);
+    expect(
+      (
+        await places()
+          .where({ at: _().geoWithin({ geometry: both }) })
+          .count()
+      ).total,
+    ).toBe(4);
+    const tenKm = await places()
+      .where({ at: _().geoWithin({ centerSphere: [P(113.306, 23.14), 10 / 6378.1] }) })
+      .get();
+    expect(ids(tenKm.data).sort()).toEqual(['baiyun', 'canton']);
+    // Edges are great circles, not parallels: between 60°W and 60°E they bulge towards the
+    // pole (to 73.9°N and 79.7°N at 0°), so 65°N is outside and 76°N inside.
+    const band = new Polygon([new LineString([P(-60, 60), P(60, 60), P(60, 70), P(-60, 70), P(-60, 60)])]);
+    await h.db.collection('shapes').add([
+      { _id: 'planar-inside', at: P(0, 65) },
+      { _id: 'arc-inside', at: P(0, 76) },
+    ]);
+    expect(
+      ids(
+        (
+          await h.db
+            .collection('shapes')
+            .where({ at: _().geoWithin({ geometry: band }) })
+            .get()
+        ).data,
+      ),
+    ).toEqual(['arc-inside']);
+  });
+
+  it('geoIntersects a stored point with a polygon or a point', async () => {
+    const { Polygon } = geo();
+    expect(
+      ids(
+        (
+          await places()
+            .where({ at: _().geoIntersects({ geometry: new Polygon([square(1)]) }) })
+            .get()
+        ).data,
+      ),
+    ).toEqual(['origin']);
+    expect(
+      ids(
+        (
+          await places()
+            .where({ at: _().geoIntersects({ geometry: P(0, 0) }) })
+            .get()
+        ).data,
+      ),
+    ).toEqual(['origin']);
+  });
+
+  it('the $geoNear stage gives MongoDB’s distance to the last digit, with query, key and includeLocs', async () => {
+    const { data } = await places()
+      .aggregate()
+      .geoNear({
+        distanceField: 'distance',
+        spherical: true,
+        near: P(113.3089506, 23.0968251),
+        query: { city: /zhou/, _id: 'baiyun' },
+        key: 'at',
+        includeLocs: 'loc',
+      })
+      .end();
+    expect(data).toEqual([
+      expect.objectContaining({
+        _id: 'baiyun',
+        distance: 6643.521654040738,
+        loc: { type: 'Point', coordinates: [113.306789, 23.1564721] },
+      }),
+    ]);
+  });
+
+  it('what is not emulated fails loudly; a point off the globe is refused', async () => {
+    await h.db.collection('shapes').add({ _id: 'line', at: new (geo().LineString)([P(0, 0), P(1, 1)]) });
+    await expect(
+      h.db
+        .collection('shapes')
+        .where({ at: _().geoNear({ geometry: P(0, 0) }) })
+        .get(),
+    ).rejects.toMatchObject({ code: 'EMULATOR_UNSUPPORTED', message: expect.stringContaining('LineString') });
+    await expect(
+      places()
+        .aggregate()
+        .geoNear({ distanceField: 'd', near: P(0, 0) })
+        .end(),
+    ).rejects.toMatchObject({ code: 'EMULATOR_UNSUPPORTED', message: expect.stringContaining('key') });
+    await expect(
+      places()
+        .options({ raw: true })
+        .where({ at: { $geoWithin: { $centerSphere: [[-288, 30], 0.1] } } })
+        .get(),
+    ).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
+  });
+});
