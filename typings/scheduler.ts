@@ -15,5 +15,5 @@ export interface UpkeepReport {
 }
 
 export interface SchedulerApi {
-  upkeep: ActionSpec<Record<string, never>, UpkeepReport>;
+  upkeep: ActionSpec<Record<string, never>, UpkeepReport, 'timer'>;
 }
