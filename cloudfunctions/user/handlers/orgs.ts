@@ -16,7 +16,7 @@ import {
 } from '../../_shared/stores/orgs';
 import { countUsersInOrg } from '../../_shared/stores/users';
 import * as z from 'zod';
-import { form, id, PAGE_LABELS, pageFields, text } from '../../_shared/validation';
+import { contactPhone, form, id, PAGE_LABELS, pageFields, text } from '../../_shared/validation';
 import { buildTree, CHILD_TYPES } from '../rules/org-tree';
 
 const ORG_TYPES = ['district', 'industry', 'street', 'branch', 'station'] as const;
@@ -30,10 +30,7 @@ const stationSchema = form(
     ).optional(),
     openingHours: text(40, 1),
     services: z.array(text(20, 1)).max(20),
-    phone: z
-      .string()
-      .regex(/^[0-9-]{7,20}$/, '电话格式不正确')
-      .optional(),
+    phone: contactPhone().optional(),
   },
   { address: '地址', location: '位置', openingHours: '开放时间', services: '服务项目', phone: '联系电话' },
 );
