@@ -52,12 +52,22 @@ export interface InProcess {
   stop(): Promise<void>;
 }
 
-export async function startInProcess(opts: { adminOpenids?: string[] } = {}): Promise<InProcess> {
+export async function startInProcess(
+  opts: {
+    adminOpenids?: string[];
+    /** false: no open-API stand-ins (content checks cannot run, as when WeChat is unreachable). */
+    openApi?: boolean;
+  } = {},
+): Promise<InProcess> {
   const emu = await startEmulator({
     port: 0,
     dataDir: null,
     log: () => {},
-    services: [new DatabaseService({ collections: loadSchema() }), new StorageService(), new OpenApiService()],
+    services: [
+      new DatabaseService({ collections: loadSchema() }),
+      new StorageService(),
+      ...(opts.openApi === false ? [] : [new OpenApiService()]),
+    ],
   });
   pointSharedCodeAt(emu);
   process.env.ADMIN_OPENIDS = (opts.adminOpenids ?? [SUPERADMIN]).join(',');

@@ -1,5 +1,6 @@
 // Organisers: create and edit a campaign, and announce its results.
 import type { CampaignApi } from '../../../typings/campaign';
+import { checkTexts, PUBLISHED } from '../../_shared/content-check';
 import { conflict } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
@@ -125,6 +126,15 @@ export const adminCampaignHandlers = {
     async run(ctx, input) {
       await requireOrgInScope(ctx.caller, input.orgId);
       const categories = input.categories ?? DEFAULT_CATEGORIES;
+      await checkTexts(
+        ctx.caller.openid,
+        [
+          ['活动名称', input.title],
+          ['评选规则', input.rules],
+          ['评选类别的类别名称', input.categories?.map((k) => k.name).join('、')],
+        ],
+        PUBLISHED,
+      );
       const fields: CampaignFields = {
         title: input.title,
         coverFileId: input.coverFileId ?? '',

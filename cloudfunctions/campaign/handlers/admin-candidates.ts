@@ -1,6 +1,7 @@
 // Organisers: the candidates of a campaign — list with counts and jury scores,
 // add, edit, and enter jury scores.
 import type { CampaignApi } from '../../../typings/campaign';
+import { checkTexts, PUBLISHED } from '../../_shared/content-check';
 import { conflict, notFound } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
@@ -26,6 +27,19 @@ const candidateFields = {
   photos: z.array(fileId()).max(6, '最多上传 6 张照片'),
 };
 const CANDIDATE_LABELS = { name: '姓名', platform: '平台/单位', deeds: '事迹', photos: '照片' };
+
+/** A candidate's profile is published: checked like any public text. */
+function checkProfile(openid: string, p: { name: string; platform: string; deeds: string }) {
+  return checkTexts(
+    openid,
+    [
+      [CANDIDATE_LABELS.name, p.name],
+      [CANDIDATE_LABELS.platform, p.platform],
+      [CANDIDATE_LABELS.deeds, p.deeds],
+    ],
+    PUBLISHED,
+  );
+}
 
 type AdminCandidateActions = Pick<
   CampaignApi,
@@ -60,6 +74,7 @@ export const adminCandidateHandlers = {
       const c = await requireCampaign(input.campaignId);
       await requireOrgInScope(ctx.caller, c.orgId);
       if (c.announced) throw conflict('结果已公布，不能再添加候选人');
+      await checkProfile(ctx.caller.openid, input);
       const cand = await createCandidate(c, { ...input, nominationId: null }, ctx.now);
       forgetCampaign(c._id);
       await audit(ctx, {
@@ -79,6 +94,7 @@ export const adminCandidateHandlers = {
       const cand = await requireCandidate(input.id);
       const c = await requireCampaign(cand.campaignId);
       await requireOrgInScope(ctx.caller, c.orgId);
+      await checkProfile(ctx.caller.openid, input);
       const profile = { name: input.name, platform: input.platform, deeds: input.deeds, photos: input.photos };
       await updateProfile(cand._id, profile, ctx.now);
       await audit(ctx, {

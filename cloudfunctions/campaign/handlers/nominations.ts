@@ -69,7 +69,7 @@ export const nominationHandlers = {
       await checkTexts(
         caller.openid,
         [
-          ['姓名', input.nomineeName],
+          ['被推荐人姓名', input.nomineeName],
           ['平台/单位', input.platform],
           ['事迹', input.deeds],
         ],

@@ -2,6 +2,7 @@
 // first, then all rows or none.
 import type { OfficeApi } from '../../../typings/office';
 import { beijingDay } from '../../_shared/clock';
+import { PUBLISHED, rejectedTexts } from '../../_shared/content-check';
 import { AppError, invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { requireDistrictAdmin, requireOrgInScope } from '../../_shared/scope';
@@ -48,6 +49,20 @@ export const importQuoteHandlers = {
             errors: clash.map((r) => ({ row: r.row, message: `${r.day} 已安排了其他金句` })),
           };
       }
+      // Every quote is published: rows WeChat's content check rejects are reported like any bad row.
+      const rejected = await rejectedTexts(
+        ctx.caller.openid,
+        rows.map((r) => `${r.text}\n${r.source}`),
+        PUBLISHED,
+      );
+      if (rejected.length)
+        return {
+          imported: 0 as const,
+          errors: rejected.map((i) => ({
+            row: rows[i]!.row,
+            message: '内容或出处包含不适宜发布的信息，请修改后再导入',
+          })),
+        };
       const importId = `imp${ctx.requestId.replace(/[^A-Za-z0-9]/g, '').slice(0, 24)}`;
       await importQuotes(
         importId,

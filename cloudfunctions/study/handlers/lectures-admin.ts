@@ -1,5 +1,6 @@
 // The organiser's side of micro lectures: author, publish, and see who studies.
 import type { LectureAdminView, StudyApi } from '../../../typings/study';
+import { checkTexts, PUBLISHED } from '../../_shared/content-check';
 import { invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { orgIdsInScope, requireOrgInScope } from '../../_shared/scope';
@@ -16,7 +17,7 @@ import {
   updateLecture,
 } from '../store/lectures';
 import { lectureStats } from '../store/progress';
-import { sanitizeBody } from '../rules/sanitize';
+import { sanitizeBody, textOf } from '../rules/sanitize';
 import { toLectureAdminView } from '../rules/views';
 
 async function view(l: LectureDoc): Promise<LectureAdminView> {
@@ -80,7 +81,7 @@ export const lectureAdminHandlers = {
           .int()
           .min(30)
           .max(3 * 3600),
-        body: z.string().max(50_000).optional(),
+        body: text(50_000).optional(),
         series: text(30, 1),
         tags: z.array(text(12, 1)).max(8).optional(),
         quiz: z.array(quizQuestion).max(10).optional(),
@@ -112,6 +113,22 @@ export const lectureAdminHandlers = {
       for (const [i, q] of (input.quiz ?? []).entries()) {
         if (q.answer >= q.options.length) throw invalid(`第 ${i + 1} 题的正确答案不在选项里`);
       }
+      await checkTexts(
+        ctx.caller.openid,
+        [
+          ['课程标题', input.title],
+          ['主讲人', input.speaker],
+          ['主讲人职务', input.speakerTitle],
+          ['系列', input.series],
+          ['标签', input.tags?.join('、')],
+          ['正文', textOf(body)],
+          ...(input.quiz ?? []).flatMap((q, i): [string, string][] => [
+            [`测验第 ${i + 1} 题的题目`, q.question],
+            [`测验第 ${i + 1} 题的选项`, q.options.join('\n')],
+          ]),
+        ],
+        PUBLISHED,
+      );
       const fields: LectureFields = {
         title: input.title,
         speaker: input.speaker,

@@ -2,6 +2,7 @@
 // is in the office function.)
 import type { StudyApi } from '../../../typings/study';
 import { beijingDay } from '../../_shared/clock';
+import { checkTexts, PUBLISHED } from '../../_shared/content-check';
 import { invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { orgIdsInScope, requireDistrictAdmin, requireOrgInScope } from '../../_shared/scope';
@@ -60,6 +61,14 @@ export const quoteAdminHandlers = {
     ),
     async run(ctx, input) {
       await requireOrgInScope(ctx.caller, input.orgId);
+      await checkTexts(
+        ctx.caller.openid,
+        [
+          ['金句内容', input.text],
+          ['出处', input.source],
+        ],
+        PUBLISHED,
+      );
       const fields = {
         text: input.text,
         source: input.source,

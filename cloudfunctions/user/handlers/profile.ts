@@ -88,7 +88,7 @@ export const profileHandlers = {
         [
           ['姓名', input.realName],
           ['平台/公司', input.platform],
-          ['党支部', input.branchName],
+          ['所在党支部', input.branchName],
         ],
         1,
       );
