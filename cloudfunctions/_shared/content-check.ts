@@ -90,3 +90,28 @@ export async function checkTexts(
 ) {
   for (const [label, t] of fields) if (t) await checkText(openid, t, scene, label);
 }
+
+/**
+ * WeChat's image check on an image about to be published (covers, photos,
+ * backgrounds). Decision: security.imgSecCheck (/wxa/img_sec_check, v1), the one
+ * image check a cloud function can call synchronously — with the image bytes,
+ * through callCompatibleWxOpenApi. Its successor mediaCheckAsync answers later,
+ * by a message push, and needs a public URL: it would need a receiving function
+ * and a "pending" state for every image, which nothing here has yet. Limits of
+ * imgSecCheck: one still image of at most 1 MB (the upload limits of published
+ * images are 1 MB for that reason) and, per WeChat, at most 750 × 1334 pixels —
+ * larger images should be compressed by the client before upload. Fails closed:
+ * anything but WeChat's "ok" (errcode 0) or "risky" (87014) publishes nothing.
+ */
+export async function checkImage(image: Buffer, field = '图片'): Promise<void> {
+  let reply: { errcode?: number };
+  try {
+    const raw = await cloud().callCompatibleWxOpenApi({ apiName: '/wxa/img_sec_check', requestData: image });
+    const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : JSON.stringify(raw);
+    reply = JSON.parse(text) as { errcode?: number };
+  } catch {
+    throw new AppError('UNAVAILABLE', '图片安全检查暂时不可用，请稍后再试');
+  }
+  if (reply.errcode === 87014) throw new AppError('CONTENT_REJECTED', `${field}包含不适宜发布的内容，请更换后再提交`);
+  if (reply.errcode !== 0) throw new AppError('UNAVAILABLE', '图片安全检查暂时不可用，请稍后再试');
+}

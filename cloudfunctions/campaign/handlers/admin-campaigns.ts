@@ -2,6 +2,7 @@
 import type { CampaignApi } from '../../../typings/campaign';
 import { checkTexts, PUBLISHED } from '../../_shared/content-check';
 import { conflict } from '../../_shared/errors';
+import { acceptFile, FILE_RULES } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
 import { audit } from '../../_shared/stores/audit';
@@ -125,7 +126,12 @@ export const adminCampaignHandlers = {
     input: campaignInput,
     async run(ctx, input) {
       await requireOrgInScope(ctx.caller, input.orgId);
+      const existing = input.id ? await requireCampaign(input.id) : null;
+      if (existing) await requireOrgInScope(ctx.caller, existing.orgId);
+      if (existing?.announced) throw conflict('结果已公布，活动不能再修改');
       const categories = input.categories ?? DEFAULT_CATEGORIES;
+      if (input.coverFileId && input.coverFileId !== existing?.coverFileId)
+        await acceptFile(ctx.caller, input.coverFileId, FILE_RULES.campaignCover);
       await checkTexts(
         ctx.caller.openid,
         [
@@ -147,10 +153,7 @@ export const adminCampaignHandlers = {
         orgId: input.orgId,
         updatedAt: ctx.now,
       };
-      if (input.id) {
-        const existing = await requireCampaign(input.id);
-        await requireOrgInScope(ctx.caller, existing.orgId);
-        if (existing.announced) throw conflict('结果已公布，活动不能再修改');
+      if (existing) {
         const removed = existing.categories.filter((k) => !categories.some((n) => n.key === k.key));
         if (
           removed.length &&

@@ -3,6 +3,7 @@
 import type { CampaignApi } from '../../../typings/campaign';
 import { checkTexts, PUBLISHED } from '../../_shared/content-check';
 import { conflict, notFound } from '../../_shared/errors';
+import { acceptFiles, FILE_RULES } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
 import { audit } from '../../_shared/stores/audit';
@@ -74,6 +75,7 @@ export const adminCandidateHandlers = {
       const c = await requireCampaign(input.campaignId);
       await requireOrgInScope(ctx.caller, c.orgId);
       if (c.announced) throw conflict('结果已公布，不能再添加候选人');
+      await acceptFiles(ctx.caller, input.photos, FILE_RULES.candidatePhoto);
       await checkProfile(ctx.caller.openid, input);
       const cand = await createCandidate(c, { ...input, nominationId: null }, ctx.now);
       forgetCampaign(c._id);
@@ -94,6 +96,7 @@ export const adminCandidateHandlers = {
       const cand = await requireCandidate(input.id);
       const c = await requireCampaign(cand.campaignId);
       await requireOrgInScope(ctx.caller, c.orgId);
+      await acceptFiles(ctx.caller, input.photos, FILE_RULES.candidatePhoto, cand.photos);
       await checkProfile(ctx.caller.openid, input);
       const profile = { name: input.name, platform: input.platform, deeds: input.deeds, photos: input.photos };
       await updateProfile(cand._id, profile, ctx.now);

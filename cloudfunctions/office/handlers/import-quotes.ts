@@ -3,10 +3,10 @@
 import type { OfficeApi } from '../../../typings/office';
 import { beijingDay } from '../../_shared/clock';
 import { PUBLISHED, rejectedTexts } from '../../_shared/content-check';
-import { AppError, invalid } from '../../_shared/errors';
+import { invalid } from '../../_shared/errors';
+import { acceptFile, FILE_RULES } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
 import { requireDistrictAdmin, requireOrgInScope } from '../../_shared/scope';
-import { cloud } from '../../_shared/sdk';
 import { audit } from '../../_shared/stores/audit';
 import { fileId, form, id } from '../../_shared/validation';
 import { daysTaken, importQuotes } from '../../study/store/quotes';
@@ -18,17 +18,10 @@ export const importQuoteHandlers = {
     input: form({ fileId: fileId(), orgId: id() }, { fileId: '上传的文件', orgId: '所属组织' }),
     async run(ctx, input) {
       await requireOrgInScope(ctx.caller, input.orgId);
-      const name = input.fileId.split('/').pop() ?? '';
-      if (!/\.(xlsx|csv)$/i.test(name)) throw invalid('请上传 .xlsx 或 .csv 文件');
-      let content: Buffer;
-      try {
-        content = (await cloud().downloadFile({ fileID: input.fileId })).fileContent as Buffer;
-      } catch {
-        throw new AppError('NOT_FOUND', '找不到上传的文件，请重新上传');
-      }
+      const { name, bytes } = await acceptFile(ctx.caller, input.fileId, FILE_RULES.importSheet);
       let table: string[][];
       try {
-        table = await readSheet(content, name);
+        table = await readSheet(bytes!, name);
       } catch {
         throw invalid('无法读取该文件，请确认是有效的 Excel 或 CSV 文件');
       }

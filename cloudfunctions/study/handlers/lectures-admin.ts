@@ -2,6 +2,7 @@
 import type { LectureAdminView, StudyApi } from '../../../typings/study';
 import { checkTexts, PUBLISHED } from '../../_shared/content-check';
 import { invalid } from '../../_shared/errors';
+import { acceptFile, FILE_RULES } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
 import { orgIdsInScope, requireOrgInScope } from '../../_shared/scope';
 import { audit } from '../../_shared/stores/audit';
@@ -107,12 +108,19 @@ export const lectureAdminHandlers = {
     ),
     async run(ctx, input) {
       await requireOrgInScope(ctx.caller, input.orgId);
+      const existing = input.id ? await requireLecture(input.id) : null;
+      if (existing) await requireOrgInScope(ctx.caller, existing.orgId);
       if (input.kind !== 'article' && !input.mediaFileId) throw invalid('视频和音频课程需要上传媒体文件');
       const body = sanitizeBody(input.body ?? '');
       if (input.kind === 'article' && !body) throw invalid('图文课程需要填写正文');
       for (const [i, q] of (input.quiz ?? []).entries()) {
         if (q.answer >= q.options.length) throw invalid(`第 ${i + 1} 题的正确答案不在选项里`);
       }
+      // Files already the lecture's were accepted when they were first saved.
+      if (input.coverFileId && input.coverFileId !== existing?.coverFileId)
+        await acceptFile(ctx.caller, input.coverFileId, FILE_RULES.lectureCover);
+      if (input.kind !== 'article' && input.mediaFileId && input.mediaFileId !== existing?.mediaFileId)
+        await acceptFile(ctx.caller, input.mediaFileId, { ...FILE_RULES.lectureMedia, kinds: [input.kind] });
       await checkTexts(
         ctx.caller.openid,
         [
@@ -145,9 +153,7 @@ export const lectureAdminHandlers = {
         orgId: input.orgId,
         updatedAt: ctx.now,
       };
-      if (input.id) {
-        const existing = await requireLecture(input.id);
-        await requireOrgInScope(ctx.caller, existing.orgId);
+      if (existing) {
         await updateLecture(existing._id, fields);
         await audit(ctx, {
           action: 'saveLecture',
