@@ -49,12 +49,29 @@ export async function startFunctions(opts: { adminOpenids?: string[] } = {}): Pr
     },
   });
   const privacy = new PrivacyWatch();
+  const as = clientsFor(emu.functionsUrl, privacy);
+  return {
+    emu,
+    db: sdkFor(emu).database(),
+    resetDb: async () => emu.service<DatabaseService>('database')!.reset(),
+    as,
+    privacy,
+    stop: () => emu.stop(),
+  };
+}
+
+/**
+ * The test transport: `as(openid)` calls /functions/<name> at `functionsUrl` as that
+ * user, as the mini-program's local mode does, and passes every reply to the
+ * privacy hook. Any running emulator works (an in-memory one, or a child process).
+ */
+export function clientsFor(functionsUrl: string, privacy: PrivacyWatch) {
   const as = (openid: string, callOpts: CallOptions = {}): Client => {
     const call = async <T>(fn: string, action: string, data?: unknown): Promise<Reply<T>> => {
       const headers: Record<string, string> = { 'content-type': 'application/json', 'x-wx-openid': openid };
       if (callOpts.clientIp) headers['x-wx-clientip'] = callOpts.clientIp;
       if (callOpts.now) headers['x-emulator-now'] = callOpts.now;
-      const res = await fetch(`${emu.functionsUrl}${fn}`, {
+      const res = await fetch(`${functionsUrl}${fn}`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ action, data }),
@@ -75,12 +92,5 @@ export async function startFunctions(opts: { adminOpenids?: string[] } = {}): Pr
       at: (now: string) => as(openid, { ...callOpts, now }),
     };
   };
-  return {
-    emu,
-    db: sdkFor(emu).database(),
-    resetDb: async () => emu.service<DatabaseService>('database')!.reset(),
-    as,
-    privacy,
-    stop: () => emu.stop(),
-  };
+  return as;
 }

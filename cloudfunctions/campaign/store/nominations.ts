@@ -83,6 +83,16 @@ export function listForReview(campaignId: string, status: NominationStatus | und
 
 export type Decision = Pick<NominationDoc, 'status' | 'rejectReason' | 'candidateId' | 'reviewedAt'>;
 
+/** Nominations by id (missing ones are absent). */
+export async function nominationsByIds(ids: string[]): Promise<Map<string, NominationDoc>> {
+  if (!ids.length) return new Map();
+  const { data } = await nominations()
+    .where({ _id: cmd().in([...new Set(ids)]) })
+    .limit(1000)
+    .get();
+  return new Map((data as NominationDoc[]).map((n) => [n._id, n]));
+}
+
 /** Photos of a nominator's nominations that were never approved (approved ones became a candidate's). */
 export async function unpublishedPhotos(nominatorUserId: string): Promise<string[]> {
   const { data } = await nominations()
