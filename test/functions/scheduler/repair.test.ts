@@ -69,7 +69,11 @@ describe('orphan candidates: an approval that created its candidate but crashed 
 
     // Within 10 minutes the approval may still be finishing: left alone.
     expect((await upkeep(Date.now() + 5 * MINUTE)).orphanCandidates).toEqual({ checked: 0, withdrawn: [] });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
     const report = await upkeep(Date.now() + 11 * MINUTE);
+    // A repair is logged, for whoever looks into why it was needed.
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('orphan candidates withdrawn'));
+    warn.mockRestore();
     expect(report.orphanCandidates).toEqual({
       checked: 1,
       withdrawn: [{ candidateId: orphan, nominationId: nomination.id }],
