@@ -46,8 +46,9 @@ export interface FileRule {
   /** Shown to everyone: images go through WeChat's image check. */
   published: boolean;
   /**
-   * Whether the file itself is read (exists, size, first bytes, image check). Fields
-   * that are not strict are checked by their id alone (environment, folder, type).
+   * Whether the file itself is read (exists, size, first bytes, image check); a field
+   * that is not strict would be checked by its id alone (environment, folder, type).
+   * Every field is strict.
    */
   strict: boolean;
 }
@@ -88,7 +89,7 @@ export const FILE_RULES = {
     folder: 'candidates',
     own: false,
     published: true,
-    strict: false,
+    strict: true,
   },
   lectureCover: {
     label: '封面',
@@ -97,7 +98,7 @@ export const FILE_RULES = {
     folder: 'lectures',
     own: false,
     published: true,
-    strict: false,
+    strict: true,
   },
   lectureMedia: {
     label: '媒体文件',
@@ -106,7 +107,7 @@ export const FILE_RULES = {
     folder: 'lectures',
     own: false,
     published: false,
-    strict: false,
+    strict: true,
   },
   campaignCover: {
     label: '封面',
@@ -115,7 +116,7 @@ export const FILE_RULES = {
     folder: 'campaigns',
     own: false,
     published: true,
-    strict: false,
+    strict: true,
   },
   quoteBackground: {
     label: '背景图',
@@ -124,7 +125,7 @@ export const FILE_RULES = {
     folder: 'quotes',
     own: false,
     published: true,
-    strict: false,
+    strict: true,
   },
 } satisfies Record<string, FileRule>;
 

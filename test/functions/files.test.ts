@@ -11,7 +11,7 @@ import type { MyProfile } from '../../typings/user';
 import { SUPERADMIN } from '../support/arrange';
 import { campaignInput } from '../support/campaign-fixtures';
 import { registerWorker } from '../support/fixtures';
-import { png } from '../support/images';
+import { MP4, png } from '../support/images';
 import { type InProcess, startInProcess } from '../support/in-process';
 import { allActions, describeSchema, fieldsOf, pathText } from '../support/schemas';
 import { sdkFor } from '../support/sdk';
@@ -155,6 +155,56 @@ describe('nomination photos are published: WeChat’s image check and its 1 MB',
       code: 'INVALID_ARGUMENT',
       message: '输入有误「照片」：不能超过 1 MB',
     });
+  });
+});
+
+describe('organisers’ published files exist, are what they say, and published images pass the image check', () => {
+  const lecture = (over: object) => ({ ...EXAMPLES['study.saveLecture']!(w), ...over });
+  const save = (data: object) => ip.as(CALLERS.admin).call('study', 'saveLecture', data);
+
+  it('a lecture’s video that was never uploaded is refused', async () => {
+    const r = await save(lecture({ mediaFileId: 'cloud://local-dev.local-1250000000/lectures/missing.mp4' }));
+    expect(r).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: '输入有误「媒体文件」：找不到上传的文件，请重新上传',
+    });
+  });
+
+  it('an audio lecture given a video is refused by type', async () => {
+    const video = await upload('lectures/talk.mp4', MP4);
+    const r = await save(lecture({ kind: 'audio', mediaFileId: video }));
+    expect(r).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('「媒体文件」：应为音频') });
+  });
+
+  it('a cover the image check rejects is CONTENT_REJECTED; an acceptable one is saved', async () => {
+    const video = await upload('lectures/ok.mp4', MP4);
+    const risky = await upload('lectures/covers/risky.png', png({ text: '违禁词' }));
+    const before = await ip.digest();
+    expect(await save(lecture({ mediaFileId: video, coverFileId: risky }))).toMatchObject({
+      code: 'CONTENT_REJECTED',
+      message: '封面包含不适宜发布的内容，请更换后再提交',
+    });
+    expect(await ip.digest()).toBe(before);
+    const fine = await upload('lectures/covers/fine.png', png());
+    expect(await save(lecture({ mediaFileId: video, coverFileId: fine }))).toMatchObject({
+      ok: true,
+      data: { coverFileId: fine, mediaFileId: video },
+    });
+  });
+
+  it('a candidate photo over 1 MB, and a campaign cover that is not an image inside, are refused', async () => {
+    const big = await upload(`candidates/${w.votingInOther}/big.jpg`, png({ size: 1024 * 1024 + 1 }));
+    const add = await ip.as(CALLERS.admin).call('campaign', 'addCandidate', {
+      ...(exampleInput('campaign', 'addCandidate', w) as object),
+      photos: [big],
+    });
+    expect(add).toMatchObject({ code: 'INVALID_ARGUMENT', message: '输入有误「照片」：不能超过 1 MB' });
+    const fake = await upload('campaigns/covers/fake.jpg', Buffer.from('not an image'));
+    const saved = await ip.as(CALLERS.admin).call('campaign', 'saveCampaign', {
+      ...campaignInput(w.orgs.otherDistrict.id, Date.now(), 'voting'),
+      coverFileId: fake,
+    });
+    expect(saved).toMatchObject({ code: 'INVALID_ARGUMENT', message: '输入有误「封面」：内容不是图片，请重新上传' });
   });
 });
 
