@@ -182,51 +182,63 @@ export interface SaveCampaignRequest {
 }
 
 export interface CampaignApi {
-  listCampaigns: ActionSpec<PageRequest, Page<Campaign>>;
-  getCampaign: ActionSpec<{ id: string }, CampaignForVoter>;
-  nominate: ActionSpec<NominationRequest, Nomination>;
-  myNominations: ActionSpec<{ campaignId?: string } & PageRequest, Page<Nomination>>;
+  listCampaigns: ActionSpec<PageRequest, Page<Campaign>, 'public'>;
+  getCampaign: ActionSpec<{ id: string }, CampaignForVoter, 'public'>;
+  nominate: ActionSpec<NominationRequest, Nomination, 'user'>;
+  myNominations: ActionSpec<{ campaignId?: string } & PageRequest, Page<Nomination>, 'user'>;
   listCandidates: ActionSpec<
     { campaignId: string; category?: string; keyword?: string; sort?: 'number' | 'votes' } & PageRequest,
-    Page<Candidate>
+    Page<Candidate>,
+    'public'
   >;
-  getCandidate: ActionSpec<{ id: string }, CandidateDetail>;
-  vote: ActionSpec<{ candidateId: string }, VoteReceipt>;
+  getCandidate: ActionSpec<{ id: string }, CandidateDetail, 'public'>;
+  vote: ActionSpec<{ candidateId: string }, VoteReceipt, 'public'>;
   myVotes: ActionSpec<
     { campaignId: string },
-    { day: string; votesLeftToday: number; votes: { candidateId: string; count: number }[] }
+    { day: string; votesLeftToday: number; votes: { candidateId: string; count: number }[] },
+    'public'
   >;
-  ranking: ActionSpec<{ campaignId: string; category: string }, { hidden: boolean; entries: RankingEntry[] }>;
+  ranking: ActionSpec<{ campaignId: string; category: string }, { hidden: boolean; entries: RankingEntry[] }, 'public'>;
   results: ActionSpec<
     { campaignId: string },
-    { announced: boolean; byCategory: { category: string; name: string; entries: ResultEntry[] }[] }
+    { announced: boolean; byCategory: { category: string; name: string; entries: ResultEntry[] }[] },
+    'public'
   >;
   /** A mini-program code that opens a candidate (share poster). */
-  candidatePosterCode: ActionSpec<{ candidateId: string }, { fileId: string }>;
+  candidatePosterCode: ActionSpec<{ candidateId: string }, { fileId: string }, 'public'>;
   // Admin
-  saveCampaign: ActionSpec<SaveCampaignRequest, Campaign>;
+  saveCampaign: ActionSpec<SaveCampaignRequest, Campaign, 'admin'>;
   listNominations: ActionSpec<
     { campaignId: string; status?: NominationStatus } & PageRequest,
-    Page<NominationAdminView>
+    Page<NominationAdminView>,
+    'admin'
   >;
-  adminListCandidates: ActionSpec<{ campaignId: string; category?: string } & PageRequest, Page<CandidateAdminView>>;
-  reviewNomination: ActionSpec<{ id: string; approve: boolean; reason?: string }, NominationAdminView>;
+  adminListCandidates: ActionSpec<
+    { campaignId: string; category?: string } & PageRequest,
+    Page<CandidateAdminView>,
+    'admin'
+  >;
+  reviewNomination: ActionSpec<{ id: string; approve: boolean; reason?: string }, NominationAdminView, 'admin'>;
   addCandidate: ActionSpec<
     { campaignId: string; category: string; name: string; platform: string; deeds: string; photos: string[] },
-    Candidate
+    Candidate,
+    'admin'
   >;
   updateCandidate: ActionSpec<
     { id: string; name: string; platform: string; deeds: string; photos: string[] },
-    Candidate
+    Candidate,
+    'admin'
   >;
   setJuryScores: ActionSpec<
     { campaignId: string; scores: { candidateId: string; score: number }[] },
-    { updated: number }
+    { updated: number },
+    'admin'
   >;
   voidVotes: ActionSpec<
     { campaignId: string; voterIds?: string[]; from?: IsoDate; to?: IsoDate; reason: string },
-    { voidedVotes: number; byCandidate: { candidateId: string; votes: number }[] }
+    { voidedVotes: number; byCandidate: { candidateId: string; votes: number }[] },
+    'admin'
   >;
-  fraudReport: ActionSpec<{ campaignId: string }, FraudReport>;
-  announce: ActionSpec<{ campaignId: string }, { announced: true; winners: number }>;
+  fraudReport: ActionSpec<{ campaignId: string }, FraudReport, 'admin'>;
+  announce: ActionSpec<{ campaignId: string }, { announced: true; winners: number }, 'admin'>;
 }

@@ -8,8 +8,9 @@ export interface OfficeApi {
   /** Imports quotes from an .xlsx or .csv in storage; all rows or none. */
   importQuotes: ActionSpec<
     { fileId: string; orgId: string },
-    { imported: number; scheduled: number } | { imported: 0; errors: ImportRowError[] }
+    { imported: number; scheduled: number } | { imported: 0; errors: ImportRowError[] },
+    'admin'
   >;
   /** Candidates, every vote and the results as an .xlsx in storage, with a temporary link. */
-  exportCampaign: ActionSpec<{ campaignId: string }, { fileId: string; url: string }>;
+  exportCampaign: ActionSpec<{ campaignId: string }, { fileId: string; url: string }, 'admin'>;
 }

@@ -9,11 +9,18 @@ export interface RecountReport {
   unsettled: number;
 }
 
+/** Candidates made by an approval that never recorded its decision (a crash between the two writes). */
+export interface OrphanReport {
+  checked: number;
+  withdrawn: { candidateId: string; nominationId: string }[];
+}
+
 /** Each task's report, or `{ failed: true }` when it threw (the others still ran). */
 export interface UpkeepReport {
   recountVotes: RecountReport | { failed: true };
+  orphanCandidates: OrphanReport | { failed: true };
 }
 
 export interface SchedulerApi {
-  upkeep: ActionSpec<Record<string, never>, UpkeepReport>;
+  upkeep: ActionSpec<Record<string, never>, UpkeepReport, 'timer'>;
 }

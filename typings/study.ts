@@ -158,32 +158,38 @@ export interface StudyStats {
 }
 
 export interface StudyApi {
-  todayQuote: ActionSpec<Record<string, never>, DailyQuote & { checkIn: CheckInStatus | null }>;
-  listQuotes: ActionSpec<PageRequest, Page<QuoteHistoryItem>>;
-  checkIn: ActionSpec<Record<string, never>, CheckInStatus & { pointsAwarded: number; alreadyDone: boolean }>;
-  favoriteQuote: ActionSpec<{ quoteId: string; favorite: boolean }, { favorite: boolean }>;
-  listFavorites: ActionSpec<PageRequest, Page<Quote>>;
+  todayQuote: ActionSpec<Record<string, never>, DailyQuote & { checkIn: CheckInStatus | null }, 'public'>;
+  listQuotes: ActionSpec<PageRequest, Page<QuoteHistoryItem>, 'user'>;
+  checkIn: ActionSpec<Record<string, never>, CheckInStatus & { pointsAwarded: number; alreadyDone: boolean }, 'user'>;
+  favoriteQuote: ActionSpec<{ quoteId: string; favorite: boolean }, { favorite: boolean }, 'user'>;
+  listFavorites: ActionSpec<PageRequest, Page<Quote>, 'user'>;
   /** A mini-program code image for a share poster (a storage file id). */
-  quotePosterCode: ActionSpec<{ day: DayKey }, { fileId: string }>;
-  myStudy: ActionSpec<Record<string, never>, MyStudy>;
+  quotePosterCode: ActionSpec<{ day: DayKey }, { fileId: string }, 'user'>;
+  myStudy: ActionSpec<Record<string, never>, MyStudy, 'user'>;
   listLectures: ActionSpec<
     { series?: string; keyword?: string } & PageRequest,
-    Page<LectureSummary> & { series: string[] }
+    Page<LectureSummary> & { series: string[] },
+    'user'
   >;
-  getLecture: ActionSpec<{ id: string }, LectureDetail>;
-  reportProgress: ActionSpec<{ lectureId: string; positionSec: number }, MyLectureProgress & { pointsAwarded: number }>;
-  submitQuiz: ActionSpec<{ lectureId: string; answers: number[] }, QuizResult>;
+  getLecture: ActionSpec<{ id: string }, LectureDetail, 'user'>;
+  reportProgress: ActionSpec<
+    { lectureId: string; positionSec: number },
+    MyLectureProgress & { pointsAwarded: number },
+    'user'
+  >;
+  submitQuiz: ActionSpec<{ lectureId: string; answers: number[] }, QuizResult, 'user'>;
   // Admin
-  adminListQuotes: ActionSpec<{ keyword?: string; orgId?: string } & PageRequest, Page<QuoteAdminView>>;
+  adminListQuotes: ActionSpec<{ keyword?: string; orgId?: string } & PageRequest, Page<QuoteAdminView>, 'admin'>;
   saveQuote: ActionSpec<
     { id?: string; text: string; source: string; bgImageFileId?: string; sample?: boolean; orgId: string },
-    QuoteAdminView
+    QuoteAdminView,
+    'admin'
   >;
-  deleteQuote: ActionSpec<{ id: string }, { deleted: true }>;
-  scheduleQuote: ActionSpec<{ day: DayKey; quoteId: string | null }, { day: DayKey; quoteId: string | null }>;
-  adminListLectures: ActionSpec<{ keyword?: string; orgId?: string } & PageRequest, Page<LectureAdminView>>;
-  adminGetLecture: ActionSpec<{ id: string }, LectureAdminView>;
-  saveLecture: ActionSpec<SaveLectureRequest, LectureAdminView>;
-  setLecturePublished: ActionSpec<{ id: string; published: boolean }, LectureAdminView>;
-  studyStats: ActionSpec<{ from: DayKey; to: DayKey; orgId?: string }, StudyStats>;
+  deleteQuote: ActionSpec<{ id: string }, { deleted: true }, 'admin'>;
+  scheduleQuote: ActionSpec<{ day: DayKey; quoteId: string | null }, { day: DayKey; quoteId: string | null }, 'admin'>;
+  adminListLectures: ActionSpec<{ keyword?: string; orgId?: string } & PageRequest, Page<LectureAdminView>, 'admin'>;
+  adminGetLecture: ActionSpec<{ id: string }, LectureAdminView, 'admin'>;
+  saveLecture: ActionSpec<SaveLectureRequest, LectureAdminView, 'admin'>;
+  setLecturePublished: ActionSpec<{ id: string; published: boolean }, LectureAdminView, 'admin'>;
+  studyStats: ActionSpec<{ from: DayKey; to: DayKey; orgId?: string }, StudyStats, 'admin'>;
 }

@@ -113,16 +113,16 @@ export interface RegisterWorkerRequest {
 }
 
 export interface UserApi {
-  login: ActionSpec<Record<string, never>, { profile: MyProfile; isNew: boolean }>;
-  getProfile: ActionSpec<Record<string, never>, MyProfile>;
-  updateProfile: ActionSpec<{ nickname?: string; avatarFileId?: string }, MyProfile>;
-  registerWorker: ActionSpec<RegisterWorkerRequest, MyProfile>;
-  deleteAccount: ActionSpec<{ confirm: true }, { deleted: true }>;
-  myPoints: ActionSpec<PageRequest, { summary: PointsSummary; entries: Page<PointsEntry> }>;
+  login: ActionSpec<Record<string, never>, { profile: MyProfile; isNew: boolean }, 'public'>;
+  getProfile: ActionSpec<Record<string, never>, MyProfile, 'user'>;
+  updateProfile: ActionSpec<{ nickname?: string; avatarFileId?: string }, MyProfile, 'user'>;
+  registerWorker: ActionSpec<RegisterWorkerRequest, MyProfile, 'user'>;
+  deleteAccount: ActionSpec<{ confirm: true }, { deleted: true }, 'user'>;
+  myPoints: ActionSpec<PageRequest, { summary: PointsSummary; entries: Page<PointsEntry> }, 'user'>;
   /** Public: the org tree (names and types) for pickers. */
-  listOrgs: ActionSpec<Record<string, never>, OrgNode[]>;
+  listOrgs: ActionSpec<Record<string, never>, OrgNode[], 'public'>;
   /** Public: service stations with address, hours and services. */
-  listStations: ActionSpec<{ keyword?: string } & PageRequest, Page<Org>>;
+  listStations: ActionSpec<{ keyword?: string } & PageRequest, Page<Org>, 'public'>;
   // Admin
   listUsers: ActionSpec<
     {
@@ -133,11 +133,12 @@ export interface UserApi {
       hasRole?: Role;
       memberStatus?: MemberStatus;
     } & PageRequest,
-    Page<AdminUserView>
+    Page<AdminUserView>,
+    'admin'
   >;
-  setRoles: ActionSpec<{ userId: string; admin: boolean; adminOrgIds: string[] }, AdminUserView>;
-  verifyMember: ActionSpec<{ userId: string; approve: boolean; reason?: string }, AdminUserView>;
-  saveOrg: ActionSpec<SaveOrgRequest, Org>;
-  deleteOrg: ActionSpec<{ id: string }, { deleted: true }>;
-  listAuditLogs: ActionSpec<{ targetType?: string } & PageRequest, Page<AuditEntry>>;
+  setRoles: ActionSpec<{ userId: string; admin: boolean; adminOrgIds: string[] }, AdminUserView, 'superadmin'>;
+  verifyMember: ActionSpec<{ userId: string; approve: boolean; reason?: string }, AdminUserView, 'admin'>;
+  saveOrg: ActionSpec<SaveOrgRequest, Org, 'admin'>;
+  deleteOrg: ActionSpec<{ id: string }, { deleted: true }, 'admin'>;
+  listAuditLogs: ActionSpec<{ targetType?: string } & PageRequest, Page<AuditEntry>, 'superadmin'>;
 }

@@ -1,13 +1,14 @@
 // Who is calling: identity only from the platform (the invocation context), never
 // from the request body; the user and roles looked up from it.
+import type { Access } from '../../typings/common';
 import type { Role } from '../../typings/user';
 import { AppError, forbidden } from './errors';
 import { rolesOf, superadminOpenids } from './roles';
 import { tcb } from './sdk';
 import { findUserByOpenid, type UserDoc } from './stores/users';
 
-/** Who may call an action. */
-export type Access = 'public' | 'user' | 'worker' | 'member' | 'admin' | 'superadmin' | 'timer';
+/** Who may call an action (declared in each action's contract, typings/common.ts). */
+export type { Access };
 
 export interface Caller {
   openid: string;

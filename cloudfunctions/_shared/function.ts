@@ -27,9 +27,13 @@ export interface ActionDef<Req, Res> {
 
 type ReqOf<S> = S extends ActionSpec<infer R, unknown> ? R : never;
 type ResOf<S> = S extends ActionSpec<unknown, infer R> ? R : never;
+type AccessOf<S> = S extends ActionSpec<unknown, unknown, infer X> ? X : never;
 
-/** One definition per action of an API from typings/ — a renamed field breaks the build. */
-export type Handlers<A> = { [K in keyof A]: ActionDef<ReqOf<A[K]>, ResOf<A[K]>> };
+/**
+ * One definition per action of an API from typings/ — a renamed field, or an
+ * access level other than the contract's, breaks the build.
+ */
+export type Handlers<A> = { [K in keyof A]: ActionDef<ReqOf<A[K]>, ResOf<A[K]>> & { access: AccessOf<A[K]> } };
 
 /** Time left to reply before the platform kills the function (ms). */
 const DEFAULT_BUDGET_MS = 15_000;

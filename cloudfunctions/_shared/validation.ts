@@ -130,20 +130,60 @@ function describePath(root: z.ZodType, path: PropertyKey[]): string {
   return parts.join('的');
 }
 
+// ---- field kinds --------------------------------------------------------------
+
+/**
+ * What a field means beyond its type. Each helper below marks the schema it makes,
+ * so a walk over an action's input (the generated bad-input suite, the schema
+ * policy test) knows a day from any other string and sends it 2099-99-99.
+ */
+export type FieldKind = 'id' | 'voterKey' | 'categoryKey' | 'text' | 'day' | 'datetime' | 'phone' | 'fileId';
+
+const KINDS = new WeakMap<object, FieldKind>();
+
+function marked<T extends z.ZodType>(kind: FieldKind, schema: T): T {
+  KINDS.set(schema, kind);
+  return schema;
+}
+
+/** The kind of a field made by one of the helpers below (wrappers such as optional peeled off). */
+export function kindOf(schema: z.ZodType): FieldKind | undefined {
+  let s: z.ZodType = schema;
+  for (;;) {
+    const k = KINDS.get(s);
+    if (k) return k;
+    const inner = defOf(s).innerType;
+    if (!inner) return KINDS.get(unwrap(s));
+    s = inner;
+  }
+}
+
 // ---- field helpers --------------------------------------------------------
 
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Document ids: what CloudBase and the emulator generate, plus our own readable ids. */
-export const id = () => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确');
+export const id = () => marked('id', z.string().regex(ID, '编号格式不正确'));
+
+/** A voter as ballots record them (the WeChat openid): letters, digits, - and _. */
+export const voterKey = () => marked('voterKey', z.string().regex(ID, '投票人编号格式不正确'));
+
+/** A short code chosen by an organiser (e.g. a category key): a lower-case letter, then letters, digits or _. */
+export const categoryKey = () =>
+  marked('categoryKey', z.string().regex(/^[a-z][a-z0-9_]{1,19}$/, '类别代码为小写字母开头的 2–20 位'));
 
 /** Trimmed text with a length range; control characters refused. */
 export const text = (max: number, min = 0) =>
-  z
-    .string()
-    .trim()
-    .min(min, min > 1 ? `至少 ${min} 个字` : min > 0 ? '不能为空' : undefined)
-    .max(max, `不能超过 ${max} 个字`)
-    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), '包含不可见的控制字符');
+  marked(
+    'text',
+    z
+      .string()
+      .trim()
+      .min(min, min > 1 ? `至少 ${min} 个字` : min > 0 ? '不能为空' : undefined)
+      .max(max, `不能超过 ${max} 个字`)
+      // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+      .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), '包含不可见的控制字符'),
+  );
 
 /** Whether "YYYY-MM-DD" names a day that exists (no 2026-02-30, no 2099-99-99). */
 export function isCalendarDay(s: string): boolean {
@@ -156,24 +196,81 @@ export function isCalendarDay(s: string): boolean {
 
 /** A Beijing calendar day, "YYYY-MM-DD", that exists. */
 export const dayKey = () =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .refine(isCalendarDay, '不是有效的日期');
+  marked(
+    'day',
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+      .refine(isCalendarDay, '不是有效的日期'),
+  );
 
-export const chinaMobile = () => z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
+/** An instant as ISO 8601 with a time zone ("2026-11-28T09:00:00+08:00"); days and times that do not exist refused. */
+export const isoDateTime = () =>
+  // Bounded: the format alone would take any number of fractional-second digits.
+  marked('datetime', z.iso.datetime({ offset: true, message: '请填写有效的时间' }).max(40, '请填写有效的时间'));
 
-/** A cloud storage file id (cloud://…). */
+export const chinaMobile = () => marked('phone', z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号'));
+
+/** A contact number of a place (landline or mobile): 7–20 digits and dashes. */
+export const contactPhone = () => marked('phone', z.string().regex(/^[0-9-]{7,20}$/, '电话格式不正确'));
+
+/** A cloud storage file id (cloud://…). What the file may be is checked by _shared/files.ts. */
 export const fileId = () =>
-  z
-    .string()
-    .max(512)
-    .regex(/^cloud:\/\/[^\s]+$/, '文件编号格式不正确');
+  marked(
+    'fileId',
+    z
+      .string()
+      .max(512)
+      .regex(/^cloud:\/\/[^\s]+$/, '文件编号格式不正确'),
+  );
 
 export const page = () => z.number().int().min(1).max(10_000).optional();
 export const pageSize = () => z.number().int().min(1).max(50).optional();
 export const pageFields = { page: page(), pageSize: pageSize() };
 export const PAGE_LABELS = { page: '页码', pageSize: '每页条数' } as const;
+
+// ---- rules across fields ------------------------------------------------------
+
+/** A problem found across a form's fields: the field to name (its label is shown) and what is wrong. */
+export interface FormProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * A form with a rule across its fields (start before end, weights adding up…),
+ * checked with the schema so that nothing reaches the action while it is broken.
+ * The rule runs only once every field is valid on its own.
+ */
+export function withRule<T extends z.ZodObject>(schema: T, rule: (value: z.output<T>) => FormProblem | null): T {
+  const refined = schema.superRefine((value, ctx) => {
+    const problem = rule(value);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
+  const labels = LABELS.get(schema);
+  if (labels) LABELS.set(refined, labels);
+  return refined;
+}
+
+/**
+ * Fields that must come in order (each later than the one before; equal allowed
+ * with `orEqual`), compared as the values they hold: days as "YYYY-MM-DD",
+ * instants by time. Absent fields are skipped.
+ */
+export function inOrder(fields: string[], labels: Record<string, string>, opts: { orEqual?: boolean } = {}) {
+  return (value: Record<string, unknown>): FormProblem | null => {
+    const present = fields.filter((f) => value[f] !== undefined && value[f] !== null);
+    for (let i = 1; i < present.length; i++) {
+      const [a, b] = [present[i - 1]!, present[i]!];
+      const [x, y] = [orderValue(value[a]), orderValue(value[b])];
+      if (opts.orEqual ? y < x : y <= x)
+        return { field: b, message: `应${opts.orEqual ? '不早于' : '晚于'}「${labels[a] ?? a}」` };
+    }
+    return null;
+  };
+}
+
+const orderValue = (v: unknown) => (typeof v === 'string' && v.includes('T') ? Date.parse(v) : String(v));
 
 // ---- parsing ----------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import { unsupported } from '../core/errors';
 import { type AdminHandler, type AdminRequest, type EmulatorService, RawReply, type Route } from '../core/service';
 import { OPEN_APIS } from './apis';
 import { initialBlockedWords } from './blocked-words';
-import { apiNameOf, requestDataOf } from './request';
+import { apiNameOf, mediaOf, requestDataOf } from './request';
 import { openApiRoutes } from './routes';
 import { OpenApiState } from './state';
 import type { WxReply } from './wx-reply';
@@ -25,6 +25,12 @@ export class OpenApiService implements EmulatorService {
     'wx.api': async (req: AdminRequest) => {
       const apiName = apiNameOf(req);
       const api = lookup(apiName);
+      if (api.media) {
+        throw unsupported(
+          `open API ${apiName} through callWxOpenApi: it takes the image itself, which wx.api's JSON body cannot carry; ` +
+            `use app.callCompatibleWxOpenApi({ apiName: '${apiName}', requestData: <the image bytes> })`,
+        );
+      }
       if (api.binary) {
         throw unsupported(
           `open API ${apiName} through callWxOpenApi: it answers image bytes, which wx.api's JSON reply cannot carry; ` +
@@ -38,7 +44,18 @@ export class OpenApiService implements EmulatorService {
     // which the SDK would parse) keeps WeChat's JSON a Buffer, as in production.
     'wx.openApi': async (req: AdminRequest) => {
       const apiName = apiNameOf(req);
-      return toRaw(await lookup(apiName).call(requestDataOf(req), this.state));
+      const api = lookup(apiName);
+      if (api.media) {
+        const bytes = mediaOf(req);
+        if (looksLikeJson(bytes)) {
+          throw unsupported(
+            `open API ${apiName} with a JSON body: it takes the image bytes themselves as requestData ` +
+              '(checking an image by URL is mediaCheckAsync, which is asynchronous and not emulated)',
+          );
+        }
+        return toRaw(api.media(bytes, this.state));
+      }
+      return toRaw(await api.call(requestDataOf(req), this.state));
     },
   };
 
@@ -63,6 +80,18 @@ function lookup(apiName: string) {
   const api = OPEN_APIS[apiName];
   if (!api) throw unsupported(`open API ${apiName} (emulated: ${Object.keys(OPEN_APIS).join(', ')})`);
   return api;
+}
+
+/** A JSON object or array, as a caller mistaking this API for a JSON one would send. */
+function looksLikeJson(bytes: Buffer): boolean {
+  const text = bytes.toString('utf8').trim();
+  if (!/^[[{]/.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const toRaw = (reply: WxReply) =>

@@ -28,6 +28,14 @@ export function apiNameOf(req: AdminRequest): string {
   return raw.split('?')[0];
 }
 
+/** requestData as raw bytes (an image for a media API): the binary part, or a text field's bytes. */
+export function mediaOf(req: AdminRequest): Buffer {
+  const file = req.files.requestData;
+  if (file) return file;
+  const field = req.params.requestData;
+  return typeof field === 'string' ? Buffer.from(field, 'latin1') : Buffer.alloc(0);
+}
+
 export function requestDataOf(req: AdminRequest): Record<string, unknown> {
   const file = req.files.requestData;
   const field = req.params.requestData;

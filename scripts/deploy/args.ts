@@ -12,12 +12,12 @@ export interface DeployArgs {
 }
 
 export const USAGE = [
-  'usage: npm run deploy -- --env <envId> [--dry-run [--json]] [--only functions|database]',
+  'usage: npm run deploy -- --env <envId> [--dry-run [--json]] [--only functions|database|storage]',
   '',
   '  --env <envId>     the CloudBase environment (required unless --dry-run)',
   '  --dry-run         print the plan and exit; no credentials, no build, no network',
   '  --json            with --dry-run: print the plan as JSON',
-  '  --only <part>     deploy only the cloud functions or only the database',
+  '  --only <part>     deploy only the cloud functions, the database or the storage rule',
   '',
   'A real run needs TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (and TENCENTCLOUD_SESSIONTOKEN',
   'for temporary keys). ADMIN_OPENIDS (comma-separated openids) names the superadmins.',
@@ -53,8 +53,8 @@ export function parseDeployArgs(argv: string[]): DeployArgs {
   if (!dryRun && envId === null && values.help !== true) throw new UsageError('--env <envId> is required');
   if (values.json === true && !dryRun) throw new UsageError('--json is only for --dry-run');
   const only = values.only ?? null;
-  if (only !== null && only !== 'functions' && only !== 'database') {
-    throw new UsageError(`--only must be "functions" or "database", not "${only}"`);
+  if (only !== null && only !== 'functions' && only !== 'database' && only !== 'storage') {
+    throw new UsageError(`--only must be "functions", "database" or "storage", not "${only}"`);
   }
   return { envId, dryRun, json: values.json === true, only, help: values.help === true };
 }

@@ -4,6 +4,7 @@
 import type { ICreateFunctionParam, IUpdateFunctionCodeParam } from '@cloudbase/manager-node/types/function';
 import type { CreateIndex, ICloudFunction, ICloudFunctionTrigger } from '@cloudbase/manager-node/types/interfaces';
 import type { ModifyResourcePermissionOptions } from '@cloudbase/manager-node/types/permission/types';
+import type { AclType, IStorageAclRule } from '@cloudbase/manager-node/types/storage';
 import type { Credentials } from './credentials';
 
 /** What GetFunction says about a trigger (TriggerDesc of a timer is `{"cron":"…"}`). */
@@ -43,6 +44,10 @@ export interface ManagerClient {
   };
   permission: {
     modifyResourcePermission(options: ModifyResourcePermissionOptions): Promise<unknown>;
+  };
+  storage: {
+    /** ModifyStorageSafeRule: the bucket's 自定义安全规则 when acl is CUSTOM. */
+    setStorageAcl(acl: AclType, rule?: IStorageAclRule): Promise<unknown>;
   };
 }
 

@@ -1,10 +1,11 @@
 // Carries out a plan against CloudBase through an injected manager client, one
 // unit at a time: the database first (the functions rely on its unique indexes),
-// then the functions. Stops at the first failure and says what was and was not done.
+// then storage's security rule, then the functions. Stops at the first failure and says what was and was not done.
 import { deployCollection } from './collections';
 import type { ManagerClient } from './client';
 import { deployFunction } from './functions';
 import { deployableFunctions, type Plan } from './plan';
+import { deployStorageRule } from './storage';
 import { errorMessage, StepError, Steps } from './steps';
 
 export interface ExecuteOptions {
@@ -37,6 +38,9 @@ export async function executePlan(plan: Plan, client: ManagerClient, opts: Execu
       label: `collection ${c.name}`,
       run: (steps: Steps) => deployCollection(c, client, steps),
     })),
+    ...(plan.storage
+      ? [{ label: 'storage security rule', run: (steps: Steps) => deployStorageRule(plan.storage!, client, steps) }]
+      : []),
     ...deployableFunctions(plan).map((f) => ({
       label: `function ${f.name}`,
       run: (steps: Steps) => deployFunction(f, client, steps, opts.projectRoot),

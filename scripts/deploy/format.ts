@@ -5,8 +5,10 @@ import { ADMIN_OPENIDS, type CollectionPlan, type FunctionPlan, type Plan, redac
 export function formatPlan(plan: Plan): string[] {
   const shown = redactPlan(plan);
   const lines = [`Deployment plan for CloudBase environment ${shown.envId}`];
-  lines.push('Order: the database first (the functions rely on its unique indexes), then the functions.');
-  lines.push('', ...formatCollections(shown), '', ...formatFunctions(shown));
+  lines.push(
+    "Order: the database first (the functions rely on its unique indexes), then storage's security rule, then the functions.",
+  );
+  lines.push('', ...formatCollections(shown), '', ...formatStorage(shown), '', ...formatFunctions(shown));
   if (shown.warnings.length > 0) {
     lines.push('', 'Warnings:');
     for (const w of shown.warnings) lines.push(`  ! ${w}`);
@@ -19,7 +21,8 @@ export function formatPlan(plan: Plan): string[] {
 }
 
 function formatFunctions(plan: Plan): string[] {
-  if (plan.scope === 'database') return ['Cloud functions: not part of this deployment (--only database)'];
+  if (plan.scope !== 'all' && plan.scope !== 'functions')
+    return [`Cloud functions: not part of this deployment (--only ${plan.scope})`];
   const deploying = plan.functions.filter((f) => f.action === 'deploy').length;
   const lines = [
     `Cloud functions (cloudbaserc.json): ${deploying} to deploy, ${plan.functions.length - deploying} skipped`,
@@ -55,8 +58,23 @@ function formatFunction(f: FunctionPlan): string[] {
   return lines;
 }
 
+function formatStorage(plan: Plan): string[] {
+  if (!plan.storage) {
+    return [
+      plan.scope === 'all' || plan.scope === 'storage'
+        ? 'Storage: no storage.rules.json, the security rule is left as it is'
+        : `Storage: not part of this deployment (--only ${plan.scope})`,
+    ];
+  }
+  return [
+    'Storage (storage.rules.json): set the bucket’s security rule',
+    `  security rule (自定义安全规则): ${plan.storage.ruleJson}`,
+  ];
+}
+
 function formatCollections(plan: Plan): string[] {
-  if (plan.scope === 'functions') return ['Database: not part of this deployment (--only functions)'];
+  if (plan.scope !== 'all' && plan.scope !== 'database')
+    return [`Database: not part of this deployment (--only ${plan.scope})`];
   const lines = [`Database collections (database.json): ${plan.collections.length}`];
   for (const c of plan.collections) lines.push(...formatCollection(c));
   return lines;

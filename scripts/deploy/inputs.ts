@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { loadCloudbaseConfig } from '../manifests/cloudbaserc';
 import { loadSchema } from '../manifests/database';
+import { loadStorageRules } from '../manifests/storage-rules';
 import { ADMIN_OPENIDS, type DeployInputs, type DeployScope } from './plan';
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
@@ -15,6 +16,8 @@ export interface ProjectFiles {
   config: string;
   /** database.json */
   schema: string;
+  /** storage.rules.json */
+  storageRules: string;
   /** The folder holding <name>/index.ts. */
   sources: string;
 }
@@ -24,6 +27,7 @@ export function projectFiles(root = PROJECT_ROOT): ProjectFiles {
     root,
     config: join(root, 'cloudbaserc.json'),
     schema: join(root, 'database.json'),
+    storageRules: join(root, 'storage.rules.json'),
     sources: join(root, 'cloudfunctions'),
   };
 }
@@ -47,6 +51,7 @@ export function loadDeployInputs(opts: {
       .map((f) => f.name)
       .filter((name) => existsSync(join(files.sources, name, 'index.ts'))),
     collections,
+    storageRules: loadStorageRules(files.storageRules),
     adminOpenids: opts.env[ADMIN_OPENIDS],
   };
 }

@@ -3,11 +3,12 @@
 // output and the executor all work from the same value.
 import type { FunctionConfig } from '../manifests/cloudbaserc';
 import type { CollectionSpec, IndexSpec, SecurityRule } from '../manifests/database';
+import type { StorageRule } from '../manifests/storage-rules';
 import { ADMIN_OPENIDS, parseAdminOpenids } from '../manifests/superadmins';
 
 export { ADMIN_OPENIDS };
 
-export type DeployScope = 'functions' | 'database';
+export type DeployScope = 'functions' | 'database' | 'storage';
 
 /** Shown instead of a real environment id when a dry run is given no --env. */
 export const ENV_PLACEHOLDER = '<envId>';
@@ -32,6 +33,8 @@ export interface DeployInputs {
   presentSources: readonly string[];
   /** From database.json (loadSchema). */
   collections: CollectionSpec[];
+  /** From storage.rules.json (loadStorageRules); absent: storage is not deployed. */
+  storageRules?: StorageRule | null;
   /** The deployer's ADMIN_OPENIDS, as set in the shell (undefined: not set). */
   adminOpenids: string | undefined;
 }
@@ -72,9 +75,18 @@ export interface CollectionPlan {
   ruleJson: string;
 }
 
+/** Cloud storage's security rule (自定义安全规则), set with storage.setStorageAcl('CUSTOM', rule). */
+export interface StoragePlan {
+  rule: StorageRule;
+  /** The rule as the API takes it (a JSON string). */
+  ruleJson: string;
+}
+
 export interface Plan {
   envId: string;
   scope: 'all' | DeployScope;
+  /** null when --only names something else, or there is no storage.rules.json. */
+  storage: StoragePlan | null;
   /** Empty when --only database. */
   functions: FunctionPlan[];
   /** Empty when --only functions. */
@@ -87,8 +99,9 @@ export interface Plan {
 }
 
 export function planDeployment(inputs: DeployInputs): Plan {
-  const withFunctions = inputs.only !== 'database';
-  const withDatabase = inputs.only !== 'functions';
+  const withFunctions = inputs.only === null || inputs.only === 'functions';
+  const withDatabase = inputs.only === null || inputs.only === 'database';
+  const withStorage = (inputs.only === null || inputs.only === 'storage') && !!inputs.storageRules;
   const admins = parseAdminOpenids(inputs.adminOpenids);
   const present = new Set(inputs.presentSources);
   const functions = withFunctions ? inputs.functions.map((f) => planFunction(f, inputs, present, admins)) : [];
@@ -106,6 +119,12 @@ export function planDeployment(inputs: DeployInputs): Plan {
   return {
     envId: inputs.envId ?? ENV_PLACEHOLDER,
     scope: inputs.only ?? 'all',
+    storage: withStorage
+      ? {
+          rule: { read: inputs.storageRules!.read, write: inputs.storageRules!.write },
+          ruleJson: JSON.stringify({ read: inputs.storageRules!.read, write: inputs.storageRules!.write }),
+        }
+      : null,
     functions,
     collections,
     adminOpenidCount: admins.length,

@@ -7,6 +7,8 @@ export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 export const CLOUDBASERC = join(PROJECT_ROOT, 'cloudbaserc.json');
 /** Collections, indexes, security rules. */
 export const DATABASE_JSON = join(PROJECT_ROOT, 'database.json');
+/** Cloud storage's security rule. */
+export const STORAGE_RULES = join(PROJECT_ROOT, 'storage.rules.json');
 /** The folder holding <name>/index.ts for each function. */
 export const FUNCTION_SOURCES = join(PROJECT_ROOT, 'cloudfunctions');
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadCloudbaseConfig, parseCloudbaseConfig } from '../../scripts/manifests/cloudbaserc';
 import { loadSchema, parseSchema } from '../../scripts/manifests/database';
+import { expressionProblem, loadStorageRules, parseStorageRules } from '../../scripts/manifests/storage-rules';
 import type { ManagerClient, RemoteFunction, RemoteIndex } from '../../scripts/deploy/client';
 import { executePlan, formatResult } from '../../scripts/deploy/execute';
 import { describeIndex } from '../../scripts/deploy/format';
@@ -67,6 +68,7 @@ function deploy(args: string[], extraEnv: Record<string, string> = {}) {
 
 const config = loadCloudbaseConfig(join(root, 'cloudbaserc.json'));
 const collections = loadSchema(join(root, 'database.json'));
+const storageRules = loadStorageRules(join(root, 'storage.rules.json'));
 const hasSource = (name: string) => existsSync(join(root, 'cloudfunctions', name, 'index.ts'));
 
 test('the network blocker used below does stop a tsx script that connects out', () => {
@@ -127,6 +129,15 @@ describe('npm run deploy -- --dry-run (subprocess, no credentials, no network)',
     expect(out.stdout).toContain('index uniq_openid { openid: 1 } unique');
   });
 
+  test('shows the storage security rule of storage.rules.json, after the database and before the functions', () => {
+    const rule = JSON.stringify({ read: storageRules.read, write: storageRules.write });
+    expect(out.stdout).toContain(`Storage (storage.rules.json): set the bucket’s security rule`);
+    expect(out.stdout).toContain(`  security rule (自定义安全规则): ${rule}`);
+    const at = (s: string) => out.stdout.indexOf(s);
+    expect(at('Database collections')).toBeLessThan(at('Storage (storage.rules.json)'));
+    expect(at('Storage (storage.rules.json)')).toBeLessThan(at('Cloud functions (cloudbaserc.json)'));
+  });
+
   test('warns that ADMIN_OPENIDS is unset', () => {
     expect(out.stdout).toMatch(
       /ADMIN_OPENIDS is not set in your shell: the deployed functions would have no superadmin/,
@@ -162,6 +173,14 @@ describe('npm run deploy -- --dry-run (subprocess, no credentials, no network)',
     expect(res.stdout).not.toMatch(/oSecret/);
     expect(printed.collections.map((c: { name: string }) => c.name)).toEqual(collections.map((c) => c.name));
     expect(printed.functions.map((f: { name: string }) => f.name)).toEqual(config.functions.map((f) => f.name));
+  });
+
+  test('--only storage deploys the storage rule alone', () => {
+    const res = deploy(['--dry-run', '--json', '--only', 'storage']);
+    expect(res.status).toBe(0);
+    const printed = JSON.parse(res.stdout);
+    expect(printed).toMatchObject({ scope: 'storage', functions: [], collections: [], warnings: [] });
+    expect(printed.storage.rule).toEqual({ read: storageRules.read, write: storageRules.write });
   });
 
   test('--only database leaves the functions out', () => {
@@ -553,6 +572,10 @@ class FakeManager implements ManagerClient {
     modifyResourcePermission: async (options) => this.record('modifyResourcePermission', options),
   };
 
+  storage: ManagerClient['storage'] = {
+    setStorageAcl: async (acl, rule) => this.record('setStorageAcl', acl, rule),
+  };
+
   /** The arguments of each call of one method, in order. */
   argsOf(method: string): unknown[][] {
     return this.calls.filter((c) => c.method === method).map((c) => c.args);
@@ -767,5 +790,121 @@ describe('executePlan with a fake manager client', () => {
     expect(result.ok).toBe(false);
     expect(result.failure?.step).toBe('function user: look up');
     expect(fake.log).toEqual(['getFunctionDetail user']);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Storage's security rule: the manifest, what it means, and how it is deployed
+
+/**
+ * Evaluates a rule for a request, as CloudBase would (JavaScript semantics; the
+ * manifest parser has already limited it to the documented vocabulary).
+ */
+function allows(
+  rule: boolean | string,
+  auth: { openid: string } | null,
+  resource: { openid: string; path: string },
+): boolean {
+  if (typeof rule === 'boolean') return rule;
+  return new Function('auth', 'resource', `return (${rule});`)(auth, resource) === true;
+}
+
+describe('storage.rules.json', () => {
+  const alice = { openid: 'oAlice' };
+  const file = (path: string, openid = 'oAlice') => ({ path, openid });
+  const read = (auth: { openid: string } | null, path: string, creator?: string) =>
+    allows(storageRules.read, auth, file(path, creator));
+  const write = (auth: { openid: string } | null, path: string, creator?: string) =>
+    allows(storageRules.write, auth, file(path, creator));
+
+  test('is CloudBase’s bucket-level { read, write } with documented expressions only', () => {
+    expect(Object.keys(storageRules)).toEqual(['read', 'write']);
+    expect(expressionProblem(storageRules.read as string)).toBeNull();
+    expect(expressionProblem(storageRules.write as string)).toBeNull();
+  });
+
+  test('a signed-in user writes only files they created, only in the upload folders', () => {
+    for (const path of [
+      'avatars/u1/1.png',
+      'nominations/u1/1.jpg',
+      'lectures/1-video.mp4',
+      'candidates/c1/1.jpg',
+      'imports/1-a.csv',
+    ])
+      expect([path, write(alice, path)]).toEqual([path, true]);
+    expect(write(null, 'avatars/u1/1.png', '')).toBe(false);
+    expect(write(alice, 'avatars/u2/1.png', 'oBob')).toBe(false);
+    for (const path of ['posters/quote-2026-11-28.png', 'exports/campaign.xlsx', 'other/x.png', 'avatarsx/1.png'])
+      expect([path, write(alice, path)]).toEqual([path, false]);
+  });
+
+  test('published content is public; avatars, import sheets and exports only their creator’s', () => {
+    for (const path of [
+      'posters/q.png',
+      'lectures/demo/v.mp4',
+      'quotes/q/bg.png',
+      'campaigns/covers/c.jpg',
+      'candidates/c1/p.jpg',
+      'nominations/u1/p.jpg',
+    ])
+      expect([path, read(null, path, 'oBob')]).toEqual([path, true]);
+    for (const path of ['avatars/u1/a.png', 'imports/a.csv', 'exports/campaign.xlsx']) {
+      expect([path, read(null, path, 'oBob')]).toEqual([path, false]);
+      expect([path, read(alice, path, 'oBob')]).toEqual([path, false]);
+    }
+    expect(read(alice, 'avatars/u1/a.png', 'oAlice')).toBe(true);
+  });
+
+  test('anything CloudBase does not document is refused, naming it', () => {
+    const parse = (raw: unknown) => () => parseStorageRules(raw, 'rules.json');
+    expect(parse([])).toThrow(/rules\.json: expected an object/);
+    expect(parse({ read: true })).toThrow(/"write" is missing/);
+    expect(parse({ read: true, write: false, create: true })).toThrow(/unknown key\(s\) "create"/);
+    expect(parse({ read: 'doc.openid == auth.openid', write: false })).toThrow(/"read": "doc\.openid" is not one of/);
+    expect(parse({ read: '/^a\\//.test(resource.path)', write: false })).toThrow(
+      /compare .* explicitly with true or false/,
+    );
+    expect(parse({ read: '/^(a/.test(resource.path) == true', write: false })).toThrow(/is not valid/);
+    expect(parse({ read: 'auth != null &&', write: false })).toThrow(/ends without a value/);
+    expect(parse({ read: 'resource.path.startsWith("a")', write: false })).toThrow(/not one of/);
+    expect(parseStorageRules({ '//': 'a comment', read: true, write: 'auth != null' }, 'rules.json')).toEqual({
+      read: true,
+      write: 'auth != null',
+    });
+  });
+});
+
+describe('planDeployment and executePlan with the storage rule', () => {
+  const rule = { read: true, write: 'auth != null && resource.openid == auth.openid' };
+  const ruleJson = JSON.stringify(rule);
+
+  test('the plan carries the rule unless --only names something else', () => {
+    expect(planDeployment(inputs({ storageRules: rule })).storage).toEqual({ rule, ruleJson });
+    expect(planDeployment(inputs({ storageRules: rule, only: 'storage' }))).toMatchObject({
+      storage: { rule, ruleJson },
+      functions: [],
+      collections: [],
+    });
+    expect(planDeployment(inputs({ storageRules: rule, only: 'database' })).storage).toBeNull();
+    expect(planDeployment(inputs({ storageRules: rule, only: 'functions' })).storage).toBeNull();
+  });
+
+  test('it is set as the bucket’s custom rule, after the collections and before the functions', async () => {
+    const { result, fake } = await runPlan(planDeployment(inputs({ storageRules: rule })));
+    expect(result.ok).toBe(true);
+    expect(fake.argsOf('setStorageAcl')).toEqual([['CUSTOM', rule]]);
+    const log = fake.log;
+    expect(log.indexOf('setStorageAcl CUSTOM')).toBeGreaterThan(log.lastIndexOf('modifyResourcePermission empty'));
+    expect(log.indexOf('setStorageAcl CUSTOM')).toBeLessThan(log.indexOf('getFunctionDetail user'));
+    expect(result.completed).toContain('storage security rule');
+  });
+
+  test('a refused storage rule stops the run with the manual instructions', async () => {
+    const fake = new FakeManager();
+    fake.failures.set('setStorageAcl CUSTOM', new Error('not allowed'));
+    const { result } = await runPlan(planDeployment(inputs({ storageRules: rule, only: 'storage' })), fake);
+    expect(result.ok).toBe(false);
+    expect(result.failure?.step).toBe(`storage: security rule (自定义安全规则) ${ruleJson}`);
+    expect(result.failure?.hint).toMatch(/云存储 → 权限设置 → 自定义安全规则, paste/);
   });
 });

@@ -36,7 +36,7 @@ export function campaignInput(
 }
 
 export async function campaignWithCandidates(
-  h: FunctionsHarness,
+  h: Pick<FunctionsHarness, 'as'>,
   admin: string,
   orgs: OrgFixture,
   opts: {

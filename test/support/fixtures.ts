@@ -5,19 +5,22 @@ import type { FunctionsHarness } from './functions';
 
 export { type OrgFixture, workerForm } from './arrange';
 
+/** Anything that calls the functions as someone: the HTTP harness or the in-process one. */
+export type Caller = Pick<FunctionsHarness, 'as'>;
+
 const callOf =
-  (h: FunctionsHarness): Call =>
+  (h: Caller): Call =>
   (openid, fn, action, data) =>
     h.as(openid).ok(fn, action, data);
 
-export const seedOrgs = (h: FunctionsHarness): Promise<OrgFixture> => seedOrgsWith(callOf(h));
+export const seedOrgs = (h: Caller): Promise<OrgFixture> => seedOrgsWith(callOf(h));
 
 export const registerWorker = (
-  h: FunctionsHarness,
+  h: Caller,
   openid: string,
   orgId: string,
   overrides: Partial<RegisterWorkerRequest> = {},
 ): Promise<MyProfile> => registerWorkerWith(callOf(h), openid, orgId, overrides);
 
-export const makeAdmin = (h: FunctionsHarness, openid: string, orgIds: string[]): Promise<MyProfile> =>
+export const makeAdmin = (h: Caller, openid: string, orgIds: string[]): Promise<MyProfile> =>
   makeAdminWith(callOf(h), openid, orgIds);

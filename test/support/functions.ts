@@ -1,10 +1,12 @@
 // Cloud functions under test: the built bundles running in an in-memory emulator,
 // called over /functions/<name> exactly as the mini-program's local mode does.
+// Every reply passes the privacy hook (test/support/privacy.ts).
 import type { Reply } from '../../typings/errors';
 import type { DatabaseService } from '../../emulator/database';
 import { startProjectEmulator } from '../../scripts/dev/project';
 import type { RunningEmulator } from '../../emulator/registry';
 import { SUPERADMIN } from './arrange';
+import { PrivacyWatch } from './privacy';
 import { sdkFor } from './sdk';
 
 export interface FunctionsHarness {
@@ -14,6 +16,8 @@ export interface FunctionsHarness {
   /** Empties the database (declared collections stay); workers stay warm. */
   resetDb(): Promise<void>;
   as(openid: string, opts?: CallOptions): Client;
+  /** Inspects every reply for other users' secrets (a finding throws). */
+  privacy: PrivacyWatch;
   stop(): Promise<void>;
 }
 
@@ -44,18 +48,37 @@ export async function startFunctions(opts: { adminOpenids?: string[] } = {}): Pr
       if (stream === 'stderr' && process.env.SHOW_FUNCTION_ERRORS) console.error(line);
     },
   });
+  const privacy = new PrivacyWatch();
+  const as = clientsFor(emu.functionsUrl, privacy);
+  return {
+    emu,
+    db: sdkFor(emu).database(),
+    resetDb: async () => emu.service<DatabaseService>('database')!.reset(),
+    as,
+    privacy,
+    stop: () => emu.stop(),
+  };
+}
+
+/**
+ * The test transport: `as(openid)` calls /functions/<name> at `functionsUrl` as that
+ * user, as the mini-program's local mode does, and passes every reply to the
+ * privacy hook. Any running emulator works (an in-memory one, or a child process).
+ */
+export function clientsFor(functionsUrl: string, privacy: PrivacyWatch) {
   const as = (openid: string, callOpts: CallOptions = {}): Client => {
     const call = async <T>(fn: string, action: string, data?: unknown): Promise<Reply<T>> => {
       const headers: Record<string, string> = { 'content-type': 'application/json', 'x-wx-openid': openid };
       if (callOpts.clientIp) headers['x-wx-clientip'] = callOpts.clientIp;
       if (callOpts.now) headers['x-emulator-now'] = callOpts.now;
-      const res = await fetch(`${emu.functionsUrl}${fn}`, {
+      const res = await fetch(`${functionsUrl}${fn}`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ action, data }),
       });
       const body = (await res.json()) as Reply<T>;
       if (res.status !== 200) throw new Error(`${fn}.${action}: HTTP ${res.status} ${JSON.stringify(body)}`);
+      privacy.observe(openid, fn, action, data, body);
       return body;
     };
     return {
@@ -69,11 +92,5 @@ export async function startFunctions(opts: { adminOpenids?: string[] } = {}): Pr
       at: (now: string) => as(openid, { ...callOpts, now }),
     };
   };
-  return {
-    emu,
-    db: sdkFor(emu).database(),
-    resetDb: async () => emu.service<DatabaseService>('database')!.reset(),
-    as,
-    stop: () => emu.stop(),
-  };
+  return as;
 }

@@ -6,9 +6,9 @@ import * as z from 'zod';
 import { form } from '../../cloudfunctions/_shared/validation';
 
 interface FakeApi {
-  echo: { req: { text: string }; res: { text: string } };
-  crash: { req: Record<string, never>; res: never };
-  hang: { req: Record<string, never>; res: never };
+  echo: { req: { text: string }; res: { text: string }; access: 'public' };
+  crash: { req: Record<string, never>; res: never; access: 'public' };
+  hang: { req: Record<string, never>; res: never; access: 'public' };
 }
 
 const main = createFunction<FakeApi>('fake', {

@@ -1,7 +1,9 @@
 // Organisers: the candidates of a campaign — list with counts and jury scores,
 // add, edit, and enter jury scores.
 import type { CampaignApi } from '../../../typings/campaign';
+import { checkTexts, PUBLISHED } from '../../_shared/content-check';
 import { conflict, notFound } from '../../_shared/errors';
+import { acceptFiles, FILE_RULES } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
 import { audit } from '../../_shared/stores/audit';
@@ -26,6 +28,19 @@ const candidateFields = {
   photos: z.array(fileId()).max(6, '最多上传 6 张照片'),
 };
 const CANDIDATE_LABELS = { name: '姓名', platform: '平台/单位', deeds: '事迹', photos: '照片' };
+
+/** A candidate's profile is published: checked like any public text. */
+function checkProfile(openid: string, p: { name: string; platform: string; deeds: string }) {
+  return checkTexts(
+    openid,
+    [
+      [CANDIDATE_LABELS.name, p.name],
+      [CANDIDATE_LABELS.platform, p.platform],
+      [CANDIDATE_LABELS.deeds, p.deeds],
+    ],
+    PUBLISHED,
+  );
+}
 
 type AdminCandidateActions = Pick<
   CampaignApi,
@@ -60,6 +75,8 @@ export const adminCandidateHandlers = {
       const c = await requireCampaign(input.campaignId);
       await requireOrgInScope(ctx.caller, c.orgId);
       if (c.announced) throw conflict('结果已公布，不能再添加候选人');
+      await acceptFiles(ctx.caller, input.photos, FILE_RULES.candidatePhoto);
+      await checkProfile(ctx.caller.openid, input);
       const cand = await createCandidate(c, { ...input, nominationId: null }, ctx.now);
       forgetCampaign(c._id);
       await audit(ctx, {
@@ -79,6 +96,8 @@ export const adminCandidateHandlers = {
       const cand = await requireCandidate(input.id);
       const c = await requireCampaign(cand.campaignId);
       await requireOrgInScope(ctx.caller, c.orgId);
+      await acceptFiles(ctx.caller, input.photos, FILE_RULES.candidatePhoto, cand.photos);
+      await checkProfile(ctx.caller.openid, input);
       const profile = { name: input.name, platform: input.platform, deeds: input.deeds, photos: input.photos };
       await updateProfile(cand._id, profile, ctx.now);
       await audit(ctx, {

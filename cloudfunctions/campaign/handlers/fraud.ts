@@ -1,12 +1,11 @@
 // Fraud tools: a report of suspicious voting, and voiding votes with the counts
 // lowered by exactly the voided votes.
 import type { CampaignApi } from '../../../typings/campaign';
-import { invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
 import { audit } from '../../_shared/stores/audit';
 import * as z from 'zod';
-import { form, id, text } from '../../_shared/validation';
+import { form, id, inOrder, isoDateTime, text, voterKey, withRule } from '../../_shared/validation';
 import { forEachBallot, reloadBallot, replaceLogIfUnchanged } from '../store/ballots';
 import { requireCampaign } from '../store/campaigns';
 import { adjustVotes, candidatesOf } from '../store/candidates';
@@ -41,30 +40,32 @@ export const fraudHandlers = {
 
   voidVotes: {
     access: 'admin',
-    input: form(
-      {
-        campaignId: id(),
-        voterIds: z
-          .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '投票人编号格式不正确'))
-          .max(500)
-          .optional(),
-        from: z.iso.datetime({ offset: true }).optional(),
-        to: z.iso.datetime({ offset: true }).optional(),
-        reason: text(200, 2),
+    input: withRule(
+      form(
+        {
+          campaignId: id(),
+          voterIds: z.array(voterKey()).max(500).optional(),
+          from: isoDateTime().optional(),
+          to: isoDateTime().optional(),
+          reason: text(200, 2),
+        },
+        { campaignId: '评选编号', voterIds: '投票人', from: '开始时间', to: '结束时间', reason: '作废原因' },
+      ),
+      (v) => {
+        if (!v.voterIds?.length && !v.from && !v.to)
+          return { field: 'voterIds', message: '请指定要作废的投票人或时间段' };
+        if (!v.from !== !v.to) return { field: v.from ? 'to' : 'from', message: '时间段需要同时填写开始和结束时间' };
+        return inOrder(['from', 'to'], { from: '开始时间' }, { orEqual: true })(v);
       },
-      { campaignId: '评选编号', voterIds: '投票人', from: '开始时间', to: '结束时间', reason: '作废原因' },
     ),
     async run(ctx, input) {
       const c = await requireCampaign(input.campaignId);
       await requireOrgInScope(ctx.caller, c.orgId);
-      if (!input.voterIds?.length && !input.from && !input.to) throw invalid('请指定要作废的投票人或时间段');
-      if ((input.from && !input.to) || (!input.from && input.to)) throw invalid('时间段需要同时填写开始和结束时间');
       const window = {
         from: input.from ? Date.parse(input.from) : -Infinity,
         to: input.to ? Date.parse(input.to) : Infinity,
         reason: input.reason,
       };
-      if (window.from > window.to) throw invalid('开始时间不能晚于结束时间');
       const voters = input.voterIds?.length ? [...new Set(input.voterIds)] : undefined;
       const delta = new Map<string, number>();
       let voided = 0;

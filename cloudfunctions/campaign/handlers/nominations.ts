@@ -5,6 +5,7 @@ import type { CampaignApi, NominationAdminView } from '../../../typings/campaign
 import { requireUser } from '../../_shared/caller';
 import { checkTexts } from '../../_shared/content-check';
 import { AppError, conflict, invalid } from '../../_shared/errors';
+import { acceptFiles, FILE_RULES } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
 import { audit } from '../../_shared/stores/audit';
@@ -66,10 +67,11 @@ export const nominationHandlers = {
       if (phaseOf(c.phases, c.announced, now).phase !== 'nomination')
         throw new AppError('CLOSED', '现在不在推荐时间内');
       if (!c.categories.some((k) => k.key === input.category)) throw invalid('请选择有效的评选类别');
+      await acceptFiles(caller, input.photos, FILE_RULES.nominationPhoto);
       await checkTexts(
         caller.openid,
         [
-          ['姓名', input.nomineeName],
+          ['被推荐人姓名', input.nomineeName],
           ['平台/单位', input.platform],
           ['事迹', input.deeds],
         ],

@@ -20,22 +20,6 @@ export function phaseOf(p: CampaignPhases, announced: boolean, now: Date): Phase
   return { phase: 'finished', endsAt: null };
 }
 
-/** Phase times must run forward. Returns a Chinese problem, or null. */
-export function phaseProblem(p: CampaignPhases): string | null {
-  const order: [keyof CampaignPhases, string][] = [
-    ['nominationStart', '推荐开始'],
-    ['nominationEnd', '推荐截止'],
-    ['votingStart', '投票开始'],
-    ['votingEnd', '投票截止'],
-    ['announcementEnd', '公示结束'],
-  ];
-  for (let i = 1; i < order.length; i++) {
-    if (Date.parse(p[order[i]![0]]) <= Date.parse(p[order[i - 1]![0]]))
-      return `${order[i]![1]}时间必须晚于${order[i - 1]![1]}时间`;
-  }
-  return null;
-}
-
 /** Why votes are not taken now, or '' while voting is open. */
 export function votingClosedReason(c: CampaignDoc, now: Date): string {
   const { phase } = phaseOf(c.phases, c.announced, now);

@@ -159,6 +159,16 @@ export async function setJuryScore(candidateId: string, score: number, now: Date
   await candidates().doc(candidateId).update({ juryScore: score, updatedAt: now });
 }
 
+/** Active candidates made from a nomination, created in [from, to) (the orphan repair's window). */
+export async function fromNominationsCreated(from: Date, to: Date): Promise<CandidateDoc[]> {
+  const _ = cmd();
+  const { data } = await candidates()
+    .where({ status: 'active', nominationId: _.neq(null), createdAt: _.gte(from).and(_.lt(to)) })
+    .limit(1000)
+    .get();
+  return data as CandidateDoc[];
+}
+
 /** Counts one vote if the candidate is still active; its new total, or null when it is not. */
 export async function countVote(candidateId: string): Promise<number | null> {
   const res = await candidates()

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { NominationStatus, NominatorRelation } from '../../../typings/campaign';
 import { COLLECTIONS } from '../../_shared/collections';
-import { collection, getDoc } from '../../_shared/db';
+import { cmd, collection, getDoc } from '../../_shared/db';
 import { AppError, isDuplicateKey, notFound } from '../../_shared/errors';
 import { fetchPage, type PageArgs } from '../../_shared/paging';
 
@@ -82,6 +82,33 @@ export function listForReview(campaignId: string, status: NominationStatus | und
 }
 
 export type Decision = Pick<NominationDoc, 'status' | 'rejectReason' | 'candidateId' | 'reviewedAt'>;
+
+/** Nominations by id (missing ones are absent). */
+export async function nominationsByIds(ids: string[]): Promise<Map<string, NominationDoc>> {
+  if (!ids.length) return new Map();
+  const { data } = await nominations()
+    .where({ _id: cmd().in([...new Set(ids)]) })
+    .limit(1000)
+    .get();
+  return new Map((data as NominationDoc[]).map((n) => [n._id, n]));
+}
+
+/** Photos of a nominator's nominations that were never approved (approved ones became a candidate's). */
+export async function unpublishedPhotos(nominatorUserId: string): Promise<string[]> {
+  const { data } = await nominations()
+    .where({ nominatorUserId, status: cmd().neq('approved') })
+    .field({ photos: true })
+    .limit(1000)
+    .get();
+  return (data as Pick<NominationDoc, 'photos'>[]).flatMap((n) => n.photos ?? []);
+}
+
+/** Forgets the photos of a nominator's unapproved nominations (their files are deleted with the account). */
+export async function clearUnpublishedPhotos(nominatorUserId: string): Promise<void> {
+  await nominations()
+    .where({ nominatorUserId, status: cmd().neq('approved') })
+    .update({ photos: cmd().set([]) });
+}
 
 /** Records the review of a pending nomination; false when someone reviewed it first. */
 export async function decideNomination(nominationId: string, decision: Decision): Promise<boolean> {

@@ -2,10 +2,11 @@
 // first, then all rows or none.
 import type { OfficeApi } from '../../../typings/office';
 import { beijingDay } from '../../_shared/clock';
-import { AppError, invalid } from '../../_shared/errors';
+import { PUBLISHED, rejectedTexts } from '../../_shared/content-check';
+import { invalid } from '../../_shared/errors';
+import { acceptFile, FILE_RULES } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
 import { requireDistrictAdmin, requireOrgInScope } from '../../_shared/scope';
-import { cloud } from '../../_shared/sdk';
 import { audit } from '../../_shared/stores/audit';
 import { fileId, form, id } from '../../_shared/validation';
 import { daysTaken, importQuotes } from '../../study/store/quotes';
@@ -17,17 +18,10 @@ export const importQuoteHandlers = {
     input: form({ fileId: fileId(), orgId: id() }, { fileId: '上传的文件', orgId: '所属组织' }),
     async run(ctx, input) {
       await requireOrgInScope(ctx.caller, input.orgId);
-      const name = input.fileId.split('/').pop() ?? '';
-      if (!/\.(xlsx|csv)$/i.test(name)) throw invalid('请上传 .xlsx 或 .csv 文件');
-      let content: Buffer;
-      try {
-        content = (await cloud().downloadFile({ fileID: input.fileId })).fileContent as Buffer;
-      } catch {
-        throw new AppError('NOT_FOUND', '找不到上传的文件，请重新上传');
-      }
+      const { name, bytes } = await acceptFile(ctx.caller, input.fileId, FILE_RULES.importSheet);
       let table: string[][];
       try {
-        table = await readSheet(content, name);
+        table = await readSheet(bytes!, name);
       } catch {
         throw invalid('无法读取该文件，请确认是有效的 Excel 或 CSV 文件');
       }
@@ -48,6 +42,20 @@ export const importQuoteHandlers = {
             errors: clash.map((r) => ({ row: r.row, message: `${r.day} 已安排了其他金句` })),
           };
       }
+      // Every quote is published: rows WeChat's content check rejects are reported like any bad row.
+      const rejected = await rejectedTexts(
+        ctx.caller.openid,
+        rows.map((r) => `${r.text}\n${r.source}`),
+        PUBLISHED,
+      );
+      if (rejected.length)
+        return {
+          imported: 0 as const,
+          errors: rejected.map((i) => ({
+            row: rows[i]!.row,
+            message: '内容或出处包含不适宜发布的信息，请修改后再导入',
+          })),
+        };
       const importId = `imp${ctx.requestId.replace(/[^A-Za-z0-9]/g, '').slice(0, 24)}`;
       await importQuotes(
         importId,

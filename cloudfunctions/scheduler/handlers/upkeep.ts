@@ -3,6 +3,7 @@
 import type { SchedulerApi } from '../../../typings/scheduler';
 import type { ActionContext, Handlers } from '../../_shared/function';
 import { form } from '../../_shared/validation';
+import { withdrawOrphanCandidates } from '../tasks/orphan-candidates';
 import { recountVotes } from '../tasks/recount-votes';
 
 /** Votes in flight finish their count update within this (between the recount's two passes). */
@@ -30,7 +31,9 @@ export const upkeepHandlers = {
     input: form({}, {}),
     async run(ctx) {
       const settle = () => new Promise<void>((r) => setTimeout(r, SETTLE_MS));
-      return { recountVotes: await task(ctx, 'recountVotes', () => recountVotes(ctx.now, settle)) };
+      // Orphans first: a withdrawn candidate's votes are still recounted (its count stays exact).
+      const orphanCandidates = await task(ctx, 'orphanCandidates', () => withdrawOrphanCandidates(ctx.now));
+      return { recountVotes: await task(ctx, 'recountVotes', () => recountVotes(ctx.now, settle)), orphanCandidates };
     },
   },
 } satisfies Handlers<SchedulerApi>;

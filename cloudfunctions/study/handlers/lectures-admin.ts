@@ -1,6 +1,8 @@
 // The organiser's side of micro lectures: author, publish, and see who studies.
 import type { LectureAdminView, StudyApi } from '../../../typings/study';
+import { checkTexts, PUBLISHED } from '../../_shared/content-check';
 import { invalid } from '../../_shared/errors';
+import { acceptFile, FILE_RULES } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
 import { orgIdsInScope, requireOrgInScope } from '../../_shared/scope';
 import { audit } from '../../_shared/stores/audit';
@@ -16,7 +18,7 @@ import {
   updateLecture,
 } from '../store/lectures';
 import { lectureStats } from '../store/progress';
-import { sanitizeBody } from '../rules/sanitize';
+import { sanitizeBody, textOf } from '../rules/sanitize';
 import { toLectureAdminView } from '../rules/views';
 
 async function view(l: LectureDoc): Promise<LectureAdminView> {
@@ -80,7 +82,7 @@ export const lectureAdminHandlers = {
           .int()
           .min(30)
           .max(3 * 3600),
-        body: z.string().max(50_000).optional(),
+        body: text(50_000).optional(),
         series: text(30, 1),
         tags: z.array(text(12, 1)).max(8).optional(),
         quiz: z.array(quizQuestion).max(10).optional(),
@@ -106,12 +108,35 @@ export const lectureAdminHandlers = {
     ),
     async run(ctx, input) {
       await requireOrgInScope(ctx.caller, input.orgId);
+      const existing = input.id ? await requireLecture(input.id) : null;
+      if (existing) await requireOrgInScope(ctx.caller, existing.orgId);
       if (input.kind !== 'article' && !input.mediaFileId) throw invalid('视频和音频课程需要上传媒体文件');
       const body = sanitizeBody(input.body ?? '');
       if (input.kind === 'article' && !body) throw invalid('图文课程需要填写正文');
       for (const [i, q] of (input.quiz ?? []).entries()) {
         if (q.answer >= q.options.length) throw invalid(`第 ${i + 1} 题的正确答案不在选项里`);
       }
+      // Files already the lecture's were accepted when they were first saved.
+      if (input.coverFileId && input.coverFileId !== existing?.coverFileId)
+        await acceptFile(ctx.caller, input.coverFileId, FILE_RULES.lectureCover);
+      if (input.kind !== 'article' && input.mediaFileId && input.mediaFileId !== existing?.mediaFileId)
+        await acceptFile(ctx.caller, input.mediaFileId, { ...FILE_RULES.lectureMedia, kinds: [input.kind] });
+      await checkTexts(
+        ctx.caller.openid,
+        [
+          ['课程标题', input.title],
+          ['主讲人', input.speaker],
+          ['主讲人职务', input.speakerTitle],
+          ['系列', input.series],
+          ['标签', input.tags?.join('、')],
+          ['正文', textOf(body)],
+          ...(input.quiz ?? []).flatMap((q, i): [string, string][] => [
+            [`测验第 ${i + 1} 题的题目`, q.question],
+            [`测验第 ${i + 1} 题的选项`, q.options.join('\n')],
+          ]),
+        ],
+        PUBLISHED,
+      );
       const fields: LectureFields = {
         title: input.title,
         speaker: input.speaker,
@@ -128,9 +153,7 @@ export const lectureAdminHandlers = {
         orgId: input.orgId,
         updatedAt: ctx.now,
       };
-      if (input.id) {
-        const existing = await requireLecture(input.id);
-        await requireOrgInScope(ctx.caller, existing.orgId);
+      if (existing) {
         await updateLecture(existing._id, fields);
         await audit(ctx, {
           action: 'saveLecture',

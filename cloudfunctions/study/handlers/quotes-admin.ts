@@ -2,7 +2,9 @@
 // is in the office function.)
 import type { StudyApi } from '../../../typings/study';
 import { beijingDay } from '../../_shared/clock';
+import { checkTexts, PUBLISHED } from '../../_shared/content-check';
 import { invalid } from '../../_shared/errors';
+import { acceptFile, FILE_RULES } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
 import { orgIdsInScope, requireDistrictAdmin, requireOrgInScope } from '../../_shared/scope';
 import { audit } from '../../_shared/stores/audit';
@@ -60,6 +62,18 @@ export const quoteAdminHandlers = {
     ),
     async run(ctx, input) {
       await requireOrgInScope(ctx.caller, input.orgId);
+      const existing = input.id ? await requireActiveQuote(input.id) : null;
+      if (existing) await requireOrgInScope(ctx.caller, existing.orgId);
+      if (input.bgImageFileId && input.bgImageFileId !== existing?.bgImageFileId)
+        await acceptFile(ctx.caller, input.bgImageFileId, FILE_RULES.quoteBackground);
+      await checkTexts(
+        ctx.caller.openid,
+        [
+          ['金句内容', input.text],
+          ['出处', input.source],
+        ],
+        PUBLISHED,
+      );
       const fields = {
         text: input.text,
         source: input.source,
@@ -67,9 +81,7 @@ export const quoteAdminHandlers = {
         sample: input.sample ?? false,
         orgId: input.orgId,
       };
-      if (input.id) {
-        const existing = await requireActiveQuote(input.id);
-        await requireOrgInScope(ctx.caller, existing.orgId);
+      if (existing) {
         await updateQuote(existing._id, fields, ctx.now);
         await audit(ctx, {
           action: 'saveQuote',

@@ -2,11 +2,10 @@
 // admin's scope.
 import type { StudyApi } from '../../../typings/study';
 import { daysBetween } from '../../_shared/clock';
-import { invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { orgIdsInScope, requireOrgInScope } from '../../_shared/scope';
 import { orgNames, subtreeIds } from '../../_shared/stores/orgs';
-import { dayKey, form, id } from '../../_shared/validation';
+import { dayKey, form, id, inOrder, withRule } from '../../_shared/validation';
 import { checkinCounts } from '../store/checkins';
 import { recentOwned } from '../store/lectures';
 import { learningByOrg, lectureStats } from '../store/progress';
@@ -24,13 +23,16 @@ interface OrgRow {
 export const statsHandlers = {
   studyStats: {
     access: 'admin',
-    input: form(
-      { from: dayKey(), to: dayKey(), orgId: id().optional() },
-      { from: '开始日期', to: '结束日期', orgId: '组织' },
+    input: withRule(
+      form(
+        { from: dayKey(), to: dayKey(), orgId: id().optional() },
+        { from: '开始日期', to: '结束日期', orgId: '组织' },
+      ),
+      (v) =>
+        inOrder(['from', 'to'], { from: '开始日期' }, { orEqual: true })(v) ??
+        (daysBetween(v.from, v.to) > MAX_DAYS ? { field: 'to', message: `一次最多统计 ${MAX_DAYS} 天` } : null),
     ),
     async run({ caller }, input) {
-      if (input.from > input.to) throw invalid('开始日期不能晚于结束日期');
-      if (daysBetween(input.from, input.to) > MAX_DAYS) throw invalid(`一次最多统计 ${MAX_DAYS} 天`);
       // Scope: the chosen org, or (for an admin) their first org; superadmins may see everything.
       const orgId = input.orgId ?? (caller.isSuperadmin ? undefined : caller.user?.adminOrgIds[0]);
       if (orgId) await requireOrgInScope(caller, orgId);

@@ -21,6 +21,11 @@ const ALLOWED_TAGS = [
   'section',
 ];
 
+/** What a reader sees of a body: its text, without tags (what the content check reads). */
+export function textOf(html: string): string {
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).trim();
+}
+
 export function sanitizeBody(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,

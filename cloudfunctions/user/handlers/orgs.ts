@@ -1,6 +1,7 @@
 // The organisation tree: public reads (pickers, station finder) and admin CRUD
 // within the admin's scope.
 import type { UserApi } from '../../../typings/user';
+import { checkTexts, PROFILE } from '../../_shared/content-check';
 import { conflict, forbidden, invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
@@ -16,7 +17,7 @@ import {
 } from '../../_shared/stores/orgs';
 import { countUsersInOrg } from '../../_shared/stores/users';
 import * as z from 'zod';
-import { form, id, PAGE_LABELS, pageFields, text } from '../../_shared/validation';
+import { contactPhone, form, id, PAGE_LABELS, pageFields, text } from '../../_shared/validation';
 import { buildTree, CHILD_TYPES } from '../rules/org-tree';
 
 const ORG_TYPES = ['district', 'industry', 'street', 'branch', 'station'] as const;
@@ -30,10 +31,7 @@ const stationSchema = form(
     ).optional(),
     openingHours: text(40, 1),
     services: z.array(text(20, 1)).max(20),
-    phone: z
-      .string()
-      .regex(/^[0-9-]{7,20}$/, '电话格式不正确')
-      .optional(),
+    phone: contactPhone().optional(),
   },
   { address: '地址', location: '位置', openingHours: '开放时间', services: '服务项目', phone: '联系电话' },
 );
@@ -73,6 +71,18 @@ export const orgHandlers = {
       const { caller, now } = ctx;
       if (input.type === 'station' && !input.station) throw invalid('服务驿站需填写地址、开放时间和服务项目');
       if (input.type !== 'station' && input.station) throw invalid('只有服务驿站可以填写驿站信息');
+      // Checked once the caller may touch the org (below), before anything is written.
+      const checkPublicText = () =>
+        checkTexts(
+          caller.openid,
+          [
+            ['组织名称', input.name],
+            ['驿站信息的地址', input.station?.address],
+            ['驿站信息的开放时间', input.station?.openingHours],
+            ['驿站信息的服务项目', input.station?.services.join('、')],
+          ],
+          PROFILE,
+        );
       const fields = {
         name: input.name,
         type: input.type,
@@ -83,6 +93,7 @@ export const orgHandlers = {
         const org = await requireOrgInScope(caller, input.id);
         if (org.parentId !== input.parentId) throw conflict('不支持移动组织到其他上级，请新建后迁移');
         if (org.type !== input.type) throw conflict('不支持修改组织类型');
+        await checkPublicText();
         await updateOrg(org._id, fields, now);
         await audit(ctx, {
           action: 'saveOrg',
@@ -102,6 +113,7 @@ export const orgHandlers = {
         if (!caller.isSuperadmin) throw forbidden('只有超级管理员可以建立区级组织');
         if (input.type !== 'district') throw invalid('顶级组织必须是区级党委');
       }
+      await checkPublicText();
       const org = await createOrg(fields, { parentId: input.parentId, ancestors }, now);
       await audit(ctx, {
         action: 'saveOrg',

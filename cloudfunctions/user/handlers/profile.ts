@@ -3,6 +3,7 @@ import type { PrivacyNoticeVersion, UserApi } from '../../../typings/user';
 import { requireUser } from '../../_shared/caller';
 import { checkTexts } from '../../_shared/content-check';
 import { AppError, invalid } from '../../_shared/errors';
+import { acceptFile, deleteFiles, FILE_RULES } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
 import { requireOrg } from '../../_shared/stores/orgs';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../../_shared/stores/users';
 import * as z from 'zod';
 import { chinaMobile, fileId, form, id, text } from '../../_shared/validation';
+import { clearUnpublishedPhotos, unpublishedPhotos } from '../../campaign/store/nominations';
 import { toMyProfile } from '../rules/views';
 
 const PRIVACY_NOTICE_VERSION: PrivacyNoticeVersion = '2026-11';
@@ -46,8 +48,13 @@ export const profileHandlers = {
     ),
     async run({ caller, now }, input) {
       const user = requireUser(caller);
+      if (input.avatarFileId && input.avatarFileId !== user.avatarFileId)
+        await acceptFile(caller, input.avatarFileId, FILE_RULES.avatar);
       await checkTexts(caller.openid, [['昵称', input.nickname]], 1);
       await updateProfileFields(user._id, input, now);
+      // The avatar it replaces is nobody's any more.
+      if (input.avatarFileId && user.avatarFileId && user.avatarFileId !== input.avatarFileId)
+        await deleteFiles([user.avatarFileId]).catch(() => undefined);
       return toMyProfile({ ...user, ...input, updatedAt: now }, caller.isSuperadmin);
     },
   },
@@ -88,7 +95,7 @@ export const profileHandlers = {
         [
           ['姓名', input.realName],
           ['平台/公司', input.platform],
-          ['党支部', input.branchName],
+          ['所在党支部', input.branchName],
         ],
         1,
       );
@@ -122,6 +129,11 @@ export const profileHandlers = {
     input: form({ confirm: z.literal(true, '请确认注销') }, { confirm: '确认注销' }),
     async run({ caller, now }) {
       const user = requireUser(caller);
+      // The account's files go first: if anything stops half-way, the account is
+      // still there to delete again, and nothing points at a file forever lost.
+      // Photos of approved nominations are a candidate's now, published by organisers: they stay.
+      await deleteFiles([user.avatarFileId, ...(await unpublishedPhotos(user._id))].filter(Boolean));
+      await clearUnpublishedPhotos(user._id);
       // The openid is freed for a fresh account; the record stays, anonymous.
       await eraseUser(user._id, now);
       return { deleted: true as const };

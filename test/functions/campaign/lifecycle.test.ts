@@ -10,6 +10,7 @@ import type {
 import { campaignInput, campaignWithCandidates, HOUR } from '../../support/campaign-fixtures';
 import { makeAdmin, type OrgFixture, registerWorker, seedOrgs } from '../../support/fixtures';
 import { type FunctionsHarness, startFunctions } from '../../support/functions';
+import { png } from '../../support/images';
 import { sdkFor } from '../../support/sdk';
 
 let h: FunctionsHarness;
@@ -25,6 +26,9 @@ beforeEach(async () => {
   await makeAdmin(h, 'o-admin', [orgs.district.id]);
 });
 
+/** A photo the nominator uploaded to their own folder (the functions accept only such files). */
+let photo = '';
+
 const nomination = (campaignId: string, i = 1) => ({
   campaignId,
   category: 'courier',
@@ -33,7 +37,7 @@ const nomination = (campaignId: string, i = 1) => ({
   platform: '示例快递',
   phone: '13800001234',
   deeds: '十年如一日风雨无阻，主动为独居老人送件上楼，疫情期间坚守一线。',
-  photos: ['cloud://local-dev.b/nominations/1.jpg'],
+  photos: [photo],
 });
 
 describe('nominations and review', () => {
@@ -43,7 +47,11 @@ describe('nominations and review', () => {
       ...campaignInput(orgs.district.id, Date.now(), 'nomination'),
       nominationLimit: 2,
     });
-    await h.as('o-nominator').ok('user', 'login');
+    const { profile } = await h.as('o-nominator').ok<{ profile: { userId: string } }>('user', 'login');
+    ({ fileID: photo } = await sdkFor(h.emu).uploadFile({
+      cloudPath: `nominations/${profile.userId}/1.jpg`,
+      fileContent: png(),
+    }));
   });
 
   it('a nomination shows in "my nominations" as pending, then approved with a public number', async () => {

@@ -11,6 +11,8 @@ import type {
 import type { MyProfile } from '../../../typings/user';
 import { makeAdmin, type OrgFixture, registerWorker, seedOrgs } from '../../support/fixtures';
 import { type FunctionsHarness, startFunctions } from '../../support/functions';
+import { MP4 } from '../../support/images';
+import { sdkFor } from '../../support/sdk';
 
 let h: FunctionsHarness;
 let orgs: OrgFixture;
@@ -28,11 +30,13 @@ beforeEach(async () => {
   await h.resetDb();
   orgs = await seedOrgs(h);
   await makeAdmin(h, 'o-admin', [orgs.district.id]);
+  // The lecture's video, uploaded as the organiser's client would (the functions accept only stored files).
+  const { fileID: video } = await sdkFor(h.emu).uploadFile({ cloudPath: 'lectures/v.mp4', fileContent: MP4 });
   lecture = await h.as('o-admin').ok<LectureAdminView>('study', 'saveLecture', {
     title: '安全骑行',
     speaker: '示例讲师',
     kind: 'video',
-    mediaFileId: 'cloud://local-dev.b/lectures/v.mp4',
+    mediaFileId: video,
     durationSec: 100,
     body: '<p>戴好头盔</p><script>alert(1)</script><img src="javascript:alert(1)"><a href="https://x">链接</a>',
     series: '安全与健康',

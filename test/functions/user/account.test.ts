@@ -1,6 +1,8 @@
 import type { MyProfile } from '../../../typings/user';
 import { type OrgFixture, registerWorker, seedOrgs, workerForm } from '../../support/fixtures';
 import { type FunctionsHarness, startFunctions } from '../../support/functions';
+import { png } from '../../support/images';
+import { sdkFor } from '../../support/sdk';
 
 let h: FunctionsHarness;
 let orgs: OrgFixture;
@@ -117,11 +119,13 @@ describe('registerWorker', () => {
 
 describe('updateProfile and deleteAccount', () => {
   it('updates nickname and avatar; a rejected nickname changes nothing', async () => {
-    await h.as('o-p').ok('user', 'login');
-    const p = await h
-      .as('o-p')
-      .ok<MyProfile>('user', 'updateProfile', { nickname: '小快', avatarFileId: 'cloud://local-dev.b/avatars/a.png' });
-    expect(p).toMatchObject({ nickname: '小快', avatarFileId: 'cloud://local-dev.b/avatars/a.png' });
+    const { profile } = await h.as('o-p').ok<{ profile: MyProfile }>('user', 'login');
+    const { fileID: avatar } = await sdkFor(h.emu).uploadFile({
+      cloudPath: `avatars/${profile.userId}/a.png`,
+      fileContent: png(),
+    });
+    const p = await h.as('o-p').ok<MyProfile>('user', 'updateProfile', { nickname: '小快', avatarFileId: avatar });
+    expect(p).toMatchObject({ nickname: '小快', avatarFileId: avatar });
     expect(await h.as('o-p').call('user', 'updateProfile', { nickname: '敏感词测试' })).toMatchObject({
       code: 'CONTENT_REJECTED',
     });

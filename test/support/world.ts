@@ -1,0 +1,272 @@
+// The world the generated suites run in: one district with its users (a visitor,
+// a worker, a verified party member, admins), another district with content of
+// every kind (a quote, a published lecture, a campaign taking nominations, one
+// voting with a candidate, a nomination carrying a private name and phone), and
+// for each action the calls the suites need:
+//   SCOPE_PROBES — for each privileged action, a valid input that targets the
+//     other district (an admin of the first is refused it: scope, not role);
+//   USER_PROBES — for each other action, a call someone else might make, whose
+//     reply the privacy hook inspects for the first users' secrets.
+// A new action without its probe fails the suites, so it cannot ship unchecked.
+import type { MyProfile } from '../../typings/user';
+import { campaignInput, campaignWithCandidates } from './campaign-fixtures';
+import { type Caller, makeAdmin, type OrgFixture, registerWorker, seedOrgs } from './fixtures';
+import { SUPERADMIN } from './arrange';
+
+export interface World {
+  orgs: OrgFixture;
+  quoteInOther: string;
+  lectureInOther: string;
+  /** Campaigns of the other district: one taking nominations, one voting (with a candidate). */
+  nominatingInOther: string;
+  votingInOther: string;
+  candidateInOther: string;
+  nominationInOther: string;
+  /** A worker registered in the first district (in scope of that district's admins). */
+  worker: MyProfile;
+  /** A worker in the other district: out of scope for the first district's admins. */
+  outsider: MyProfile;
+}
+
+/** The callers of the permission matrix, each with the roles the world gives them. */
+export const CALLERS = {
+  anonymous: '',
+  visitor: 'o-visitor',
+  worker: 'o-worker',
+  member: 'o-member',
+  adminOfAnotherOrg: 'o-admin',
+  admin: 'o-admin-other',
+  superadmin: SUPERADMIN,
+} as const;
+export type CallerName = keyof typeof CALLERS;
+
+/** Admin of a branch only: refused district-wide settings. */
+export const BRANCH_ADMIN = 'o-branch-admin';
+/** Logged in, registered nowhere: the second user of the privacy probes. */
+export const OTHER_USER = 'o-other';
+
+export async function buildWorld(h: Caller): Promise<World> {
+  const orgs = await seedOrgs(h);
+  const worker = await registerWorker(h, CALLERS.worker, orgs.expressBranch.id, {
+    realName: '赵保密',
+    phone: '13812345678',
+  });
+  const outsider = await registerWorker(h, 'o-outsider', orgs.otherBranch.id, {
+    realName: '钱隐私',
+    phone: '13787654321',
+    isPartyMember: true,
+    branchName: '另一区党支部',
+  });
+  const member = await registerWorker(h, CALLERS.member, orgs.foodBranch.id, {
+    realName: '孙党员',
+    phone: '13811112222',
+    isPartyMember: true,
+    branchName: '外卖骑手党支部',
+  });
+  const su = h.as(SUPERADMIN);
+  await su.ok('user', 'verifyMember', { userId: member.userId, approve: true });
+  await h.as(CALLERS.visitor).ok('user', 'login');
+  // The first district's admin is "an admin of another org" for everything in the other district.
+  await makeAdmin(h, CALLERS.adminOfAnotherOrg, [orgs.district.id]);
+  await makeAdmin(h, CALLERS.admin, [orgs.otherDistrict.id]);
+  await makeAdmin(h, BRANCH_ADMIN, [orgs.expressBranch.id]);
+  const quote = await su.ok<{ id: string }>('study', 'saveQuote', {
+    text: '另一区的金句',
+    source: '测试',
+    orgId: orgs.otherDistrict.id,
+  });
+  const lecture = await su.ok<{ id: string }>('study', 'saveLecture', {
+    title: '另一区的课程',
+    speaker: '某讲师',
+    kind: 'article',
+    durationSec: 60,
+    body: '<p>正文</p>',
+    series: '测试',
+    quiz: [{ question: '题目一', options: ['甲', '乙'], answer: 0 }],
+    orgId: orgs.otherDistrict.id,
+  });
+  await su.ok('study', 'setLecturePublished', { id: lecture.id, published: true });
+  // Opened once, so progress and quiz probes reach their real logic.
+  await h.as(OTHER_USER).ok('user', 'login');
+  await h.as(OTHER_USER).ok('study', 'getLecture', { id: lecture.id });
+  const nominating = await su.ok<{ id: string }>(
+    'campaign',
+    'saveCampaign',
+    campaignInput(orgs.otherDistrict.id, Date.now(), 'nomination'),
+  );
+  const voting = await campaignWithCandidates(h, SUPERADMIN, orgs, {
+    phase: 'voting',
+    perCategory: 1,
+    overrides: { orgId: orgs.otherDistrict.id },
+  });
+  // The outsider's nomination carries their real name and phone: neither may leak.
+  const nomination = await h.as('o-outsider').ok<{ id: string }>('campaign', 'nominate', {
+    campaignId: nominating.id,
+    category: 'courier',
+    relation: 'self',
+    nomineeName: '钱隐私',
+    platform: '某平台',
+    phone: '13787654321',
+    deeds: '钱隐私的事迹描述，长度需要超过二十个字才可以提交。',
+    photos: [],
+  });
+  return {
+    orgs,
+    worker,
+    outsider,
+    quoteInOther: quote.id,
+    lectureInOther: lecture.id,
+    nominatingInOther: nominating.id,
+    votingInOther: voting.campaign.id,
+    candidateInOther: voting.candidates[0]!.id,
+    nominationInOther: nomination.id,
+  };
+}
+
+type Probe = (w: World) => unknown;
+/** A probe made as someone else than the first district's admin. */
+export interface ProbeAs {
+  as: string;
+  data: unknown;
+}
+const asBranchAdmin = (data: unknown): ProbeAs => ({ as: BRANCH_ADMIN, data });
+
+export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
+  user: {
+    listUsers: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    setRoles: (w) => ({ userId: w.outsider.userId, admin: true, adminOrgIds: [w.orgs.otherDistrict.id] }),
+    verifyMember: (w) => ({ userId: w.outsider.userId, approve: true }),
+    saveOrg: (w) => ({ name: '越权新建', type: 'branch', parentId: w.orgs.otherDistrict.id }),
+    deleteOrg: (w) => ({ id: w.orgs.otherBranch.id }),
+    listAuditLogs: () => ({}),
+  },
+  study: {
+    adminListQuotes: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    saveQuote: (w) => ({ text: '越权金句', source: '测试', orgId: w.orgs.otherDistrict.id }),
+    deleteQuote: (w) => ({ id: w.quoteInOther }),
+    scheduleQuote: (w) => asBranchAdmin({ day: '2099-01-01', quoteId: w.quoteInOther }),
+    adminListLectures: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    adminGetLecture: (w) => ({ id: w.lectureInOther }),
+    saveLecture: (w) => ({
+      title: '越权课程',
+      speaker: '某',
+      kind: 'article',
+      durationSec: 60,
+      body: '<p>x</p>',
+      series: 'x',
+      orgId: w.orgs.otherDistrict.id,
+    }),
+    setLecturePublished: (w) => ({ id: w.lectureInOther, published: false }),
+    studyStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
+  },
+  campaign: {
+    saveCampaign: (w) => campaignInput(w.orgs.otherDistrict.id, Date.now(), 'voting'),
+    listNominations: (w) => ({ campaignId: w.nominatingInOther }),
+    adminListCandidates: (w) => ({ campaignId: w.votingInOther }),
+    reviewNomination: (w) => ({ id: w.nominationInOther, approve: true }),
+    addCandidate: (w) => ({
+      campaignId: w.votingInOther,
+      category: 'courier',
+      name: '越权候选人',
+      platform: '某平台',
+      deeds: '越权添加的候选人事迹，长度超过二十个字。',
+      photos: [],
+    }),
+    updateCandidate: (w) => ({
+      id: w.candidateInOther,
+      name: '改名',
+      platform: '某平台',
+      deeds: '越权修改的候选人事迹，长度超过二十个字。',
+      photos: [],
+    }),
+    setJuryScores: (w) => ({ campaignId: w.votingInOther, scores: [{ candidateId: w.candidateInOther, score: 90 }] }),
+    voidVotes: (w) => ({ campaignId: w.votingInOther, voterIds: ['someone'], reason: '越权作废' }),
+    fraudReport: (w) => ({ campaignId: w.votingInOther }),
+    announce: (w) => ({ campaignId: w.votingInOther }),
+  },
+  scheduler: {
+    upkeep: () => ({}),
+  },
+  office: {
+    importQuotes: (w) => ({
+      fileId: 'cloud://local-dev.local-1250000000/imports/x.csv',
+      orgId: w.orgs.otherDistrict.id,
+    }),
+    exportCampaign: (w) => ({ campaignId: w.votingInOther }),
+  },
+};
+
+export const USER_PROBES: Record<string, Record<string, Probe>> = {
+  user: {
+    login: () => ({}),
+    getProfile: () => ({}),
+    updateProfile: () => ({ nickname: '路人' }),
+    registerWorker: (w) => ({
+      realName: '路人甲',
+      phone: '13700000000',
+      occupation: 'other',
+      platform: '无',
+      orgId: w.orgs.station.id,
+      isPartyMember: false,
+      consent: true,
+      consentVersion: '2026-11',
+    }),
+    myPoints: () => ({}),
+    listOrgs: () => ({}),
+    listStations: () => ({}),
+    deleteAccount: () => ({ confirm: true }),
+  },
+  study: {
+    todayQuote: () => ({}),
+    listQuotes: () => ({}),
+    checkIn: () => ({}),
+    favoriteQuote: (w) => ({ quoteId: w.quoteInOther, favorite: true }),
+    listFavorites: () => ({}),
+    quotePosterCode: () => ({ day: '2026-11-28' }),
+    myStudy: () => ({}),
+    listLectures: () => ({}),
+    getLecture: (w) => ({ id: w.lectureInOther }),
+    reportProgress: (w) => ({ lectureId: w.lectureInOther, positionSec: 5 }),
+    submitQuiz: (w) => ({ lectureId: w.lectureInOther, answers: [0] }),
+  },
+  campaign: {
+    listCampaigns: () => ({}),
+    getCampaign: (w) => ({ id: w.votingInOther }),
+    nominate: (w) => ({
+      campaignId: w.nominatingInOther,
+      category: 'courier',
+      relation: 'self',
+      nomineeName: '路人乙',
+      platform: '某平台',
+      phone: '13700000001',
+      deeds: '路人乙的事迹描述，长度需要超过二十个字才可以提交。',
+      photos: [],
+    }),
+    myNominations: () => ({}),
+    listCandidates: (w) => ({ campaignId: w.votingInOther }),
+    getCandidate: (w) => ({ id: w.candidateInOther }),
+    vote: (w) => ({ candidateId: w.candidateInOther }),
+    myVotes: (w) => ({ campaignId: w.votingInOther }),
+    ranking: (w) => ({ campaignId: w.votingInOther, category: 'courier' }),
+    results: (w) => ({ campaignId: w.votingInOther }),
+    candidatePosterCode: (w) => ({ candidateId: w.candidateInOther }),
+  },
+};
+
+/** A privileged action's scope probe: who makes it (the first district's admin unless it says) and with what. */
+export function scopeProbe(fn: string, action: string, w: World): { admin: string; data: unknown } | undefined {
+  const probe = SCOPE_PROBES[fn]?.[action];
+  if (!probe) return undefined;
+  const made = probe(w);
+  if (made && typeof made === 'object' && 'as' in made)
+    return { admin: (made as ProbeAs).as, data: (made as ProbeAs).data };
+  return { admin: CALLERS.adminOfAnotherOrg, data: made };
+}
+
+/** A valid example input for an action, from its probes (for inputs the schema walk cannot make up). */
+export function exampleInput(fn: string, action: string, w: World): unknown {
+  const probe = SCOPE_PROBES[fn]?.[action] ?? USER_PROBES[fn]?.[action];
+  if (!probe) return undefined;
+  const made = probe(w);
+  return made && typeof made === 'object' && 'as' in made ? (made as ProbeAs).data : made;
+}
