@@ -9,6 +9,7 @@ import { FunctionHostService, type FunctionHostOptions } from '../../emulator/fu
 import { OpenApiService } from '../../emulator/openapi';
 import { startEmulator, type RunningEmulator } from '../../emulator/registry';
 import { StorageService } from '../../emulator/storage';
+import { loadStorageRules } from '../manifests/storage-rules';
 import type { StorageRules } from '../../emulator/storage/rules';
 import { type CloudbaseConfig, loadCloudbaseConfig } from '../manifests/cloudbaserc';
 import { loadSchema } from '../manifests/database';
@@ -31,7 +32,7 @@ export interface ProjectEmulatorOptions {
   functionEnv?: Record<string, string>;
   /** Where functions' console output goes (tests keep it quiet). */
   functionOutput?: FunctionHostOptions['output'];
-  /** The storage bucket's security rules (CloudBase's format); default: a new bucket's (emulator/storage/rules.ts). */
+  /** The storage bucket's security rules (CloudBase's format); default: the project's storage.rules.json. */
   storageRules?: StorageRules;
 }
 
@@ -43,7 +44,7 @@ export async function startProjectEmulator(opts: ProjectEmulatorOptions): Promis
     log: opts.log,
     services: [
       new DatabaseService({ collections: loadSchema(opts.schema ?? undefined) }),
-      new StorageService({ rules: opts.storageRules }),
+      new StorageService({ rules: opts.storageRules ?? loadStorageRules() }),
       new OpenApiService(),
       new FunctionHostService({
         functionsDir: opts.functionsDir ?? config.functionRoot,

@@ -1,6 +1,6 @@
 import { clearSession } from '../../../miniprogram/utils/session';
 import type { CandidateDetail } from '../../../typings/campaign';
-import { callAs, startBackend } from '../support/backend';
+import { callAs, startBackend, uploadAs } from '../support/backend';
 import { seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
 import { loadPage, waitFor, wxDouble, type RenderedPage } from '../support/page';
 import { actionCalls, DEEDS, instanceOf, openPage, seedCampaign, vote } from '../support/campaign';
@@ -125,7 +125,7 @@ describe('candidate page', () => {
 
   it('shows photos with preview, shares a path to this candidate and links to the poster, with no reward for sharing', async () => {
     const { campaign } = await seedCampaign(orgs.district.id, { phase: 'voting', perCategory: 0 });
-    const photos = ['cloud://local-dev.b/candidates/p1.jpg', 'cloud://local-dev.b/candidates/p2.jpg'];
+    const photos = [await uploadAs(SUPERADMIN, 'candidates/p1.jpg'), await uploadAs(SUPERADMIN, 'candidates/p2.jpg')];
     const cand = await callAs<{ id: string }>(SUPERADMIN, 'campaign', 'addCandidate', {
       campaignId: campaign.id,
       category: 'delivery',

@@ -1,5 +1,5 @@
 import { clearSession } from '../../../miniprogram/utils/session';
-import { callAs, startBackend } from '../support/backend';
+import { callAs, startBackend, uploadAs } from '../support/backend';
 import { seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
 import { loadPage, waitFor, wxDouble, type RenderedPage } from '../support/page';
 import { actionCalls, DEEDS, openPage, seedCampaign } from '../support/campaign';
@@ -137,7 +137,7 @@ describe('candidate poster page', () => {
       name: '陈主播',
       platform: '示例直播平台',
       deeds: DEEDS,
-      photos: ['cloud://local-dev.b/candidates/chen.jpg'],
+      photos: [await uploadAs(SUPERADMIN, 'candidates/chen.jpg')],
     });
     await open('poster-photo', cand.id);
 

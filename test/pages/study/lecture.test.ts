@@ -7,7 +7,7 @@ import { sdkFor } from '../../support/sdk';
 import { actAs, callAs, pinNow, startBackend } from '../support/backend';
 import { login, seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
 import { flush, loadPage, MINIPROGRAM_ROOT, waitFor, wxDouble, type RenderedPage } from '../support/page';
-import { clientClock, fakeAudioContext, pageLifetime, publishedLecture } from '../support/study';
+import { clientClock, fakeAudioContext, pageLifetime, publishedLecture, uploadedAudio } from '../support/study';
 import { detachAll, has, render, type Scope, screenText, tapButton, tapOn, textAt } from '../support/ui';
 
 const lectureId = loadPage('packages/study/pages/lecture/index');
@@ -184,10 +184,11 @@ describe('lecture page: video', () => {
 
 describe('lecture page: audio', () => {
   it('seeks to the saved position, reports while playing and on pause, and stops on leaving', async () => {
+    const mp3 = await uploadedAudio(SUPERADMIN);
     const audioLecture = await publishedLecture(SUPERADMIN, orgs.district.id, {
       title: '听党史',
       kind: 'audio',
-      mediaFileId: 'cloud://local-dev.b/lectures/a.mp3',
+      mediaFileId: mp3,
       durationSec: 120,
     });
     await login('lecture-audio');
@@ -201,7 +202,7 @@ describe('lecture page: audio', () => {
     pinNow(at(3600));
     const page = await open('lecture-audio', audioLecture.id);
 
-    expect(audio.src).toBe('cloud://local-dev.b/lectures/a.mp3');
+    expect(audio.src).toBe(mp3);
     expect(audio.startTime).toBe(12);
     expect(textAt(page, '.audio-time')).toBe('00:12 / 02:00');
     expect(textAt(page, '#resume')).toBe('上次学到 00:12，已从这里继续');

@@ -3,7 +3,7 @@ import { clearSession } from '../../../miniprogram/utils/session';
 import { actAs, callAs, pinNow, startBackend } from '../support/backend';
 import { login, seedOrgs, SUPERADMIN } from '../support/fixtures';
 import { loadPage, tap, waitFor, wxDouble, type RenderedPage } from '../support/page';
-import { pageLifetime, publishedLecture } from '../support/study';
+import { pageLifetime, publishedLecture, uploadedAudio } from '../support/study';
 import { detachAll, has, render, screenText, tapOn, textAt } from '../support/ui';
 
 const lecturesId = loadPage('packages/study/pages/lectures/index');
@@ -22,7 +22,7 @@ beforeAll(async () => {
     audio: await publishedLecture(SUPERADMIN, orgId, {
       title: '听党史',
       kind: 'audio',
-      mediaFileId: 'cloud://local-dev.b/lectures/a.mp3',
+      mediaFileId: await uploadedAudio(SUPERADMIN),
       durationSec: 750,
       series: '党史小课堂',
       tags: ['党史'],

@@ -144,3 +144,20 @@ export async function callAs<T = unknown>(
     backend.openid = previous!;
   }
 }
+
+/** Uploads a file as someone (an organiser's lecture media, a candidate's photos) and returns its file id. */
+export async function uploadAs(
+  openid: string,
+  cloudPath: string,
+  content?: Buffer,
+  contentType?: string,
+): Promise<string> {
+  if (!backend) throw new Error('startBackend() first');
+  const previous = backend.openid;
+  backend.openid = openid;
+  try {
+    return (await uploadFile(cloudPath, content, contentType)).fileID;
+  } finally {
+    backend.openid = previous;
+  }
+}

@@ -3,7 +3,7 @@
 // client clock, and an InnerAudioContext double.
 import { readFileSync } from 'node:fs';
 import type { LectureAdminView, QuoteAdminView, SaveLectureRequest } from '../../../typings/study';
-import { callAs, uploadFile } from './backend';
+import { callAs, uploadFile, uploadAs } from './backend';
 import { wxDouble } from './page';
 
 export async function addQuote(
@@ -22,19 +22,29 @@ export async function publishedLecture(
   orgId: string,
   overrides: Partial<SaveLectureRequest> = {},
 ): Promise<LectureAdminView> {
+  // The functions accept only media that is really in storage, in the lectures folder.
+  const kind = overrides.kind ?? 'video';
+  const mediaFileId =
+    kind === 'article'
+      ? undefined
+      : (overrides.mediaFileId ?? (await uploadAs(admin, 'lectures/v.mp4', Buffer.from('mp4 stand-in'), 'video/mp4')));
   const saved = await callAs<LectureAdminView>(admin, 'study', 'saveLecture', {
     title: '安全骑行',
     speaker: '示例讲师',
     speakerTitle: '区委党校讲师',
-    kind: 'video',
-    mediaFileId: 'cloud://local-dev.b/lectures/v.mp4',
     durationSec: 100,
     series: '安全与健康',
     orgId,
     ...overrides,
+    kind,
+    ...(mediaFileId ? { mediaFileId } : {}),
   });
   return callAs<LectureAdminView>(admin, 'study', 'setLecturePublished', { id: saved.id, published: true });
 }
+
+/** An audio file in the lectures folder, uploaded by `admin`. */
+export const uploadedAudio = (admin: string, name = 'a.mp3') =>
+  uploadAs(admin, `lectures/${name}`, Buffer.from('mp3 stand-in'), 'audio/mpeg');
 
 const CONTENT_TYPES: Record<string, string> = {
   csv: 'text/csv',
