@@ -1,10 +1,25 @@
 // The sign-up engine's plain rules: subscribe values fitted to WeChat's keyword
 // rules, template configuration, when reminders are due, sign-up questions.
-import { checkAnswers, prefillAnswers, questionsInput } from '../../cloudfunctions/_shared/engines/signup/questions';
+import {
+  answersInput,
+  checkAnswers,
+  prefillAnswers,
+  questionsInput,
+} from '../../cloudfunctions/_shared/engines/signup/questions';
 import { noticeTemplate, noticeTemplates } from '../../cloudfunctions/_shared/engines/signup/config';
-import { reminderDue } from '../../cloudfunctions/_shared/engines/signup/reminders';
 import { cut, fitText, fitTime } from '../../cloudfunctions/_shared/engines/signup/values';
-import { parseInput } from '../../cloudfunctions/_shared/validation';
+import type * as z from 'zod';
+import { codeInput } from '../../cloudfunctions/_shared/engines/signup/checkin';
+import { grantsInput, reminderDue } from '../../cloudfunctions/_shared/engines/signup/reminders';
+import {
+  childrenOf,
+  form,
+  isObjectSchema,
+  labelsOf,
+  parseInput,
+  unwrap,
+} from '../../cloudfunctions/_shared/validation';
+import { schemaProblems } from '../support/schema-policy';
 import { subscribeDataProblem } from '../../emulator/openapi/subscribe-data';
 import type { SignUpQuestion } from '../../typings/signup';
 import type { UserDoc } from '../../cloudfunctions/_shared/stores/users';
@@ -142,5 +157,28 @@ describe('sign-up questions', () => {
       { key: 'job', values: ['外卖骑手'] },
     ]);
     expect(prefillAnswers(questions, null)).toEqual([]);
+  });
+});
+
+describe('the input pieces the domains reuse', () => {
+  const input = form(
+    { questions: questionsInput(), answers: answersInput(), grants: grantsInput(), code: codeInput() },
+    { questions: '报名问题', answers: '报名回答', grants: '订阅结果', code: '签到码' },
+  );
+
+  it('follow the input rules every action is held to (bounded, strict)', () => {
+    expect(schemaProblems(input)).toEqual([]);
+  });
+
+  it('label every field of every object in Chinese', () => {
+    const unlabelled = (schema: z.ZodType, path: string): string[] => {
+      const here = isObjectSchema(schema)
+        ? childrenOf(schema)
+            .filter(({ key }) => !/^[^A-Za-z]+$/.test(labelsOf(unwrap(schema))?.[String(key)] ?? 'x'))
+            .map(({ key }) => `${path}.${String(key)}`)
+        : [];
+      return here.concat(childrenOf(schema).flatMap((c) => unlabelled(c.schema, `${path}.${String(c.key)}`)));
+    };
+    expect(unlabelled(input, '(input)')).toEqual([]);
   });
 });

@@ -54,6 +54,8 @@ export async function openEvent(
   key: EventKey,
   input: OpenEventInput,
 ): Promise<{ created: boolean; counts: SignUpCounts }> {
+  // The key travels inside check-in codes: a programming error, not the user's.
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(key.eventId)) throw new Error(`event id must be an id(), got ${key.eventId}`);
   checkSpec(input);
   const org = await requireOrgInScope(ctx.caller, input.orgId);
   const doc: BookingDoc = {

@@ -14,7 +14,11 @@ import { getSignUp, moveSignUp, signUpId } from '../../stores/signups';
 import { cachedBooking, type EventKey, requireOrganiser, userIdOf } from './access';
 import { codeSecret } from './config';
 import { type CodeVerdict, signCode, slotTimes, verifyCode } from './code';
+import { text } from '../../validation';
 import { toMySignUp } from './views';
+
+/** The scanned string, as a domain's check-in action takes it (a code is about 70 characters). */
+export const codeInput = () => text(200, 1);
 
 export const OPENS_BEFORE_START_MS = 30 * 60_000;
 export const CLOSES_AFTER_END_MS = 30 * 60_000;

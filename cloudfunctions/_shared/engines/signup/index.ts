@@ -20,7 +20,7 @@ export {
   type OpenEventInput,
   updateEvent,
 } from './bookings';
-export { checkInOpen, checkInWithCode, issueCode } from './checkin';
+export { checkInOpen, checkInWithCode, codeInput, issueCode } from './checkin';
 export { parseCode } from './code';
 export { listSignUps, mySignUp, mySignUps } from './lists';
 export { markAttendance, manualCheckIn, type OrganiserResult, removeByOrganiser } from './organiser';
