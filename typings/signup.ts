@@ -62,6 +62,19 @@ export interface SignUpCounts {
   attended: number;
 }
 
+/** What anyone may see of an event's booking: its counters, form and windows. */
+export interface BookingView {
+  counts: SignUpCounts;
+  questions: SignUpQuestion[];
+  /** Taking sign-ups (the organiser has not closed them); the deadline still applies. */
+  open: boolean;
+  /** Whether a full event queues further sign-ups. */
+  waitlist: boolean;
+  deadline: IsoDate;
+  startAt: IsoDate;
+  endAt: IsoDate;
+}
+
 /** The caller's own sign-up for one event. */
 export interface MySignUp {
   domain: SignUpDomain;

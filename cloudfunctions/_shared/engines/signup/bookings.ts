@@ -2,7 +2,7 @@
 // event, changed when the organiser edits it. A larger capacity promotes from the
 // waitlist; a capacity below the seats already taken is refused (checked in the
 // same write that changes it, so no sign-up can slip in between).
-import type { SignUpCounts, SignUpQuestion } from '../../../../typings/signup';
+import type { BookingView, SignUpCounts, SignUpQuestion } from '../../../../typings/signup';
 import { conflict, invalid } from '../../errors';
 import type { ActionContext } from '../../function';
 import { requireOrgInScope } from '../../scope';
@@ -15,7 +15,7 @@ import {
 } from '../../stores/signup-events';
 import { type EventKey, eventKeyOf, remember, requireBooking, requireOrganiser } from './access';
 import { normalizeQuestions } from './questions';
-import { toCounts } from './views';
+import { toBookingView, toCounts } from './views';
 import { fillSeats } from './waitlist';
 
 export const MAX_CAPACITY = 10_000;
@@ -132,4 +132,9 @@ export async function updateEvent(
 /** The event's counters, read now. */
 export async function counts(key: EventKey): Promise<SignUpCounts> {
   return toCounts(await requireBooking(key));
+}
+
+/** The event's booking as its detail page shows it (counters, questions, windows), read now. */
+export async function bookingView(key: EventKey): Promise<BookingView> {
+  return toBookingView(await requireBooking(key));
 }

@@ -12,6 +12,7 @@
 // functions, the event's org (the caller administers it or an org above it).
 export { type EventKey, eventKeyOf } from './access';
 export {
+  bookingView,
   type BookingSpec,
   counts,
   type EventChange,

@@ -1,6 +1,6 @@
 // What clients see of bookings and sign-ups (no openids: notices are the only
 // use of a sign-up's openid, and they stay on the server).
-import type { MySignUp, SignUpCounts, SignUpRow } from '../../../../typings/signup';
+import type { BookingView, MySignUp, SignUpCounts, SignUpRow } from '../../../../typings/signup';
 import type { BookingDoc } from '../../stores/signup-events';
 import type { SignUpDoc } from '../../stores/signups';
 import type { UserDoc } from '../../stores/users';
@@ -12,6 +12,18 @@ export function toCounts(b: BookingDoc): SignUpCounts {
     seatsLeft: Math.max(0, b.free),
     waitlisted: Math.max(0, b.waitlisted),
     attended: Math.max(0, b.attended),
+  };
+}
+
+export function toBookingView(b: BookingDoc): BookingView {
+  return {
+    counts: toCounts(b),
+    questions: b.questions.map((q) => ({ ...q, ...(q.options ? { options: [...q.options] } : {}) })),
+    open: b.status === 'open',
+    waitlist: b.waitlist,
+    deadline: b.deadline.toISOString(),
+    startAt: b.startAt.toISOString(),
+    endAt: b.endAt.toISOString(),
   };
 }
 

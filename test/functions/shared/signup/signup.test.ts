@@ -2,11 +2,13 @@
 // one record per (event, user), promotion with its notice, late cancels,
 // capacity changes, questions and the round trips of the common path.
 import {
+  bookingView,
   cancel,
   counts,
   listSignUps,
   mySignUp,
   mySignUps,
+  prefillAnswers,
   recordGrants,
   signUp,
   subscribeOffer,
@@ -247,6 +249,20 @@ describe('sign-up questions', () => {
     { key: 'topic', kind: 'single', label: '想聊的话题', required: true, options: ['充电', '停车', '社保'] },
     { key: 'time', kind: 'multi', label: '方便的时段', required: false, options: ['上午', '下午', '晚上'] },
   ];
+
+  it('the detail page gets the form, its prefill from the registration, the windows and the counters', async () => {
+    const key = await openTestEvent({ questions, capacity: 8 });
+    const view = await bookingView(key);
+    expect(view).toMatchObject({
+      counts: { capacity: 8, seatsLeft: 8 },
+      open: true,
+      waitlist: true,
+      startAt: at(3 * DAY).toISOString(),
+      deadline: at(3 * DAY - HOUR).toISOString(),
+    });
+    expect(view.questions).toEqual(questions);
+    expect(prefillAnswers(view.questions, ctxOf('q', T0).caller.user)).toEqual([{ key: 'name', values: ['骑手q'] }]);
+  });
 
   it('answers are checked on the server, named by the question; nothing is written for a bad one', async () => {
     const key = await openTestEvent({ questions });
