@@ -1,6 +1,7 @@
 // The `scheduler` function: upkeep run by its timer trigger only (CloudBase allows
 // one timer per function, so one action runs every task).
 import type { ActionSpec } from './common';
+import type { ReminderReport, SignUpRecountReport } from './signup';
 
 export interface RecountReport {
   campaigns: number;
@@ -19,6 +20,10 @@ export interface OrphanReport {
 export interface UpkeepReport {
   recountVotes: RecountReport | { failed: true };
   orphanCandidates: OrphanReport | { failed: true };
+  /** Sign-up counters made equal to the records (cloudfunctions/_shared/engines/signup/recount.ts). */
+  recountSignUps: SignUpRecountReport | { failed: true };
+  /** Sign-up reminders and late promotion notices sent (…/signup/reminders.ts). */
+  signUpReminders: ReminderReport | { failed: true };
 }
 
 export interface SchedulerApi {

@@ -19,6 +19,9 @@ export const COLLECTIONS = {
   candidates: 'candidates',
   ballots: 'ballots',
   voteRecounts: 'vote_recounts',
+  signupEvents: 'signup_events',
+  signups: 'signups',
+  subscribeGrants: 'subscribe_grants',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

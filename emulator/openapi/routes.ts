@@ -1,12 +1,13 @@
 // Inspection and control routes for tests and local development:
 //   GET|DELETE /_emulator/outbox                       subscribe messages "sent"
 //   GET|PUT    /_emulator/openapi/blocked-words        the content-security block list
-//   GET|POST|DELETE /_emulator/openapi/subscribe-refusals   users who refuse messages
+//   GET|POST|DELETE /_emulator/openapi/subscribe-refusals   users who refuse messages:
+//     POST {"openid", "templateId"?, "errcode"?: 43101 | 20004} (default 43101)
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody, sendJson } from '../core/http';
 import type { Route } from '../core/service';
 import { parseWordList } from './blocked-words';
-import type { OpenApiState } from './state';
+import { type OpenApiState, REFUSAL_MESSAGES, type RefusalCode } from './state';
 import { isPlainObject } from './wx-reply';
 
 export function openApiRoutes(state: OpenApiState): Route[] {
@@ -46,13 +47,20 @@ export function openApiRoutes(state: OpenApiState): Route[] {
         const body = await readJson(req, res);
         if (body === undefined) return;
         if (!isPlainObject(body) || typeof body.openid !== 'string' || !body.openid) {
-          return badRequest(res, 'expected {"openid": "...", "templateId"?: "..."}');
+          return badRequest(res, 'expected {"openid": "...", "templateId"?: "...", "errcode"?: 43101 | 20004}');
         }
-        const { openid, templateId } = body;
+        const { openid, templateId, errcode } = body;
         if (templateId !== undefined && (typeof templateId !== 'string' || !templateId)) {
           return badRequest(res, 'templateId must be a non-empty string when given');
         }
-        state.refuse(templateId === undefined ? { openid } : { openid, templateId });
+        if (errcode !== undefined && (typeof errcode !== 'number' || !(errcode in REFUSAL_MESSAGES))) {
+          return badRequest(res, `errcode must be one of ${Object.keys(REFUSAL_MESSAGES).join(', ')} when given`);
+        }
+        state.refuse({
+          openid,
+          ...(templateId !== undefined ? { templateId: templateId as string } : {}),
+          ...(errcode !== undefined ? { errcode: errcode as RefusalCode } : {}),
+        });
         sendJson(res, 200, { ok: true });
       },
     },

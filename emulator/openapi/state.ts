@@ -12,10 +12,23 @@ export interface OutboxMessage {
   lang?: string;
 }
 
+/**
+ * Why WeChat will not deliver: 43101 — no subscription left for the template
+ * (never accepted, or used up); 20004 — the user switched subscribe messages off.
+ */
+export type RefusalCode = 43101 | 20004;
+
+export const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
+  43101: 'user refuse to accept the msg',
+  20004: 'the user has turned off the subscribe message',
+};
+
 export interface Refusal {
   openid: string;
   /** Absent: the user refuses every template. */
   templateId?: string;
+  /** Absent: 43101. */
+  errcode?: RefusalCode;
 }
 
 export class OpenApiState {
@@ -37,8 +50,9 @@ export class OpenApiState {
     this.refusals.set(refusalKey(refusal.openid, refusal.templateId), refusal);
   }
 
-  refuses(openid: string, templateId: string): boolean {
-    return this.refusals.has(refusalKey(openid)) || this.refusals.has(refusalKey(openid, templateId));
+  /** The refusal that applies (one for this template first), or undefined. */
+  refusal(openid: string, templateId: string): Refusal | undefined {
+    return this.refusals.get(refusalKey(openid, templateId)) ?? this.refusals.get(refusalKey(openid));
   }
 
   listRefusals(): Refusal[] {

@@ -1,7 +1,8 @@
 // /cgi-bin/message/subscribe/send (subscribeMessage.send). Accepted messages go
 // to the outbox instead of a phone; users marked as refusing get 43101, as when
-// a one-time subscription has been used up.
-import type { OpenApiState } from './state';
+// a one-time subscription has been used up, or 20004, as when they switched
+// subscribe messages off.
+import { type OpenApiState, REFUSAL_MESSAGES } from './state';
 import { subscribeDataProblem } from './subscribe-data';
 import { type WxReply, wxError, wxOk } from './wx-reply';
 
@@ -21,7 +22,11 @@ export function subscribeSend(req: Record<string, unknown>, state: OpenApiState)
   }
   const problem = subscribeDataProblem(data);
   if (problem) return wxError(47003, problem);
-  if (state.refuses(touser, template_id)) return wxError(43101, 'user refuse to accept the msg');
+  const refusal = state.refusal(touser, template_id);
+  if (refusal) {
+    const errcode = refusal.errcode ?? 43101;
+    return wxError(errcode, REFUSAL_MESSAGES[errcode]);
+  }
 
   const msgid = state.newMsgid();
   state.outbox.push({

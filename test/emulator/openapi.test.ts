@@ -214,6 +214,23 @@ describe('WeChat open API stand-ins', () => {
       expect(await getJson('/_emulator/openapi/subscribe-refusals')).toEqual([]);
       expect(await wxApi(SUBSCRIBE_SEND, message())).toMatchObject({ errcode: 0 });
     });
+
+    it('answers 20004 for users who switched subscribe messages off, and refuses other codes', async () => {
+      const refuse = (body: unknown) =>
+        http('/_emulator/openapi/subscribe-refusals', { method: 'POST', body: JSON.stringify(body) });
+      expect((await refuse({ openid: 'o-rider-1', errcode: 20004 })).status).toBe(200);
+      expect((await refuse({ openid: 'o-rider-1', errcode: 40003 })).status).toBe(400);
+      expect((await refuse({ openid: 'o-rider-1', errcode: '43101' })).status).toBe(400);
+      expect(await wxApi(SUBSCRIBE_SEND, message())).toEqual({
+        errcode: 20004,
+        errmsg: 'the user has turned off the subscribe message',
+      });
+      // A refusal of one template wins over the user's general one.
+      await refuse({ openid: 'o-rider-1', templateId: 'tpl-activity', errcode: 43101 });
+      expect(await wxApi(SUBSCRIBE_SEND, message())).toMatchObject({ errcode: 43101 });
+      expect(await wxApi(SUBSCRIBE_SEND, message({ template_id: 'tpl-other' }))).toMatchObject({ errcode: 20004 });
+      expect(await outbox()).toEqual([]);
+    });
   });
 
   describe('mini-program codes (getwxacodeunlimit)', () => {
@@ -329,5 +346,27 @@ describe('open API configuration', () => {
     expect(subscribeDataProblem({ number3: { value: '12 单' } })).toMatch(/number3/);
     expect(subscribeDataProblem({ phrase4: { value: 'passed' } })).toMatch(/phrase4/);
     expect(subscribeDataProblem([])).toBe('argument invalid! data invalid');
+  });
+
+  it('checks time and date keywords as WeChat formats them', () => {
+    const ok = (key: string, value: string) => expect(subscribeDataProblem({ [key]: { value } })).toBeNull();
+    const bad = (key: string, value: string) => expect(subscribeDataProblem({ [key]: { value } })).toMatch(key);
+    ok('time2', '15:01');
+    ok('time2', '2019年10月1日 15:01');
+    ok('time2', '2024-07-01 19:00');
+    ok('time2', '2026年11月28日 09:00 ~ 2026年11月28日 11:30');
+    ok('time2', '09:00~11:30');
+    bad('time2', '明天上午');
+    bad('time2', '2019年10月1日');
+    bad('time2', '25:00');
+    bad('time2', '2019年13月1日 10:00');
+    bad('time2', '09:00~10:00~11:00');
+    ok('date3', '2019年10月1日');
+    ok('date3', '2019年10月1日 15:01');
+    ok('date3', '2019/10/01');
+    bad('date3', '15:01');
+    bad('date3', '下周一');
+    ok('amount4', '¥100.5元');
+    bad('amount4', '一百元');
   });
 });

@@ -4,7 +4,9 @@ import type { SchedulerApi } from '../../../typings/scheduler';
 import type { ActionContext, Handlers } from '../../_shared/function';
 import { form } from '../../_shared/validation';
 import { withdrawOrphanCandidates } from '../tasks/orphan-candidates';
+import { recountSignUps } from '../tasks/recount-signups';
 import { recountVotes } from '../tasks/recount-votes';
+import { sendSignUpReminders } from '../tasks/signup-reminders';
 
 /** Votes in flight finish their count update within this (between the recount's two passes). */
 const SETTLE_MS = 2_000;
@@ -33,7 +35,11 @@ export const upkeepHandlers = {
       const settle = () => new Promise<void>((r) => setTimeout(r, SETTLE_MS));
       // Orphans first: a withdrawn candidate's votes are still recounted (its count stays exact).
       const orphanCandidates = await task(ctx, 'orphanCandidates', () => withdrawOrphanCandidates(ctx.now));
-      return { recountVotes: await task(ctx, 'recountVotes', () => recountVotes(ctx.now, settle)), orphanCandidates };
+      const recount = await task(ctx, 'recountVotes', () => recountVotes(ctx.now, settle));
+      // Counters first (a repair may free seats and promote), then the reminders.
+      const signUps = await task(ctx, 'recountSignUps', () => recountSignUps(ctx.now, settle));
+      const reminders = await task(ctx, 'signUpReminders', () => sendSignUpReminders(ctx.now));
+      return { recountVotes: recount, orphanCandidates, recountSignUps: signUps, signUpReminders: reminders };
     },
   },
 } satisfies Handlers<SchedulerApi>;

@@ -1,0 +1,118 @@
+// The sign-up engine's configuration, all from the function's environment.
+//
+// SIGNUP_CODE_SECRET — the HMAC key of the rotating check-in codes (at least 32
+//   characters, e.g. `openssl rand -base64 48`). Every function that issues or
+//   accepts codes (the domains' functions: roundtable, volunteer) needs the SAME
+//   value in its environment variables on CloudBase. It is a secret: never commit
+//   it. Without it the engine refuses to sign or accept codes (UNAVAILABLE), except
+//   against the local emulator (the SDK pointed at a loopback address), where a
+//   fixed development key is used.
+//
+// SIGNUP_TEMPLATE_PROMOTED, SIGNUP_TEMPLATE_DAY_BEFORE, SIGNUP_TEMPLATE_HOUR_BEFORE —
+//   subscribe-message template ids, chosen in the WeChat console (小程序后台 → 订阅消息
+//   → 选用 a one-time template, e.g. 活动开始提醒 for both reminders and 候补成功通知
+//   for promotions; the console shows each id). Needed by the scheduler (it sends
+//   reminders) and the domains' functions (they send promotion notices and give
+//   the client the ids to request). Unset against the emulator: the dev-tpl-…
+//   placeholders below; unset in production: that notice is not offered or sent.
+//
+// SIGNUP_TEMPLATE_<KIND>_KEYS — the template's keyword layout as the console lists
+//   it, "title:thing1,time:time2,place:thing3,tip:thing4" (the defaults below). A
+//   keyword's type is its name without digits; values are cut and formatted to
+//   that type's rules before sending (values.ts).
+import type { NoticeKind } from '../../../../typings/signup';
+
+export type NoticeField = 'title' | 'time' | 'place' | 'status' | 'tip';
+
+export interface NoticeTemplate {
+  kind: NoticeKind;
+  id: string;
+  /** Our field → the template's keyword, e.g. title → thing1. */
+  keys: Partial<Record<NoticeField, string>>;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The development key, usable only against the local emulator. */
+const DEV_SECRET = 'local-emulator-only: signup check-in codes';
+const MIN_SECRET_LENGTH = 32;
+
+const ENV_NAMES: Record<NoticeKind, string> = {
+  promoted: 'SIGNUP_TEMPLATE_PROMOTED',
+  dayBefore: 'SIGNUP_TEMPLATE_DAY_BEFORE',
+  hourBefore: 'SIGNUP_TEMPLATE_HOUR_BEFORE',
+};
+
+const DEV_TEMPLATE_IDS: Record<NoticeKind, string> = {
+  promoted: 'dev-tpl-signup-promoted',
+  dayBefore: 'dev-tpl-signup-day-before',
+  hourBefore: 'dev-tpl-signup-hour-before',
+};
+
+const DEFAULT_KEYS: Record<NoticeKind, NoticeTemplate['keys']> = {
+  promoted: { title: 'thing1', time: 'time2', status: 'phrase3', tip: 'thing4' },
+  dayBefore: { title: 'thing1', time: 'time2', place: 'thing3', tip: 'thing4' },
+  hourBefore: { title: 'thing1', time: 'time2', place: 'thing3', tip: 'thing4' },
+};
+
+export const NOTICE_KINDS: readonly NoticeKind[] = ['promoted', 'dayBefore', 'hourBefore'];
+
+/** Whether this function talks to the local emulator (the SDK's service URL is a loopback address). */
+export function againstLocalEmulator(env: Env = process.env): boolean {
+  try {
+    const url = (JSON.parse(env.TCB_CONTEXT_CNFG ?? '{}') as { URL?: unknown }).URL;
+    if (typeof url !== 'string') return false;
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The check-in code key, or null when none is configured (and this is not the emulator). */
+export function codeSecret(env: Env = process.env): string | null {
+  const configured = env.SIGNUP_CODE_SECRET?.trim();
+  if (configured && configured.length >= MIN_SECRET_LENGTH) return configured;
+  if (configured) {
+    console.error(
+      JSON.stringify({ message: `SIGNUP_CODE_SECRET is shorter than ${MIN_SECRET_LENGTH} characters; refusing it` }),
+    );
+    return null;
+  }
+  return againstLocalEmulator(env) ? DEV_SECRET : null;
+}
+
+const KEYWORD = /^[a-z_]+\d+$/;
+const TEMPLATE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+function parseKeys(text: string | undefined, fallback: NoticeTemplate['keys']): NoticeTemplate['keys'] {
+  if (!text?.trim()) return fallback;
+  const keys: NoticeTemplate['keys'] = {};
+  for (const pair of text.split(',')) {
+    const [ours, theirs] = pair.split(':').map((s) => s.trim());
+    if (!['title', 'time', 'place', 'status', 'tip'].includes(ours ?? '') || !KEYWORD.test(theirs ?? '')) {
+      throw new Error(`bad subscribe template keyword "${pair}" (expected e.g. title:thing1)`);
+    }
+    keys[ours as NoticeField] = theirs;
+  }
+  return keys;
+}
+
+/** The template of a notice kind, or null when none is configured. */
+export function noticeTemplate(kind: NoticeKind, env: Env = process.env): NoticeTemplate | null {
+  const configured = env[ENV_NAMES[kind]]?.trim();
+  const id = configured || (againstLocalEmulator(env) ? DEV_TEMPLATE_IDS[kind] : '');
+  if (!id) return null;
+  if (!TEMPLATE_ID.test(id)) throw new Error(`${ENV_NAMES[kind]} is not a template id: ${JSON.stringify(id)}`);
+  return { kind, id, keys: parseKeys(env[`${ENV_NAMES[kind]}_KEYS`], DEFAULT_KEYS[kind]) };
+}
+
+/** Every configured template. */
+export function noticeTemplates(env: Env = process.env): NoticeTemplate[] {
+  return NOTICE_KINDS.map((k) => noticeTemplate(k, env)).filter((t): t is NoticeTemplate => t !== null);
+}
+
+/** Which mini-program version notices open: formal (release) unless SIGNUP_MINIPROGRAM_STATE says otherwise. */
+export function miniprogramState(env: Env = process.env): 'developer' | 'trial' | 'formal' {
+  const s = env.SIGNUP_MINIPROGRAM_STATE;
+  return s === 'developer' || s === 'trial' ? s : 'formal';
+}

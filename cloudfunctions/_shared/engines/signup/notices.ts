@@ -1,0 +1,118 @@
+// Subscribe messages to one sign-up's own openid: a promotion from the waitlist,
+// and the reminders before the event. Each notice of a sign-up is claimed on the
+// record before anything is sent (at most once, whatever runs overlap); then one
+// of the user's grants for the template is taken; then WeChat is asked, through
+// the SDK (callWxOpenApi → subscribeMessage.send); the outcome is recorded.
+// 43101 (no grant left at WeChat) and 20004 (the user switched messages off) are
+// recorded as refused and the grant count cleared — never retried. A crash after
+// the claim leaves the notice `sending`: not sent, and not sent twice.
+import type { NoticeKind, NoticeStatus } from '../../../../typings/signup';
+import { BEIJING, dayjs } from '../../clock';
+import { cloud } from '../../sdk';
+import type { BookingDoc } from '../../stores/signup-events';
+import { claimPromotionNotice, claimReminder, recordNotice, type SignUpDoc } from '../../stores/signups';
+import { clearGrant, takeGrant } from '../../stores/subscribe-grants';
+import { miniprogramState, type NoticeField, type NoticeTemplate, noticeTemplate } from './config';
+import { fitText, fitTime } from './values';
+
+const SEND_API = '/cgi-bin/message/subscribe/send';
+/** WeChat's answers that mean "this user will not get it": recorded, never retried. */
+export const REFUSALS = [43101, 20004] as const;
+
+export interface NoticeOutcome {
+  status: NoticeStatus;
+  errcode?: number;
+}
+
+/** "明天 09:00 开始，请准时参加" — relative to the Beijing day of `now`. */
+function startsText(startAt: Date, now: Date): string {
+  const start = dayjs(startAt).tz(BEIJING);
+  const days = start.startOf('day').diff(dayjs(now).tz(BEIJING).startOf('day'), 'day');
+  const day = ['今天', '明天', '后天'][days] ?? start.format('M月D日');
+  return `${day} ${start.format('HH:mm')} 开始，请准时参加`;
+}
+
+function fieldsOf(kind: NoticeKind, b: BookingDoc, now: Date): Record<NoticeField, string | Date> {
+  return {
+    title: b.notice.title,
+    time: b.startAt,
+    place: b.notice.place,
+    status: kind === 'promoted' ? '候补成功' : '即将开始',
+    tip: kind === 'promoted' ? '名额已保留，不能参加请及时取消' : startsText(b.startAt, now),
+  };
+}
+
+/** The message's data, each value fitted to its keyword's rules. */
+export function messageData(tpl: NoticeTemplate, b: BookingDoc, now: Date): Record<string, { value: string }> {
+  const fields = fieldsOf(tpl.kind, b, now);
+  const data: Record<string, { value: string }> = {};
+  for (const [field, keyword] of Object.entries(tpl.keys) as [NoticeField, string][]) {
+    const v = fields[field];
+    data[keyword] = { value: v instanceof Date ? fitTime(keyword, v) : fitText(keyword, v) };
+  }
+  return data;
+}
+
+interface SendReply {
+  errcode?: number;
+}
+
+async function send(s: SignUpDoc, b: BookingDoc, tpl: NoticeTemplate, now: Date): Promise<NoticeOutcome> {
+  let errcode: number;
+  try {
+    const res = await cloud().callWxOpenApi({
+      apiName: SEND_API,
+      requestData: {
+        touser: s.openid,
+        template_id: tpl.id,
+        page: b.notice.page,
+        data: messageData(tpl, b, now),
+        miniprogram_state: miniprogramState(),
+        lang: 'zh_CN',
+      },
+    });
+    errcode = Number((res as { result?: SendReply }).result?.errcode ?? -1);
+  } catch (err) {
+    console.error(JSON.stringify({ message: 'subscribe send failed', signUpId: s._id, error: String(err) }));
+    return { status: 'failed' };
+  }
+  if (errcode === 0) return { status: 'sent' };
+  if ((REFUSALS as readonly number[]).includes(errcode)) {
+    await clearGrant(s.userId, tpl.id);
+    return { status: 'refused', errcode };
+  }
+  console.error(JSON.stringify({ message: 'subscribe send refused', signUpId: s._id, errcode }));
+  return { status: 'failed', errcode };
+}
+
+/** Sends a notice already claimed on the record and records what happened. */
+async function deliverClaimed(
+  s: SignUpDoc,
+  b: BookingDoc,
+  tpl: NoticeTemplate,
+  kind: NoticeKind,
+  now: Date,
+): Promise<NoticeOutcome> {
+  const outcome = (await takeGrant(s.userId, tpl.id)) ? await send(s, b, tpl, now) : { status: 'no_grant' as const };
+  await recordNotice(s._id, kind, { ...outcome, at: now });
+  return outcome;
+}
+
+/** A reminder of a confirmed sign-up, unless it had one of this kind; null when not claimed here. */
+export async function deliverReminder(
+  s: SignUpDoc,
+  b: BookingDoc,
+  kind: Exclude<NoticeKind, 'promoted'>,
+  now: Date,
+): Promise<NoticeOutcome | null> {
+  const tpl = noticeTemplate(kind);
+  if (!tpl || !(await claimReminder(s._id, kind, now))) return null;
+  return deliverClaimed(s, b, tpl, kind, now);
+}
+
+/** The pending promotion notice of a sign-up just promoted; null when not claimed here. */
+export async function deliverPromotion(s: SignUpDoc, b: BookingDoc, now: Date): Promise<NoticeOutcome | null> {
+  const tpl = noticeTemplate('promoted');
+  if (!tpl || !(await claimPromotionNotice(s._id, now))) return null;
+  return deliverClaimed(s, b, tpl, 'promoted', now);
+}
