@@ -64,7 +64,7 @@ it('the deployed actions pass the very checks used below', async () => {
   const intact = weakened({});
   expect(await badInputProblems('saveQuote', intact)).toEqual([]);
   expect(await badInputProblems('scheduleQuote', intact)).toEqual([]);
-});
+}, 30_000); // dozens of invocations: over jest's default 5 s on a loaded machine
 
 it('a length limit removed: the bad-input suite names the action and the field', async () => {
   const weak = weakened({
