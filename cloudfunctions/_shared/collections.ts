@@ -19,6 +19,7 @@ export const COLLECTIONS = {
   candidates: 'candidates',
   ballots: 'ballots',
   voteRecounts: 'vote_recounts',
+  stations: 'stations',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
