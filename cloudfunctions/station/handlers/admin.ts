@@ -189,6 +189,8 @@ export const adminHandlers = {
       if (input.id) {
         const existing = await stationInScope(ctx, input.id);
         if (existing.parentId !== input.parentId) throw conflict('不支持把驿站移到其他上级组织，请新建后删除旧的');
+        // The editor does not show the order among siblings (the admin view has none): an edit keeps it.
+        fields.sort = input.sort ?? existing.sort;
         await acceptFiles(ctx.caller, fields.photos, FILE_RULES.stationPhoto, existing.photos);
         await checkPublished(ctx, input);
         const saved = await updateStation(existing, fields, ctx.now);

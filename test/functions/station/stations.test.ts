@@ -211,6 +211,24 @@ describe('organisers', () => {
     ).toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('an edit that sends no order keeps the station’s place among its siblings', async () => {
+    const su = h.as(SUPERADMIN);
+    const s = await su.ok<StationAdminView>(
+      'station',
+      'saveStation',
+      stationInput(orgs.food.id, { name: '排序驿站', number: 'SO-01', sort: 7 }),
+    );
+    await su.ok('station', 'saveStation', {
+      ...stationInput(orgs.food.id, { name: '排序驿站（改）', number: 'SO-01' }),
+      id: s.id,
+    });
+    expect((await h.db.collection('stations').doc(s.id).get()).data[0].sort).toBe(7);
+    expect((await h.db.collection('orgs').doc(s.id).get()).data[0]).toMatchObject({ name: '排序驿站（改）', sort: 7 });
+    await su.ok('station', 'saveStation', { ...stationInput(orgs.food.id, { number: 'SO-01', sort: 2 }), id: s.id });
+    expect((await h.db.collection('stations').doc(s.id).get()).data[0].sort).toBe(2);
+    await su.ok('station', 'deleteStation', { id: s.id });
+  });
+
   it('verifying stamps today; deleting a station someone is registered at is refused, otherwise both go', async () => {
     const su = h.as(SUPERADMIN);
     const s = await su.ok<StationAdminView>(
