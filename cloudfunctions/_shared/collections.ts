@@ -22,6 +22,7 @@ export const COLLECTIONS = {
   signupEvents: 'signup_events',
   signups: 'signups',
   subscribeGrants: 'subscribe_grants',
+  stations: 'stations',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

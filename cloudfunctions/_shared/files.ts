@@ -118,6 +118,15 @@ export const FILE_RULES = {
     published: true,
     strict: true,
   },
+  stationPhoto: {
+    label: '照片',
+    kinds: ['image'],
+    maxBytes: MB,
+    folder: 'stations',
+    own: false,
+    published: true,
+    strict: true,
+  },
   quoteBackground: {
     label: '背景图',
     kinds: ['image'],

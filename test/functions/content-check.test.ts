@@ -6,6 +6,7 @@
 // the field is listed below as never shown to anyone else. A new action, or a new
 // text field, is covered the day it lands. Fail closed: without the check, nothing
 // is published. In-process, against the emulator's msgSecCheck stand-in.
+import { stationInput } from '../support/arrange';
 import type { z } from 'zod';
 import { labelsOf } from '../../cloudfunctions/_shared/validation';
 import { contractOf } from '../support/contracts';
@@ -41,11 +42,8 @@ const EXAMPLES: Record<string, (w: World) => unknown> = {
     isPartyMember: true,
     branchName: '某流动党支部',
   }),
-  'user.saveOrg': (w) => ({
-    name: '另一区驿站',
-    type: 'station',
-    parentId: w.orgs.otherDistrict.id,
-    station: { address: '示例路 9 号', openingHours: '09:00-21:00', services: ['充电', '饮水'] },
+  'station.saveStation': (w) => ({
+    ...stationInput(w.orgs.otherDistrict.id, { name: '另一区新驿站', note: '夜间可扫码进入休息' }),
   }),
   'study.saveLecture': (w) => ({
     title: '安全骑行',

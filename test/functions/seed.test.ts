@@ -2,6 +2,7 @@
 // meet it: through the functions, on seeded data.
 import type { Campaign, Candidate, Nomination, NominationAdminView, ResultEntry } from '../../typings/campaign';
 import type { Page } from '../../typings/common';
+import type { StationDetail, StationSummary } from '../../typings/station';
 import type { DailyQuote, LectureDetail, LectureSummary } from '../../typings/study';
 import { seedDemoData } from '../../scripts/seed';
 import { SEED_ORG_IDS } from '../../scripts/seed/orgs';
@@ -22,7 +23,9 @@ it('seeding again changes nothing', async () => {
   const before = await snapshotDb(h.emu);
   await seedDemoData(h.emu, () => {});
   const strip = (s: string) =>
-    s.replace(/"(createdAt|updatedAt|publishedAt|announcedAt)":\{[^}]*\}/g, '').replace(/"phases":\{[^}]*\}/g, '');
+    s
+      .replace(/"(createdAt|updatedAt|publishedAt|announcedAt|verifiedAt)":\{[^}]*\}/g, '')
+      .replace(/"phases":\{[^}]*\}/g, '');
   expect(strip(await snapshotDb(h.emu))).toBe(strip(before));
 });
 
@@ -73,6 +76,39 @@ it('has a campaign open for voting with 4 categories × 6 candidates, and a fini
     });
   expect(done.announced).toBe(true);
   expect(done.byCategory.map((c) => c.entries.filter((e) => e.winner).length)).toEqual([5, 5, 5, 5]);
+});
+
+describe('the station network', () => {
+  const nearby = (req: object) =>
+    h.as('seed-viewer').ok<Page<StationSummary> & { located: boolean }>('station', 'nearbyStations', req);
+
+  it('is one centre, six stations and thirty service points, each an org of the tree', async () => {
+    const all = await nearby({ pageSize: 50 });
+    expect(all.located).toBe(false);
+    const kinds = all.items.map((s) => s.kind);
+    expect(kinds.filter((k) => k === 'center')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'station')).toHaveLength(6);
+    expect(kinds.filter((k) => k === 'point')).toHaveLength(30);
+    const { data: orgs } = await h.db.collection('orgs').where({ type: 'station' }).limit(100).get();
+    expect(orgs.map((o: { _id: string }) => o._id).sort()).toEqual(all.items.map((s) => s.id).sort());
+    for (const s of all.items) expect(s.address).toContain('演示');
+  });
+
+  it('answers "nearest first" from the centre’s doorstep with the centre itself', async () => {
+    const page = await nearby({ lat: 30.268, lng: 120.148, pageSize: 5 });
+    expect(page.located).toBe(true);
+    expect(page.items[0]).toMatchObject({ id: 'st-center', kind: 'center' });
+    expect(page.items[0]!.distanceM).toBeLessThan(1);
+    const distances = page.items.map((s) => s.distanceM!);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+
+  it('gives every station a fictional phone no one answers', async () => {
+    const d = await h.as('seed-viewer').ok<StationDetail>('station', 'getStation', { id: 'st-center' });
+    expect(d.phone).toMatch(/^0571-0000\d{4}$/);
+    expect(d.manager.phone).toMatch(/^0571-0000\d{4}$/);
+    expect(d.manager.name).toContain('示例');
+  });
 });
 
 describe('the campaign taking nominations', () => {

@@ -11,7 +11,7 @@
 import type { MyProfile } from '../../typings/user';
 import { campaignInput, campaignWithCandidates } from './campaign-fixtures';
 import { type Caller, makeAdmin, type OrgFixture, registerWorker, seedOrgs } from './fixtures';
-import { SUPERADMIN } from './arrange';
+import { stationInput, SUPERADMIN } from './arrange';
 
 export interface World {
   orgs: OrgFixture;
@@ -22,6 +22,8 @@ export interface World {
   votingInOther: string;
   candidateInOther: string;
   nominationInOther: string;
+  /** A service station of the other district. */
+  stationInOther: string;
   /** A worker registered in the first district (in scope of that district's admins). */
   worker: MyProfile;
   /** A worker in the other district: out of scope for the first district's admins. */
@@ -110,10 +112,16 @@ export async function buildWorld(h: Caller): Promise<World> {
     deeds: '钱隐私的事迹描述，长度需要超过二十个字才可以提交。',
     photos: [],
   });
+  const station = await su.ok<{ id: string }>(
+    'station',
+    'saveStation',
+    stationInput(orgs.otherDistrict.id, { name: '另一区驿站', number: 'LQ-01' }),
+  );
   return {
     orgs,
     worker,
     outsider,
+    stationInOther: station.id,
     quoteInOther: quote.id,
     lectureInOther: lecture.id,
     nominatingInOther: nominating.id,
@@ -187,6 +195,12 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
   scheduler: {
     upkeep: () => ({}),
   },
+  station: {
+    adminListStations: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    saveStation: (w) => ({ ...stationInput(w.orgs.otherDistrict.id, { name: '越权驿站' }), id: w.stationInOther }),
+    verifyStation: (w) => ({ id: w.stationInOther }),
+    deleteStation: (w) => ({ id: w.stationInOther }),
+  },
   office: {
     importQuotes: (w) => ({
       fileId: 'cloud://local-dev.local-1250000000/imports/x.csv',
@@ -213,7 +227,6 @@ export const USER_PROBES: Record<string, Record<string, Probe>> = {
     }),
     myPoints: () => ({}),
     listOrgs: () => ({}),
-    listStations: () => ({}),
     deleteAccount: () => ({ confirm: true }),
   },
   study: {
@@ -228,6 +241,10 @@ export const USER_PROBES: Record<string, Record<string, Probe>> = {
     getLecture: (w) => ({ id: w.lectureInOther }),
     reportProgress: (w) => ({ lectureId: w.lectureInOther, positionSec: 5 }),
     submitQuiz: (w) => ({ lectureId: w.lectureInOther, answers: [0] }),
+  },
+  station: {
+    nearbyStations: () => ({ lat: 29.5, lng: 106.5 }),
+    getStation: (w) => ({ id: w.stationInOther, lat: 29.5, lng: 106.5 }),
   },
   campaign: {
     listCampaigns: () => ({}),

@@ -14,7 +14,9 @@ const geo = () => h.db.Geo as unknown as GeoClasses;
 let P: (lng: number, lat: number) => object;
 
 beforeAll(async () => {
-  h = await startDb({ places: [], shapes: [] });
+  // As in MongoDB, nearest-first queries need a 2dsphere index (plain: none, to show the refusal).
+  const geoIndex = [{ name: 'geo_at', keys: { at: '2dsphere' as const } }];
+  h = await startDb({ places: geoIndex, shapes: geoIndex, plain: [] });
   P = (lng, lat) => new (geo().Point)(lng, lat);
   await h.db.collection('places').add([
     { _id: 'canton', city: 'Guangzhou', at: P(113.30593, 23.1361155) },
@@ -31,6 +33,45 @@ const square = (r: number) => {
   const { LineString } = geo();
   return new LineString([P(-r, -r), P(r, -r), P(r, r), P(-r, r), P(-r, -r)]);
 };
+
+describe('geo indexes, as MongoDB requires them', () => {
+  it('geoNear, and the $geoNear stage, without a 2dsphere index on the field fail as MongoDB does', async () => {
+    const plain = h.db.collection('plain');
+    await plain.add({ _id: 'p', at: P(0, 0) });
+    await expect(plain.where({ at: h.db.command.geoNear({ geometry: P(0, 0) }) }).get()).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringContaining('unable to find index for $geoNear query'),
+    });
+    await expect(
+      plain
+        .aggregate()
+        .geoNear({ distanceField: 'd', near: P(0, 0), spherical: true })
+        .end(),
+    ).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringContaining('requires a 2d or 2dsphere index'),
+    });
+    await expect(
+      plain
+        .aggregate()
+        .geoNear({ distanceField: 'd', near: P(0, 0), spherical: true, key: 'at' })
+        .end(),
+    ).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringContaining('no 2dsphere index on "at"'),
+    });
+  });
+
+  it('the $geoNear stage without key uses the collection’s one 2dsphere index', async () => {
+    const { data } = await h.db
+      .collection('places')
+      .aggregate()
+      .geoNear({ distanceField: 'd', near: P(113.3089506, 23.0968251), spherical: true })
+      .limit(1)
+      .end();
+    expect((data as { _id: string }[]).map((d) => d._id)).toEqual(['canton']);
+  });
+});
 
 describe('geospatial queries', () => {
   const places = () => h.db.collection('places');
@@ -155,12 +196,6 @@ describe('geospatial queries', () => {
         .where({ at: _().geoNear({ geometry: P(0, 0) }) })
         .get(),
     ).rejects.toMatchObject({ code: 'EMULATOR_UNSUPPORTED', message: expect.stringContaining('LineString') });
-    await expect(
-      places()
-        .aggregate()
-        .geoNear({ distanceField: 'd', near: P(0, 0) })
-        .end(),
-    ).rejects.toMatchObject({ code: 'EMULATOR_UNSUPPORTED', message: expect.stringContaining('key') });
     await expect(
       places()
         .options({ raw: true })
