@@ -167,6 +167,64 @@ describe('geospatial queries', () => {
     ).toEqual(['origin']);
   });
 
+  it('geoWithin counts a point on a polygon’s edge or vertex, whichever way the ring turns', async () => {
+    const { Polygon, LineString } = geo();
+    // Null Island on the western edge (the meridian) of a square, then at the corner of a clockwise triangle.
+    const westEdge = new Polygon([new LineString([P(0, -1), P(1, -1), P(1, 1), P(0, 1), P(0, -1)])]);
+    const corner = new Polygon([new LineString([P(0, 0), P(0, 1), P(1, 0), P(0, 0)])]);
+    for (const geometry of [westEdge, corner]) {
+      const { data } = await places()
+        .where({ at: _().geoWithin({ geometry }) })
+        .get();
+      expect(ids(data)).toEqual(['origin']);
+    }
+  });
+
+  it('a polygon MongoDB refuses is refused with its message', async () => {
+    const { Polygon, LineString } = geo();
+    const within = (geometry: object) =>
+      places()
+        .where({ at: _().geoWithin({ geometry }) })
+        .get();
+    const bowtie = new Polygon([new LineString([P(0, 0), P(1, 1), P(1, 0), P(0, 1), P(0, 0)])]);
+    await expect(within(bowtie)).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringContaining('Loop is not valid: Edges 0 and 2 cross'),
+    });
+    const island = new LineString([P(20, 20), P(21, 20), P(21, 21), P(20, 20)]);
+    await expect(within(new Polygon([square(1), island]))).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringContaining('Secondary loops not contained by first exterior loop'),
+    });
+    // The SDK refuses an open ring itself; a raw query reaches the database.
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+        ],
+      ],
+    };
+    await expect(
+      places()
+        .options({ raw: true })
+        .where({ at: { $geoWithin: { $geometry: open } } })
+        .get(),
+    ).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringContaining('Loop is not closed, first vertex does not equal last vertex'),
+    });
+    // A ring around more than a hemisphere (MongoDB would take its smaller side) is not emulated.
+    const belt = new Polygon([new LineString([P(-100, 0), P(0, -10), P(100, 0), P(0, 10), P(-100, 0)])]);
+    await expect(within(belt)).rejects.toMatchObject({
+      code: 'EMULATOR_UNSUPPORTED',
+      message: expect.stringContaining('polygons spanning a hemisphere'),
+    });
+  });
+
   it('the $geoNear stage gives MongoDB’s distance to the last digit, with query, key and includeLocs', async () => {
     const { data } = await places()
       .aggregate()
