@@ -2,9 +2,9 @@
 // (what db.command.geoNear / geoWithin / geoIntersects and the $geoNear stage
 // send), in S2 geometry as MongoDB computes them, from s2js (a port of Go's S2):
 // distances are S2 angles on a sphere of radius 6378.1 km; query shapes are S2
-// polygons (geodesic edges, holes) and caps, their rings checked and normalized
-// as MongoDB's parser does; a stored point matches a shape its S2 leaf cell
-// meets (edges and vertices count), as in MongoDB. Stored geometries other
+// polygons (geodesic edges, holes), polylines and caps, their rings checked and
+// normalized as MongoDB's parser does; a stored point matches a shape its S2 leaf
+// cell meets (edges and vertices count), as in MongoDB. Stored geometries other
 // than Points, legacy coordinate pairs in a query and polygons spanning a
 // hemisphere are EMULATOR_UNSUPPORTED.
 import { s2 } from 's2js';
@@ -133,7 +133,8 @@ function polygons(geometry: unknown, what: string, op: string): s2.Polygon[] {
   if (geometry.type === 'MultiPolygon' && Array.isArray(geometry.coordinates)) {
     return geometry.coordinates.map((rings) => polygon(rings, what));
   }
-  throw unsupported(`${op} with a ${geometry.type} (Polygon and MultiPolygon are emulated)`);
+  const emulated = op === '$geoWithin' ? 'Polygon and MultiPolygon' : 'Points, lines and polygons';
+  throw unsupported(`${op} with a ${geometry.type} (${emulated} are emulated)`);
 }
 
 /** MongoDB's containsPoint: the polygon contains the point, or meets its leaf cell (edges, vertices). */
@@ -160,11 +161,38 @@ export function withinCenterSphere(spec: unknown): Test {
   return (p) => cap.containsPoint(p) || cap.intersectsCell(leafCell(p));
 }
 
+/** GeoJSON positions as S2 points, consecutive repeats dropped. */
+function positions(v: unknown, what: string): GeoPoint[] {
+  if (!Array.isArray(v)) throw new GeoError(`${what}: expected an array of [longitude, latitude]`);
+  return withoutRepeats(v.map((p) => lngLat(p, what)));
+}
+
+function polyline(v: unknown, what: string): s2.Polyline {
+  const pts = positions(v, what);
+  if (pts.length < 2) throw new GeoError(`${what}: GeoJSON LineString must have at least 2 vertices`);
+  const line = new s2.Polyline(pts);
+  const invalid = line.validate();
+  if (invalid) throw new GeoError(`${what}: GeoJSON LineString is not valid: ${invalid.message}`);
+  return line;
+}
+
 /** `$geoIntersects` of a stored point with the query geometry: its leaf cell meets the geometry. */
 export function intersects(geometry: unknown, what: string): Test {
-  if (isGeometry(geometry) && geometry.type === 'Point') {
-    const cell = leafCell(lngLat(geometry.coordinates, what)).id;
-    return (p) => leafCell(p).id === cell;
+  if (isGeometry(geometry) && (geometry.type === 'Point' || geometry.type === 'MultiPoint')) {
+    const pts =
+      geometry.type === 'Point' ? [lngLat(geometry.coordinates, what)] : positions(geometry.coordinates, what);
+    if (pts.length === 0) throw new GeoError(`${what}: MultiPoint coordinates must have at least 1 element`);
+    const cells = new Set(pts.map((q) => leafCell(q).id));
+    return (p) => cells.has(leafCell(p).id);
+  }
+  if (isGeometry(geometry) && (geometry.type === 'LineString' || geometry.type === 'MultiLineString')) {
+    const coords = geometry.coordinates;
+    if (geometry.type === 'MultiLineString' && !Array.isArray(coords)) {
+      throw new GeoError(`${what}: MultiLineString coordinates must be an array`);
+    }
+    const lines =
+      geometry.type === 'LineString' ? [polyline(coords, what)] : (coords as unknown[]).map((c) => polyline(c, what));
+    return (p) => lines.some((line) => line.intersectsCell(leafCell(p)));
   }
   return polygonsTest(polygons(geometry, what, '$geoIntersects'));
 }

@@ -8,6 +8,8 @@ interface GeoClasses {
   Point: new (lng: number, lat: number) => object;
   LineString: new (points: object[]) => object;
   Polygon: new (lines: object[]) => object;
+  MultiPoint: new (points: object[]) => object;
+  MultiLineString: new (lines: object[]) => object;
   MultiPolygon: new (polygons: object[]) => object;
 }
 const geo = () => h.db.Geo as unknown as GeoClasses;
@@ -165,6 +167,26 @@ describe('geospatial queries', () => {
         ).data,
       ),
     ).toEqual(['origin']);
+  });
+
+  it('geoIntersects a stored point with lines and points: the line or point meets its S2 leaf cell', async () => {
+    const { LineString, MultiLineString, MultiPoint } = geo();
+    const intersecting = async (geometry: object) =>
+      ids(
+        (
+          await places()
+            .where({ at: _().geoIntersects({ geometry }) })
+            .get()
+        ).data,
+      ).sort();
+    // Null Island lies inside a segment of the equator (a great circle), not at a vertex.
+    const equator = new LineString([P(-1, 0), P(1, 0)]);
+    expect(await intersecting(equator)).toEqual(['origin']);
+    expect(await intersecting(new LineString([P(-1, 0.001), P(1, 0.001)]))).toEqual([]);
+    const street = new LineString([P(113.30593, 23.1361155), P(113.306789, 23.1564721)]);
+    expect(await intersecting(street)).toEqual(['baiyun', 'canton']);
+    expect(await intersecting(new MultiLineString([equator, street]))).toEqual(['baiyun', 'canton', 'origin']);
+    expect(await intersecting(new MultiPoint([P(0, 0), P(116.3949659, 39.9163447)]))).toEqual(['origin', 'palace']);
   });
 
   it('geoWithin counts a point on a polygon’s edge or vertex, whichever way the ring turns', async () => {
