@@ -29,7 +29,8 @@ export interface FillResult {
 export async function fillSeats(booking: BookingDoc, now: Date): Promise<FillResult> {
   let b = booking;
   const promoted: SignUpDoc[] = [];
-  for (let misses = 0; b.free > 0 && b.waitlisted > 0 && now < b.startAt && misses < MAX_MISSES;) {
+  const open = (x: BookingDoc) => x.status !== 'cancelled' && now < x.startAt;
+  for (let misses = 0; b.free > 0 && b.waitlisted > 0 && open(b) && misses < MAX_MISSES;) {
     const head = await firstWaitlisted(b._id);
     if (!head) break;
     const seated = await seatForWaitlisted(b._id);
@@ -37,7 +38,7 @@ export async function fillSeats(booking: BookingDoc, now: Date): Promise<FillRes
     b = seated;
     const moved = await moveSignUp(head._id, 'waitlisted', 'confirmed', { confirmedAt: now }, now, {
       queuedAt: head.queuedAt,
-      promoted: true,
+      notice: 'promoted',
     });
     if (moved) {
       promoted.push(moved);
