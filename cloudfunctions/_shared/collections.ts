@@ -23,6 +23,7 @@ export const COLLECTIONS = {
   signups: 'signups',
   subscribeGrants: 'subscribe_grants',
   stations: 'stations',
+  meetings: 'meetings',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -3,6 +3,7 @@
 // (test/pages/support/fixtures.ts) both pass their own `call`. Types only here,
 // so page tests can import it without loading the emulator.
 import type { Org } from '../../typings/org';
+import type { SaveMeetingRequest } from '../../typings/roundtable';
 import type { SaveStationRequest } from '../../typings/station';
 import type { MyProfile, RegisterWorkerRequest } from '../../typings/user';
 
@@ -65,6 +66,37 @@ export function stationInput(parentId: string, overrides: Partial<SaveStationReq
     hours: { allDay: false, periods: [{ from: '09:00', to: '21:00' }], nightAccess: false },
     manager: { name: '王站长', phone: '02388886666' },
     ...overrides,
+  };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A valid round-table under `orgId` at a station (or at `venue`): it starts
+ * `startsInH` hours after `base` (default 3 days), lasts 2 h, sign-up until 1 h
+ * before, 20 seats.
+ */
+export function meetingInput(
+  orgId: string,
+  stationId: string,
+  overrides: Partial<SaveMeetingRequest> & { base?: number; startsInH?: number } = {},
+): SaveMeetingRequest {
+  const { base = Date.now(), startsInH = 72, ...rest } = overrides;
+  const start = base + startsInH * HOUR_MS;
+  return {
+    kind: 'roundtable',
+    title: '小哥圆桌会：充电与停车',
+    topic: '电动车充电难、停车难',
+    description: '人社、市场监管和平台站长与骑手面对面。',
+    venue: { stationId },
+    startAt: new Date(start).toISOString(),
+    endAt: new Date(start + 2 * HOUR_MS).toISOString(),
+    deadline: new Date(start - HOUR_MS).toISOString(),
+    capacity: 20,
+    occupations: ['food_delivery', 'courier'],
+    guests: [{ department: '区人社局', name: '王示例', title: '副局长' }, { department: '区总工会' }],
+    orgId,
+    ...rest,
   };
 }
 
