@@ -243,6 +243,8 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
       orgId: w.orgs.otherDistrict.id,
     }),
     exportCampaign: (w) => ({ campaignId: w.votingInOther }),
+    exportSignUps: (w) => ({ meetingId: w.meetingInOther }),
+    exportMeetingStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
   },
 };
 
