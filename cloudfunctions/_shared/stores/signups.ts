@@ -136,15 +136,15 @@ export async function moveSignUp(
   return res.updated ? revive(res.doc) : null;
 }
 
-/** The head of the event's waitlist, or null. */
-export async function firstWaitlisted(eventKey: string): Promise<SignUpDoc | null> {
+/** The first `n` of the event's waitlist, in queue order. */
+export async function waitlistHeads(eventKey: string, n: number): Promise<SignUpDoc[]> {
   const { data } = await signups()
     .where({ eventKey, state: 'waitlisted' })
     .orderBy('queuedAt', 'asc')
     .orderBy('_id', 'asc')
-    .limit(1)
+    .limit(n)
     .get();
-  return data[0] ? revive(data[0]) : null;
+  return data.map(revive);
 }
 
 /** How many are queued before this waitlisted sign-up. */
