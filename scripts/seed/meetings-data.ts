@@ -155,7 +155,8 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
         key: 'job',
         kind: 'single',
         label: '您的职业',
-        required: true,
+        // Optional: a sign-up without answers (a scenario, an old client) still goes through.
+        required: false,
         options: ['快递员', '外卖骑手', '网约车司机', '货车司机', '网络主播', '其他'],
         profileField: 'occupation',
       },
