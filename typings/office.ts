@@ -2,6 +2,7 @@
 // every domain. Kept apart so that the hot-path functions never load a spreadsheet
 // library on a cold start.
 import type { ActionSpec } from './common';
+import type { MeetingStatsRequest } from './roundtable';
 import type { ImportRowError } from './study';
 
 export interface OfficeApi {
@@ -13,4 +14,8 @@ export interface OfficeApi {
   >;
   /** Candidates, every vote and the results as an .xlsx in storage, with a temporary link. */
   exportCampaign: ActionSpec<{ campaignId: string }, { fileId: string; url: string }, 'admin'>;
+  /** A meeting's sign-up list (names, phones, states, topics, answers, check-ins) as an .xlsx; organisers of its org. */
+  exportSignUps: ActionSpec<{ meetingId: string }, { fileId: string; url: string }, 'admin'>;
+  /** The meeting statistics of a period (roundtable.meetingStats) as an .xlsx: totals, per kind, per course, per meeting. */
+  exportMeetingStats: ActionSpec<MeetingStatsRequest, { fileId: string; url: string }, 'admin'>;
 }

@@ -1,23 +1,13 @@
 /**
  * The organisation tree: district committee → industry committees and streets →
- * branches (including 流动党支部) and service stations (党群服务驿站).
+ * branches (including 流动党支部) and service stations (党群服务驿站; their details are
+ * station records, typings/station.ts).
  */
 export type OrgType = 'district' | 'industry' | 'street' | 'branch' | 'station';
 
 export interface GeoPoint {
   lat: number;
   lng: number;
-}
-
-export interface StationInfo {
-  address: string;
-  location?: GeoPoint;
-  /** e.g. "09:00-21:00". */
-  openingHours: string;
-  /** e.g. 充电, 饮水, 休息, 如厕, 应急药箱. */
-  services: string[];
-  /** Fictional in seeds. */
-  phone?: string;
 }
 
 export interface Org {
@@ -27,7 +17,6 @@ export interface Org {
   parentId: string | null;
   /** Ids from the root down to the parent. */
   ancestors: string[];
-  station?: StationInfo;
   sort: number;
 }
 
@@ -40,6 +29,5 @@ export interface SaveOrgRequest {
   name: string;
   type: OrgType;
   parentId: string | null;
-  station?: StationInfo;
   sort?: number;
 }

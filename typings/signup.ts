@@ -68,6 +68,8 @@ export interface BookingView {
   questions: SignUpQuestion[];
   /** Taking sign-ups (the organiser has not closed them); the deadline still applies. */
   open: boolean;
+  /** The whole event was cancelled (final). */
+  cancelled: boolean;
   /** Whether a full event queues further sign-ups. */
   waitlist: boolean;
   deadline: IsoDate;
@@ -86,8 +88,10 @@ export interface MySignUp {
   /** When the current sign-up (or re-sign-up after a cancellation) was made. */
   signedUpAt: IsoDate;
   checkedInAt: IsoDate | null;
-  /** Cancelled: by the worker or removed by an organiser. */
-  cancelledBy: 'self' | 'organiser' | null;
+  /** Cancelled: by the worker, removed by an organiser, or the whole event was cancelled. */
+  cancelledBy: 'self' | 'organiser' | 'event' | null;
+  /** What the worker wrote on signing up (e.g. the topic they want to raise); '' when nothing. */
+  note: string;
 }
 
 /** The reply to a sign-up tap. */
@@ -116,6 +120,25 @@ export interface CheckInCode {
   validUntil: IsoDate;
 }
 
+/** What an organiser's change to one sign-up did. */
+export interface OrganiserChange {
+  signUp: MySignUp;
+  /** Nothing changed: it was in that state already. */
+  already: boolean;
+  /** Waitlisted sign-ups promoted into a seat this freed. */
+  promoted: number;
+}
+
+/** What cancelling a whole event did: every confirmed and waitlisted sign-up cancelled and notified. */
+export interface EventCancelReport {
+  /** Sign-ups cancelled by this call (confirmed and waitlisted). */
+  cancelled: number;
+  confirmed: number;
+  waitlisted: number;
+  /** The cancellation notices: sent, no grant left, refused by WeChat (43101/20004), failed (left for no retry). */
+  notices: { sent: number; noGrant: number; refused: number; failed: number };
+}
+
 export interface CheckInResult {
   signUp: MySignUp;
   /** The sign-up was already checked in; nothing changed. */
@@ -124,8 +147,12 @@ export interface CheckInResult {
 
 // ---- subscribe messages -------------------------------------------------------
 
-/** What the engine notifies by subscribe message. */
-export type NoticeKind = 'promoted' | 'dayBefore' | 'hourBefore';
+/**
+ * What the engine notifies by subscribe message. promoted and cancelled (the
+ * event was cancelled) are status notices sent with the same template; dayBefore
+ * and hourBefore are the reminders.
+ */
+export type NoticeKind = 'promoted' | 'dayBefore' | 'hourBefore' | 'cancelled';
 
 /** What the client passes to wx.requestSubscribeMessage on the sign-up tap (at most 3 ids). */
 export interface SubscribeOffer {
@@ -168,4 +195,6 @@ export interface SignUpRecountReport {
   unsettled: number;
   /** Waitlisted sign-ups promoted into seats the repair freed. */
   promoted: number;
+  /** Confirmed and waitlisted sign-ups of cancelled events cancelled (and notified) by the repair. */
+  swept: number;
 }

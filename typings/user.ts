@@ -122,7 +122,6 @@ export interface UserApi {
   /** Public: the org tree (names and types) for pickers. */
   listOrgs: ActionSpec<Record<string, never>, OrgNode[], 'public'>;
   /** Public: service stations with address, hours and services. */
-  listStations: ActionSpec<{ keyword?: string } & PageRequest, Page<Org>, 'public'>;
   // Admin
   listUsers: ActionSpec<
     {

@@ -118,6 +118,15 @@ export const FILE_RULES = {
     published: true,
     strict: true,
   },
+  stationPhoto: {
+    label: '照片',
+    kinds: ['image'],
+    maxBytes: MB,
+    folder: 'stations',
+    own: false,
+    published: true,
+    strict: true,
+  },
   quoteBackground: {
     label: '背景图',
     kinds: ['image'],
@@ -271,5 +280,27 @@ export async function deleteFiles(fileIds: string[]): Promise<void> {
     // Gone already, or not this storage's to delete: nothing left to do for it.
     const failed = (fileList ?? []).find((f) => !DELETED_OR_NOT_OURS.includes(String(f.code)));
     if (failed) throw new AppError('UNAVAILABLE', '文件存储暂时不可用，请稍后再试');
+  }
+}
+
+/**
+ * Temporary download URLs of stored files (files only their creator may read, such
+ * as avatars, shown to others by the function); files that cannot be resolved are
+ * left out — a picture missing is never worth failing a page for.
+ */
+export async function downloadUrls(fileIds: string[]): Promise<string[]> {
+  const ids = [...new Set(fileIds.filter((id) => parseFileId(id)))].slice(0, 50);
+  if (!ids.length) return [];
+  try {
+    const { fileList } = await cloud().getTempFileURL({ fileList: ids });
+    const urls = new Map(
+      (fileList as { fileID?: string; tempFileURL?: string; code?: string }[])
+        .filter((f) => f.code === 'SUCCESS' && f.tempFileURL)
+        .map((f) => [f.fileID, f.tempFileURL!]),
+    );
+    return ids.map((id) => urls.get(id)).filter((u): u is string => !!u);
+  } catch (err) {
+    console.error(JSON.stringify({ message: 'temp file urls failed', error: String(err) }));
+    return [];
   }
 }

@@ -58,7 +58,7 @@ export function runAggregate(store: Store, collection: string, pipeline: Record<
   for (const name of lookupsOf(pipeline)) store.collection(name);
   try {
     if (pipeline[0] && '$geoNear' in pipeline[0]) {
-      source = geoNear(source, pipeline[0].$geoNear);
+      source = geoNear(source, pipeline[0].$geoNear, store.collection(collection).geoFields(), collection);
       pipeline = pipeline.slice(1);
     }
     const agg = new Aggregator(pipeline, {

@@ -76,9 +76,19 @@ export class Collection {
   ) {
     this.uniques = indexes.filter((i) => i.unique).map((i) => new UniqueIndex(i));
     for (const ix of indexes) {
-      const first = Object.keys(ix.keys)[0]!;
+      const [first, dir] = Object.entries(ix.keys)[0]!;
+      if (dir === '2dsphere') continue;
       if (first !== '_id' && !this.lookups.has(first)) this.lookups.set(first, new LookupIndex(first));
     }
+  }
+
+  /** Fields under a 2dsphere index ($near, $nearSphere and $geoNear need one, as in MongoDB). */
+  geoFields(): string[] {
+    return this.indexes.flatMap((ix) =>
+      Object.entries(ix.keys)
+        .filter(([, dir]) => dir === '2dsphere')
+        .map(([field]) => field),
+    );
   }
 
   /** Throws DATABASE_DUPLICATE_WRITE if applying `changes` would break a unique index. */

@@ -20,7 +20,7 @@ import {
   projectionParam,
   str,
 } from './params';
-import { findDocs, matching, page, sortForQuery } from './query';
+import { findDocs, matching, page, requireGeoIndexes, sortForQuery } from './query';
 import { isValidCollectionName } from './schema';
 import type { Store } from './store';
 import type { Transaction, TransactionManager } from './transactions';
@@ -130,7 +130,10 @@ export function databaseActions(rt: DatabaseRuntime): Record<string, AdminHandle
     }
     const filter = filterParam(p, now);
     const opts = { order: orderParam(p, now), offset: offsetParam(p), limit: limitParam(p), projection };
-    if (inTxn(p)) return list(txn(p, (t) => page(sortForQuery(filter, t.query(c.name, filter)), opts)));
+    if (inTxn(p)) {
+      requireGeoIndexes(c, filter);
+      return list(txn(p, (t) => page(sortForQuery(filter, t.query(c.name, filter)), opts)));
+    }
     return list(findDocs(c, filter, opts));
   }
 

@@ -111,8 +111,32 @@ function indexableEqualities(filter: Filter, coll: Collection): { field: string;
   return null;
 }
 
+/** Fields a filter asks for nearest first ($near / $nearSphere), at the top level or under $and. */
+function nearFields(filter: Filter): string[] {
+  const clauses: Filter[] = [filter, ...(Array.isArray(filter.$and) ? (filter.$and as Filter[]) : [])];
+  return clauses.flatMap((clause) =>
+    Object.entries(clause)
+      .filter(
+        ([field, c]) => !field.startsWith('$') && c && typeof c === 'object' && ('$near' in c || '$nearSphere' in c),
+      )
+      .map(([field]) => field),
+  );
+}
+
+/** As MongoDB: a $near / $nearSphere query needs a 2dsphere index on its field. */
+export function requireGeoIndexes(coll: Collection, filter: Filter): void {
+  const indexed = coll.geoFields();
+  for (const field of nearFields(filter)) {
+    if (!indexed.includes(field))
+      throw requestFailed(
+        `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (no 2dsphere index on "${field}" in collection ${coll.name})`,
+      );
+  }
+}
+
 /** Matching stored documents, in natural order unless narrowed by an index. */
 export function matching(coll: Collection, filter: Filter): StoredDoc[] {
+  requireGeoIndexes(coll, filter);
   const query = compile(filter);
   const eq = indexableEqualities(filter, coll);
   const candidates = (eq && coll.candidatesFor(eq.field, eq.values)) ?? coll.docs.values();

@@ -2,7 +2,8 @@
 // their indexes and security rules. The emulator takes them as data (the dev CLI
 // reads them from database.json); it never reads a project file itself.
 
-export type IndexDirection = 1 | -1;
+/** Ascending, descending, or a geospatial (GeoJSON, spherical) index. */
+export type IndexDirection = 1 | -1 | '2dsphere';
 
 export interface IndexSpec {
   name: string;

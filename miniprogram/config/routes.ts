@@ -32,4 +32,9 @@ export const ROUTES = {
   adminCampaigns: '/packages/campaign/pages/admin-campaigns/index',
   adminCampaignEdit: '/packages/campaign/pages/admin-campaign-edit/index',
   adminCampaignManage: '/packages/campaign/pages/admin-campaign-manage/index',
+  // Service stations (附近驿站, 驿站管理)
+  stations: '/packages/station/pages/index/index',
+  station: '/packages/station/pages/station/index',
+  adminStations: '/packages/station/pages/admin-stations/index',
+  adminStationEdit: '/packages/station/pages/admin-station-edit/index',
 } as const;

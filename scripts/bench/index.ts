@@ -1,11 +1,13 @@
 // `npm run bench [-- --only <name,…>]`: prints figures; nothing is asserted.
 import { benchBundles } from './bundles';
 import { benchEmulator } from './emulator';
+import { benchSignups } from './signups';
 import { benchVotes } from './votes';
 
 const SUITES: Record<string, (log: (l: string) => void) => Promise<void>> = {
   emulator: benchEmulator,
   votes: benchVotes,
+  signups: benchSignups,
   bundles: benchBundles,
 };
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { DATABASE_JSON } from './paths';
 
-export type IndexDirection = 1 | -1;
+export type IndexDirection = 1 | -1 | '2dsphere';
 
 export interface IndexSpec {
   name: string;
@@ -57,7 +57,9 @@ export function parseSchema(parsed: SchemaFile, source = 'database schema'): Col
       const keys = Object.entries(ix.keys ?? {});
       if (keys.length === 0) throw new Error(`${where}: no keys`);
       for (const [field, dir] of keys) {
-        if (dir !== 1 && dir !== -1) throw new Error(`${where}: key "${field}" must have direction 1 or -1`);
+        if (dir !== 1 && dir !== -1 && dir !== '2dsphere')
+          throw new Error(`${where}: key "${field}" must have direction 1, -1 or "2dsphere"`);
+        if (dir === '2dsphere' && ix.unique) throw new Error(`${where}: a 2dsphere index cannot be unique`);
         if (field.startsWith('$')) throw new Error(`${where}: invalid key "${field}"`);
       }
       return { name: ix.name, keys: ix.keys, unique: ix.unique === true };

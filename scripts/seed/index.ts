@@ -5,6 +5,8 @@
 import tcb from '@cloudbase/node-sdk';
 import { orgSeed } from './orgs';
 import { campaignSeed } from './campaigns';
+import { meetingSeed } from './meetings';
+import { stationSeed } from './stations';
 import { studySeed } from './study';
 
 export type SeedDb = ReturnType<ReturnType<typeof tcb.init>['database']>;
@@ -17,7 +19,7 @@ export interface SeedModule {
 }
 
 // Order matters: later modules refer to earlier ones' ids.
-export const SEEDS: SeedModule[] = [orgSeed, studySeed, campaignSeed];
+export const SEEDS: SeedModule[] = [orgSeed, stationSeed, meetingSeed, studySeed, campaignSeed];
 
 export async function seedDemoData(target: { adminUrl: string; envId: string }, log = console.log): Promise<void> {
   process.env.TENCENTCLOUD = 'true';

@@ -79,13 +79,6 @@ const orgs = [
     parentId: O.streetEast,
     ancestors: [O.district, O.streetEast],
     sort: 1,
-    station: {
-      address: '示例市城东区和平路 18 号（演示地址）',
-      location: { lat: 30.27, lng: 120.16 },
-      openingHours: '08:00-22:00',
-      services: ['免费充电', '饮水', '休息', '如厕', '应急药箱', '微波炉'],
-      phone: '0571-00000001',
-    },
   },
   {
     _id: O.stationWest,
@@ -94,13 +87,6 @@ const orgs = [
     parentId: O.food,
     ancestors: [O.district, O.food],
     sort: 2,
-    station: {
-      address: '示例市西城区文化路 66 号（演示地址）',
-      location: { lat: 30.26, lng: 120.12 },
-      openingHours: '全天开放',
-      services: ['免费充电', '饮水', '休息', '雨具借用'],
-      phone: '0571-00000002',
-    },
   },
 ];
 

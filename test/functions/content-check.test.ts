@@ -6,6 +6,7 @@
 // the field is listed below as never shown to anyone else. A new action, or a new
 // text field, is covered the day it lands. Fail closed: without the check, nothing
 // is published. In-process, against the emulator's msgSecCheck stand-in.
+import { meetingInput, stationInput } from '../support/arrange';
 import type { z } from 'zod';
 import { labelsOf } from '../../cloudfunctions/_shared/validation';
 import { contractOf } from '../support/contracts';
@@ -32,6 +33,14 @@ const NOT_PUBLISHED: Record<string, string[]> = {
   'campaign.addCandidate': ['category'],
   'campaign.adminListCandidates': ['category'],
   'study.listLectures': ['series'],
+  // A lecture series that must exist already (a name to match, not new text).
+  'roundtable.saveMeeting': ['series'],
+  // Seen by the worker and the meeting's organisers only.
+  'roundtable.signUp': ['topic', 'values'],
+  // A scanned code, never stored.
+  'roundtable.checkIn': ['code'],
+  // The audit log's.
+  'roundtable.markAttendance': ['reason'],
 };
 
 /** Valid calls carrying fields the probes leave out (a station's address…), by action. */
@@ -41,11 +50,8 @@ const EXAMPLES: Record<string, (w: World) => unknown> = {
     isPartyMember: true,
     branchName: '某流动党支部',
   }),
-  'user.saveOrg': (w) => ({
-    name: '另一区驿站',
-    type: 'station',
-    parentId: w.orgs.otherDistrict.id,
-    station: { address: '示例路 9 号', openingHours: '09:00-21:00', services: ['充电', '饮水'] },
+  'station.saveStation': (w) => ({
+    ...stationInput(w.orgs.otherDistrict.id, { name: '另一区新驿站', note: '夜间可扫码进入休息' }),
   }),
   'study.saveLecture': (w) => ({
     title: '安全骑行',
@@ -59,6 +65,15 @@ const EXAMPLES: Record<string, (w: World) => unknown> = {
     quiz: [{ question: '题目一', options: ['甲', '乙'], answer: 0 }],
     orgId: w.orgs.otherDistrict.id,
   }),
+  // A training class at an address (every text field a meeting can carry).
+  'roundtable.saveMeeting': (w) =>
+    meetingInput(w.orgs.otherDistrict.id, w.stationInOther, {
+      kind: 'training',
+      title: '互联网营销师培训班',
+      venue: { name: '城东社区活动室', address: '示例路 8 号二楼', location: { lat: 29.51, lng: 106.51 } },
+      training: { course: '互联网营销师（直播销售员）', outline: '直播选品与话术', classHours: 4, series: '测试' },
+      questions: [{ key: 'q1', kind: 'single', label: '是否需要午餐', required: true, options: ['需要', '不需要'] }],
+    }),
   'campaign.saveCampaign': (w) => ({
     ...(exampleInput('campaign', 'saveCampaign', w) as object),
     categories: [{ key: 'courier', name: '最美快递员', quota: 3 }],

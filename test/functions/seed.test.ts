@@ -2,6 +2,13 @@
 // meet it: through the functions, on seeded data.
 import type { Campaign, Candidate, Nomination, NominationAdminView, ResultEntry } from '../../typings/campaign';
 import type { Page } from '../../typings/common';
+import type {
+  CancelSignUpReceipt,
+  MeetingDetail,
+  MeetingSignUpReceipt,
+  MeetingSummary,
+} from '../../typings/roundtable';
+import type { StationDetail, StationSummary } from '../../typings/station';
 import type { DailyQuote, LectureDetail, LectureSummary } from '../../typings/study';
 import { seedDemoData } from '../../scripts/seed';
 import { SEED_ORG_IDS } from '../../scripts/seed/orgs';
@@ -22,7 +29,12 @@ it('seeding again changes nothing', async () => {
   const before = await snapshotDb(h.emu);
   await seedDemoData(h.emu, () => {});
   const strip = (s: string) =>
-    s.replace(/"(createdAt|updatedAt|publishedAt|announcedAt)":\{[^}]*\}/g, '').replace(/"phases":\{[^}]*\}/g, '');
+    s
+      .replace(
+        /"(createdAt|updatedAt|publishedAt|announcedAt|verifiedAt|consentAt|startAt|endAt|deadline|queuedAt|confirmedAt|at)":\{[^}]*\}/g,
+        '',
+      )
+      .replace(/"phases":\{[^}]*\}/g, '');
   expect(strip(await snapshotDb(h.emu))).toBe(strip(before));
 });
 
@@ -73,6 +85,39 @@ it('has a campaign open for voting with 4 categories × 6 candidates, and a fini
     });
   expect(done.announced).toBe(true);
   expect(done.byCategory.map((c) => c.entries.filter((e) => e.winner).length)).toEqual([5, 5, 5, 5]);
+});
+
+describe('the station network', () => {
+  const nearby = (req: object) =>
+    h.as('seed-viewer').ok<Page<StationSummary> & { located: boolean }>('station', 'nearbyStations', req);
+
+  it('is one centre, six stations and thirty service points, each an org of the tree', async () => {
+    const all = await nearby({ pageSize: 50 });
+    expect(all.located).toBe(false);
+    const kinds = all.items.map((s) => s.kind);
+    expect(kinds.filter((k) => k === 'center')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'station')).toHaveLength(6);
+    expect(kinds.filter((k) => k === 'point')).toHaveLength(30);
+    const { data: orgs } = await h.db.collection('orgs').where({ type: 'station' }).limit(100).get();
+    expect(orgs.map((o: { _id: string }) => o._id).sort()).toEqual(all.items.map((s) => s.id).sort());
+    for (const s of all.items) expect(s.address).toContain('演示');
+  });
+
+  it('answers "nearest first" from the centre’s doorstep with the centre itself', async () => {
+    const page = await nearby({ lat: 30.268, lng: 120.148, pageSize: 5 });
+    expect(page.located).toBe(true);
+    expect(page.items[0]).toMatchObject({ id: 'st-center', kind: 'center' });
+    expect(page.items[0]!.distanceM).toBeLessThan(1);
+    const distances = page.items.map((s) => s.distanceM!);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+
+  it('gives every station a fictional phone no one answers', async () => {
+    const d = await h.as('seed-viewer').ok<StationDetail>('station', 'getStation', { id: 'st-center' });
+    expect(d.phone).toMatch(/^0571-0000\d{4}$/);
+    expect(d.manager.phone).toMatch(/^0571-0000\d{4}$/);
+    expect(d.manager.name).toContain('示例');
+  });
 });
 
 describe('the campaign taking nominations', () => {
@@ -129,5 +174,111 @@ describe('the campaign taking nominations', () => {
   it('refuses a nomination from someone who has not signed in (UNAUTHENTICATED)', async () => {
     const reply = await h.as('never-logged-in').call('campaign', 'nominate', nominationOf('赵示例'));
     expect(reply).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('the meetings', () => {
+  const CENTRE = { lat: 30.268, lng: 120.148 };
+  const listed = (req: object) =>
+    h.as('seed-viewer').ok<Page<MeetingSummary> & { located: boolean }>('roundtable', 'listMeetings', req);
+  const meeting = (id: string, as = 'seed-viewer') => h.as(as).ok<MeetingDetail>('roundtable', 'getMeeting', { id });
+
+  it('lists two round-tables, a training class and two activities coming up, nearest first from the centre', async () => {
+    const near = await listed({ ...CENTRE, pageSize: 50 });
+    expect(near.items[0]).toMatchObject({ id: 'mt-seed-rt-charging', venue: { stationId: 'st-center' } });
+    expect(near.items[0]!.distanceM).toBeLessThan(1);
+    expect(near.items.map((m) => m.id).sort()).toEqual(
+      [
+        'mt-seed-act-clinic',
+        'mt-seed-act-legal',
+        'mt-seed-rt-charging',
+        'mt-seed-rt-rights',
+        'mt-seed-training-safety',
+      ].sort(),
+    );
+    const kinds = async (kind: string) => (await listed({ kind })).items.map((m) => m.id).sort();
+    expect(await kinds('roundtable')).toEqual(['mt-seed-rt-charging', 'mt-seed-rt-rights']);
+    expect(await kinds('training')).toEqual(['mt-seed-training-safety']);
+    expect(await kinds('activity')).toEqual(['mt-seed-act-clinic', 'mt-seed-act-legal']);
+    const byTime = await listed({});
+    const starts = byTime.items.map((m) => Date.parse(m.startAt));
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+    for (const m of near.items) expect(Date.parse(m.startAt)).toBeGreaterThan(Date.now());
+  });
+
+  it('the round-table with one seat left: a new worker takes it, the next waits, a seeded rider cancels and promotes', async () => {
+    const page = await meeting('mt-seed-rt-rights');
+    expect(page.booking.counts).toEqual({ capacity: 10, seatsTaken: 9, seatsLeft: 1, waitlisted: 0, attended: 0 });
+    expect(page.coming).toMatchObject({ seated: 9 });
+    expect(JSON.stringify(page)).not.toMatch(/示例）|1990000/);
+    await registerWorker(h, 'seed-rt-first', SEED_ORG_IDS.expressBranch);
+    await registerWorker(h, 'seed-rt-second', SEED_ORG_IDS.foodBranch, { occupation: 'food_delivery' });
+    const prefill = (await meeting('mt-seed-rt-rights', 'seed-rt-first')).prefill;
+    expect(prefill).toEqual([{ key: 'job', values: ['快递员'] }]);
+    const first = await h
+      .as('seed-rt-first')
+      .ok<MeetingSignUpReceipt>('roundtable', 'signUp', { meetingId: 'mt-seed-rt-rights', answers: prefill });
+    expect(first.signUp.state).toBe('confirmed');
+    // The form is optional: a sign-up with only a topic goes through.
+    const second = await h.as('seed-rt-second').ok<MeetingSignUpReceipt>('roundtable', 'signUp', {
+      meetingId: 'mt-seed-rt-rights',
+      topic: '超时罚款能不能申诉',
+    });
+    expect(second.signUp).toMatchObject({ state: 'waitlisted', position: 1 });
+    const left = await h
+      .as('seed-rider-03')
+      .ok<CancelSignUpReceipt>('roundtable', 'cancelSignUp', { meetingId: 'mt-seed-rt-rights' });
+    expect(left.promoted).toBe(1);
+    expect((await meeting('mt-seed-rt-rights', 'seed-rt-second')).mine?.state).toBe('confirmed');
+  });
+
+  it('the round-table held ten days ago shows its minutes and who came', async () => {
+    const held = await meeting('mt-seed-rt-held');
+    expect(held.phase).toBe('ended');
+    expect(held.minutes?.raised).toHaveLength(3);
+    expect(held.minutes?.takenAway.map((i) => i.department)).toEqual(['区教育局（示例）', '区邮政管理局（示例）']);
+    expect(held.booking.counts).toMatchObject({ seatsTaken: 8, attended: 6 });
+    expect(held.canSignUp).toBe(false);
+  });
+
+  it('the training class’s online part is a seeded lecture series', async () => {
+    const training = await meeting('mt-seed-training-safety');
+    expect(training.training).toMatchObject({ classHours: 4, series: '安全与健康' });
+    const lectures = await h
+      .as('seed-viewer')
+      .ok<Page<LectureSummary> & { series: string[] }>('study', 'listLectures', { series: '安全与健康', pageSize: 50 });
+    expect(lectures.items.length).toBeGreaterThan(0);
+  });
+
+  it('every seeded booking’s counters equal its sign-up records', async () => {
+    const { data: bookings } = await h.db
+      .collection('signup_events')
+      .where({ eventId: h.db.RegExp({ regexp: '^mt-seed-' }) })
+      .get();
+    expect(bookings).toHaveLength(6);
+    for (const b of bookings as {
+      _id: string;
+      seatsTaken: number;
+      free: number;
+      capacity: number;
+      waitlisted: number;
+      attended: number;
+    }[]) {
+      const { data } = await h.db.collection('signups').where({ eventKey: b._id }).limit(1000).get();
+      const n = (states: string[]) => (data as { state: string }[]).filter((s) => states.includes(s.state)).length;
+      expect({
+        id: b._id,
+        seatsTaken: b.seatsTaken,
+        free: b.free,
+        waitlisted: b.waitlisted,
+        attended: b.attended,
+      }).toEqual({
+        id: b._id,
+        seatsTaken: n(['confirmed', 'attended', 'no_show']),
+        free: b.capacity - n(['confirmed', 'attended', 'no_show']),
+        waitlisted: n(['waitlisted']),
+        attended: n(['attended']),
+      });
+    }
   });
 });

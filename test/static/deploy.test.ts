@@ -288,6 +288,7 @@ describe('cloudbaserc.json', () => {
     expect(config.functions.map((f) => f.name)).toEqual([
       'user',
       'study',
+      'station',
       'roundtable',
       'volunteer',
       'campaign',
@@ -344,7 +345,20 @@ describe('database.json', () => {
       /collection "books", index "k": no keys/,
     );
     const sideways = { collections: { books: { indexes: [{ name: 'k', keys: { a: 2 as 1 } }] } } };
-    expect(() => parseSchema(sideways, 'db.json')).toThrow(/key "a" must have direction 1 or -1/);
+    expect(() => parseSchema(sideways, 'db.json')).toThrow(/key "a" must have direction 1, -1 or "2dsphere"/);
+    const uniqueGeo = {
+      collections: { places: { indexes: [{ name: 'g', keys: { at: '2dsphere' as const }, unique: true }] } },
+    };
+    expect(() => parseSchema(uniqueGeo, 'db.json')).toThrow(/a 2dsphere index cannot be unique/);
+  });
+
+  test('the stations collection has its 2dsphere index, deployed with that direction', () => {
+    const stations = collections.find((c) => c.name === 'stations')!;
+    const geo = stations.indexes.find((ix) => ix.keys.location === '2dsphere')!;
+    expect(toCreateIndex(geo)).toEqual({
+      IndexName: 'geo_location',
+      MgoKeySchema: { MgoIndexKeys: [{ Name: 'location', Direction: '2dsphere' }], MgoIsUnique: false },
+    });
   });
 });
 

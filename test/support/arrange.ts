@@ -3,6 +3,8 @@
 // (test/pages/support/fixtures.ts) both pass their own `call`. Types only here,
 // so page tests can import it without loading the emulator.
 import type { Org } from '../../typings/org';
+import type { SaveMeetingRequest } from '../../typings/roundtable';
+import type { SaveStationRequest } from '../../typings/station';
 import type { MyProfile, RegisterWorkerRequest } from '../../typings/user';
 
 /** Calls `fn.action` as `openid` and returns the reply's data (throws when not ok). */
@@ -30,15 +32,72 @@ export async function seedOrgsWith(call: Call): Promise<OrgFixture> {
   const food = await save({ name: '外卖送餐行业党委', type: 'industry', parentId: district.id });
   const expressBranch = await save({ name: '快递流动党支部', type: 'branch', parentId: express.id });
   const foodBranch = await save({ name: '外卖骑手党支部', type: 'branch', parentId: food.id });
-  const station = await save({
-    name: '城东党群服务驿站',
+  // A station is made with its record; as an org of the tree it is this.
+  const saved = await call<{ id: string; name: string }>(
+    SUPERADMIN,
+    'station',
+    'saveStation',
+    stationInput(district.id),
+  );
+  const station: Org = {
+    id: saved.id,
+    name: saved.name,
     type: 'station',
     parentId: district.id,
-    station: { address: '示例路 1 号', openingHours: '09:00-21:00', services: ['充电', '饮水', '休息'] },
-  });
+    ancestors: [district.id],
+    sort: 0,
+  };
   const otherDistrict = await save({ name: '另一区委', type: 'district', parentId: null });
   const otherBranch = await save({ name: '另一区党支部', type: 'branch', parentId: otherDistrict.id });
   return { district, express, expressBranch, food, foodBranch, station, otherDistrict, otherBranch };
+}
+
+/** A valid station (the city east station: 09:00–21:00, water, charging, rest), under `parentId`. */
+export function stationInput(parentId: string, overrides: Partial<SaveStationRequest> = {}): SaveStationRequest {
+  return {
+    parentId,
+    name: '城东党群服务驿站',
+    kind: 'station',
+    number: 'CD-01',
+    address: '示例路 1 号',
+    location: { lat: 29.5, lng: 106.5 },
+    facilities: ['water', 'charging', 'rest'],
+    services: [{ category: 'care', items: ['免费饮水', '手机充电', '休息'] }],
+    hours: { allDay: false, periods: [{ from: '09:00', to: '21:00' }], nightAccess: false },
+    manager: { name: '王站长', phone: '02388886666' },
+    ...overrides,
+  };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A valid round-table under `orgId` at a station (or at `venue`): it starts
+ * `startsInH` hours after `base` (default 3 days), lasts 2 h, sign-up until 1 h
+ * before, 20 seats.
+ */
+export function meetingInput(
+  orgId: string,
+  stationId: string,
+  overrides: Partial<SaveMeetingRequest> & { base?: number; startsInH?: number } = {},
+): SaveMeetingRequest {
+  const { base = Date.now(), startsInH = 72, ...rest } = overrides;
+  const start = base + startsInH * HOUR_MS;
+  return {
+    kind: 'roundtable',
+    title: '小哥圆桌会：充电与停车',
+    topic: '电动车充电难、停车难',
+    description: '人社、市场监管和平台站长与骑手面对面。',
+    venue: { stationId },
+    startAt: new Date(start).toISOString(),
+    endAt: new Date(start + 2 * HOUR_MS).toISOString(),
+    deadline: new Date(start - HOUR_MS).toISOString(),
+    capacity: 20,
+    occupations: ['food_delivery', 'courier'],
+    guests: [{ department: '区人社局', name: '王示例', title: '副局长' }, { department: '区总工会' }],
+    orgId,
+    ...rest,
+  };
 }
 
 export function workerForm(orgId: string, overrides: Partial<RegisterWorkerRequest> = {}): RegisterWorkerRequest {

@@ -11,7 +11,7 @@
 import type { MyProfile } from '../../typings/user';
 import { campaignInput, campaignWithCandidates } from './campaign-fixtures';
 import { type Caller, makeAdmin, type OrgFixture, registerWorker, seedOrgs } from './fixtures';
-import { SUPERADMIN } from './arrange';
+import { meetingInput, stationInput, SUPERADMIN } from './arrange';
 
 export interface World {
   orgs: OrgFixture;
@@ -22,6 +22,12 @@ export interface World {
   votingInOther: string;
   candidateInOther: string;
   nominationInOther: string;
+  /** A service station of the other district. */
+  stationInOther: string;
+  /** A round-table of the other district, three days ahead, at its station; the outsider signed up with a topic. */
+  meetingInOther: string;
+  /** A round-table of the other district that ended nine days ago (its minutes can be published). */
+  endedMeetingInOther: string;
   /** A worker registered in the first district (in scope of that district's admins). */
   worker: MyProfile;
   /** A worker in the other district: out of scope for the first district's admins. */
@@ -110,10 +116,32 @@ export async function buildWorld(h: Caller): Promise<World> {
     deeds: '钱隐私的事迹描述，长度需要超过二十个字才可以提交。',
     photos: [],
   });
+  const station = await su.ok<{ id: string }>(
+    'station',
+    'saveStation',
+    stationInput(orgs.otherDistrict.id, { name: '另一区驿站', number: 'LQ-01' }),
+  );
+  const meeting = await su.ok<{ id: string }>(
+    'roundtable',
+    'saveMeeting',
+    meetingInput(orgs.otherDistrict.id, station.id, { title: '另一区的小哥圆桌会' }),
+  );
+  await h.as('o-outsider').ok('roundtable', 'signUp', { meetingId: meeting.id, topic: '钱隐私想问社保' });
+  const tenDaysAgo = Date.now() - 10 * 86_400_000;
+  const ended = await su
+    .at(new Date(tenDaysAgo).toISOString())
+    .ok<{ id: string }>(
+      'roundtable',
+      'saveMeeting',
+      meetingInput(orgs.otherDistrict.id, station.id, { title: '另一区上月的圆桌会', base: tenDaysAgo, startsInH: 24 }),
+    );
   return {
     orgs,
     worker,
     outsider,
+    stationInOther: station.id,
+    meetingInOther: meeting.id,
+    endedMeetingInOther: ended.id,
     quoteInOther: quote.id,
     lectureInOther: lecture.id,
     nominatingInOther: nominating.id,
@@ -187,12 +215,36 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
   scheduler: {
     upkeep: () => ({}),
   },
+  station: {
+    adminListStations: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    saveStation: (w) => ({ ...stationInput(w.orgs.otherDistrict.id, { name: '越权驿站' }), id: w.stationInOther }),
+    verifyStation: (w) => ({ id: w.stationInOther }),
+    deleteStation: (w) => ({ id: w.stationInOther }),
+  },
+  roundtable: {
+    adminListMeetings: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    saveMeeting: (w) => meetingInput(w.orgs.otherDistrict.id, w.stationInOther, { title: '越权新建的圆桌会' }),
+    cancelMeeting: (w) => ({ id: w.meetingInOther, reason: '越权取消' }),
+    listSignUps: (w) => ({ meetingId: w.meetingInOther }),
+    issueCheckInCode: (w) => ({ meetingId: w.meetingInOther }),
+    markAttendance: (w) => ({ meetingId: w.meetingInOther, userId: w.outsider.userId, mark: 'remove', reason: '越权' }),
+    manualCheckIn: (w) => ({ meetingId: w.meetingInOther, userId: w.outsider.userId }),
+    publishMinutes: (w) => ({
+      meetingId: w.endedMeetingInOther,
+      raised: [{ text: '夜间充电不方便', department: '骑手代表' }],
+      answered: [{ text: '驿站增设充电柜', department: '区总工会' }],
+      takenAway: [{ text: '研究老旧小区停车', department: '市场监管局' }],
+    }),
+    meetingStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
+  },
   office: {
     importQuotes: (w) => ({
       fileId: 'cloud://local-dev.local-1250000000/imports/x.csv',
       orgId: w.orgs.otherDistrict.id,
     }),
     exportCampaign: (w) => ({ campaignId: w.votingInOther }),
+    exportSignUps: (w) => ({ meetingId: w.meetingInOther }),
+    exportMeetingStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
   },
 };
 
@@ -213,7 +265,6 @@ export const USER_PROBES: Record<string, Record<string, Probe>> = {
     }),
     myPoints: () => ({}),
     listOrgs: () => ({}),
-    listStations: () => ({}),
     deleteAccount: () => ({ confirm: true }),
   },
   study: {
@@ -228,6 +279,19 @@ export const USER_PROBES: Record<string, Record<string, Probe>> = {
     getLecture: (w) => ({ id: w.lectureInOther }),
     reportProgress: (w) => ({ lectureId: w.lectureInOther, positionSec: 5 }),
     submitQuiz: (w) => ({ lectureId: w.lectureInOther, answers: [0] }),
+  },
+  roundtable: {
+    listMeetings: () => ({ lat: 29.5, lng: 106.5 }),
+    getMeeting: (w) => ({ id: w.meetingInOther }),
+    signUp: (w) => ({ meetingId: w.meetingInOther, topic: '路人想问的问题', answers: [], grants: [] }),
+    cancelSignUp: (w) => ({ meetingId: w.meetingInOther }),
+    mySignUps: () => ({}),
+    checkIn: (w) => ({ meetingId: w.meetingInOther, code: 'roundtable.x.1.aaaaaaaaaaaaaaaa' }),
+    myTraining: () => ({}),
+  },
+  station: {
+    nearbyStations: () => ({ lat: 29.5, lng: 106.5 }),
+    getStation: (w) => ({ id: w.stationInOther, lat: 29.5, lng: 106.5 }),
   },
   campaign: {
     listCampaigns: () => ({}),

@@ -1,11 +1,10 @@
 // The orgs collection: the organisation tree (district → committees and streets →
 // branches and service stations). Each org stores its ancestors, so a sub-tree is
 // one query.
-import type { Org, StationInfo } from '../../../typings/org';
+import type { Org } from '../../../typings/org';
 import { COLLECTIONS } from '../collections';
-import { cmd, collection, containsText, docsByIds, findDocs, getDoc } from '../db';
+import { cmd, collection, docsByIds, findDocs, getDoc, type Transaction } from '../db';
 import { notFound } from '../errors';
-import { fetchPage, type PageArgs } from '../paging';
 
 export interface OrgDoc extends Omit<Org, 'id'> {
   _id: string;
@@ -58,22 +57,10 @@ export async function includesDistrict(ids: string[]): Promise<boolean> {
   return (await findDocs<OrgDoc>(COLLECTIONS.orgs, { _id: cmd().in(ids), type: 'district' }, 1)).length > 0;
 }
 
-export function listStations(keyword: string | undefined, page: PageArgs) {
-  const _ = cmd();
-  const where = keyword
-    ? _.and([
-        { type: 'station' },
-        _.or([{ name: containsText(keyword) }, { 'station.address': containsText(keyword) }]),
-      ])
-    : { type: 'station' };
-  return fetchPage(orgs().where(where), [['sort', 'asc']], page, (d: OrgDoc) => d);
-}
-
 export interface OrgFields {
   name: string;
   type: Org['type'];
   sort: number;
-  station?: StationInfo;
 }
 
 export async function createOrg(
@@ -87,10 +74,36 @@ export async function createOrg(
 }
 
 export async function updateOrg(id: string, fields: OrgFields, now: Date): Promise<void> {
-  const _ = cmd();
   await orgs()
     .doc(id)
-    .update({ ...fields, station: fields.station ? _.set(fields.station) : _.remove(), updatedAt: now });
+    .update({ ...fields, updatedAt: now });
+}
+
+/** An org with a chosen id, inside the caller's transaction (a station and its record are made together). */
+export async function createOrgIn(
+  t: Transaction,
+  id: string,
+  fields: OrgFields,
+  parent: { parentId: string | null; ancestors: string[] },
+  now: Date,
+): Promise<void> {
+  await t.collection(COLLECTIONS.orgs).add({ _id: id, ...fields, ...parent, createdAt: now, updatedAt: now });
+}
+
+export async function renameOrgIn(
+  t: Transaction,
+  id: string,
+  fields: Pick<OrgFields, 'name' | 'sort'>,
+  now: Date,
+): Promise<void> {
+  await t
+    .collection(COLLECTIONS.orgs)
+    .doc(id)
+    .update({ ...fields, updatedAt: now });
+}
+
+export async function removeOrgIn(t: Transaction, id: string): Promise<void> {
+  await t.collection(COLLECTIONS.orgs).doc(id).remove();
 }
 
 export async function countChildren(orgId: string): Promise<number> {
@@ -108,7 +121,6 @@ export function toOrg(doc: OrgDoc): Org {
     type: doc.type,
     parentId: doc.parentId,
     ancestors: doc.ancestors,
-    ...(doc.station ? { station: doc.station } : {}),
     sort: doc.sort,
   };
 }

@@ -11,7 +11,7 @@
 // counter that is too high (a seat held by nobody), never too low.
 import type { SignUpDomain, SignUpQuestion } from '../../../typings/signup';
 import { COLLECTIONS } from '../collections';
-import { cmd, collection, findDocs, getDoc } from '../db';
+import { cmd, collection, docsByIds, findDocs, getDoc } from '../db';
 import { isDuplicateKey } from '../errors';
 
 export interface BookingNotice {
@@ -31,8 +31,10 @@ export interface BookingDoc {
   /** The org whose admins (and their ancestors' admins) organise the event. */
   orgId: string;
   orgAncestors: string[];
-  /** open: taking sign-ups until the deadline; closed: by the organiser. */
-  status: 'open' | 'closed';
+  /** open: taking sign-ups until the deadline; closed: by the organiser; cancelled: the whole event (final). */
+  status: 'open' | 'closed' | 'cancelled';
+  /** When and why the event was cancelled (absent on bookings made before cancelling existed). */
+  cancelled?: { at: Date; reason: string } | null;
   capacity: number;
   /** Seats left; seatsTaken + free = capacity. The guard of every seat taken. */
   free: number;
@@ -62,12 +64,19 @@ const DATES = ['startAt', 'endAt', 'deadline', 'createdAt', 'updatedAt'] as cons
 function revive(doc: unknown): BookingDoc {
   const d = { ...(doc as BookingDoc) };
   for (const k of DATES) d[k] = new Date(d[k]);
+  d.cancelled = d.cancelled ? { reason: d.cancelled.reason, at: new Date(d.cancelled.at) } : null;
   return d;
 }
 
 export async function getBooking(id: string): Promise<BookingDoc | null> {
   const doc = await getDoc<BookingDoc>(COLLECTIONS.signupEvents, id);
   return doc ? revive(doc) : null;
+}
+
+/** Bookings by id (missing ones absent). */
+export async function bookingsByIds(ids: string[]): Promise<Map<string, BookingDoc>> {
+  const list = await docsByIds<BookingDoc>(COLLECTIONS.signupEvents, ids);
+  return new Map(list.map((b) => [b._id, revive(b)]));
 }
 
 /** Creates the booking; false when it exists already. */
@@ -106,10 +115,13 @@ export async function countWaitlisted(id: string, delta: 1 | -1): Promise<Bookin
   return (await guarded({ _id: id }, { waitlisted: cmd().inc(delta) }))!;
 }
 
-/** A free seat moved to the waitlist's head: null when no seat is free. */
+/** A free seat moved to the waitlist's head: null when no seat is free (or the event was cancelled). */
 export function seatForWaitlisted(id: string): Promise<BookingDoc | null> {
   const _ = cmd();
-  return guarded({ _id: id, free: _.gt(0) }, { free: _.inc(-1), seatsTaken: _.inc(1), waitlisted: _.inc(-1) });
+  return guarded(
+    { _id: id, free: _.gt(0), status: _.neq('cancelled') },
+    { free: _.inc(-1), seatsTaken: _.inc(1), waitlisted: _.inc(-1) },
+  );
 }
 
 /** Undoes seatForWaitlisted (the head had left the waitlist before it could be promoted). */
@@ -146,7 +158,16 @@ export function changeBooking(
   if (patch.questions) set.questions = _.set(patch.questions);
   if (patch.notice) set.notice = _.set(patch.notice);
   if (capacity !== expectedCapacity) Object.assign(set, { capacity, free: _.inc(capacity - expectedCapacity) });
-  return guarded({ _id: id, capacity: expectedCapacity, seatsTaken: _.lte(capacity) }, set);
+  return guarded({ _id: id, capacity: expectedCapacity, seatsTaken: _.lte(capacity), status: _.neq('cancelled') }, set);
+}
+
+/** Cancels the event (final: no sign-up, promotion or change after it). null when it was cancelled already. */
+export function cancelBooking(id: string, reason: string, now: Date): Promise<BookingDoc | null> {
+  const _ = cmd();
+  return guarded(
+    { _id: id, status: _.neq('cancelled') },
+    { status: 'cancelled', cancelled: _.set({ at: now, reason }), updatedAt: now },
+  );
 }
 
 /** Exact increments that make the counters equal to the records (the recount's repair). */
@@ -162,10 +183,15 @@ export async function adjustCounters(id: string, drift: CounterDrift): Promise<v
     });
 }
 
-/** Bookings whose event starts in (from, to]: the reminders' candidates. */
+/** Bookings whose event starts in (from, to] and was not cancelled: the reminders' candidates. */
 export async function bookingsStartingIn(from: Date, to: Date): Promise<BookingDoc[]> {
   const _ = cmd();
-  return (await findDocs<BookingDoc>(COLLECTIONS.signupEvents, { startAt: _.gt(from).and(_.lte(to)) })).map(revive);
+  return (
+    await findDocs<BookingDoc>(COLLECTIONS.signupEvents, {
+      startAt: _.gt(from).and(_.lte(to)),
+      status: _.neq('cancelled'),
+    })
+  ).map(revive);
 }
 
 const PAGE = 500;

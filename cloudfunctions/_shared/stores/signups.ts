@@ -38,11 +38,13 @@ export interface SignUpDoc {
   openid: string;
   state: SignUpState;
   answers: AnsweredQuestion[];
+  /** What the worker wrote on signing up ('' when nothing; absent on records made before notes existed). */
+  note?: string;
   /** The current (re-)sign-up's time: the waitlist's order, _id breaking ties. */
   queuedAt: Date;
   confirmedAt: Date | null;
   cancelledAt: Date | null;
-  cancelledBy: 'self' | 'organiser' | null;
+  cancelledBy: 'self' | 'organiser' | 'event' | null;
   checkIn: CheckInRecord | null;
   /** One record per notice kind: each is sent at most once per sign-up (a promotion renews its own). */
   notices: Partial<Record<NoticeKind, NoticeRecord>>;
@@ -90,7 +92,10 @@ export async function insertSignUp(doc: SignUpDoc): Promise<boolean> {
 
 /** Fields a state change may set (plain values; the store adds the revision and time). */
 export type MoveFields = Partial<
-  Pick<SignUpDoc, 'answers' | 'openid' | 'queuedAt' | 'confirmedAt' | 'cancelledAt' | 'cancelledBy' | 'checkIn'>
+  Pick<
+    SignUpDoc,
+    'answers' | 'note' | 'openid' | 'queuedAt' | 'confirmedAt' | 'cancelledAt' | 'cancelledBy' | 'checkIn'
+  >
 >;
 
 export interface MoveGuard {
@@ -100,9 +105,15 @@ export interface MoveGuard {
   queuedAt?: Date;
 }
 
+/** Status notices opened (pending) by the move itself: a promotion, the event's cancellation. */
+export type StatusNotice = Extract<NoticeKind, 'promoted' | 'cancelled'>;
+
+/** The state a sign-up must be in for its status notice to go out. */
+export const NOTICE_STATE: Record<StatusNotice, SignUpState> = { promoted: 'confirmed', cancelled: 'cancelled' };
+
 /**
  * Moves a sign-up from `from` to `to` if it is still in `from` (and matches the
- * guard). `promoted` also opens its promotion notice (pending) in the same write.
+ * guard). `notice` also opens that status notice (pending) in the same write.
  * The record after, or null when it had moved meanwhile.
  */
 export async function moveSignUp(
@@ -111,7 +122,7 @@ export async function moveSignUp(
   to: SignUpState,
   fields: MoveFields,
   now: Date,
-  guard: MoveGuard & { promoted?: boolean } = {},
+  guard: MoveGuard & { notice?: StatusNotice } = {},
 ): Promise<SignUpDoc | null> {
   const _ = cmd();
   const where: Record<string, unknown> = { _id: id, state: from };
@@ -120,20 +131,20 @@ export async function moveSignUp(
   const set: Record<string, unknown> = { ...fields, state: to, rev: _.inc(1), updatedAt: now };
   if (fields.answers) set.answers = _.set(fields.answers);
   if (fields.checkIn !== undefined) set.checkIn = fields.checkIn ? _.set(fields.checkIn) : null;
-  if (guard.promoted) set['notices.promoted'] = _.set({ status: 'pending', at: now } satisfies NoticeRecord);
+  if (guard.notice) set[`notices.${guard.notice}`] = _.set({ status: 'pending', at: now } satisfies NoticeRecord);
   const res = await signups().where(where).updateAndReturn(set);
   return res.updated ? revive(res.doc) : null;
 }
 
-/** The head of the event's waitlist, or null. */
-export async function firstWaitlisted(eventKey: string): Promise<SignUpDoc | null> {
+/** The first `n` of the event's waitlist, in queue order. */
+export async function waitlistHeads(eventKey: string, n: number): Promise<SignUpDoc[]> {
   const { data } = await signups()
     .where({ eventKey, state: 'waitlisted' })
     .orderBy('queuedAt', 'asc')
     .orderBy('_id', 'asc')
-    .limit(1)
+    .limit(n)
     .get();
-  return data[0] ? revive(data[0]) : null;
+  return data.map(revive);
 }
 
 /** How many are queued before this waitlisted sign-up. */
@@ -156,9 +167,48 @@ export function pageOfEvent(eventKey: string, states: SignUpState[] | undefined,
   return fetchPage(signups().where(where), [['queuedAt', 'asc']], page, revive);
 }
 
-/** A user's sign-ups in one domain, newest first. */
-export function pageOfUser(userId: string, domain: SignUpDomain, page: PageArgs) {
-  return fetchPage(signups().where({ userId, domain }), [['queuedAt', 'desc']], page, revive);
+/** A page one below the SDK's maximum of 1,000: paging reads one row more to know if more exist. */
+const BATCH = 999;
+
+/** Every sign-up of an event in queue order (optionally only some states), 999 a read. */
+export async function allOfEvent(eventKey: string, states?: SignUpState[]): Promise<SignUpDoc[]> {
+  const out: SignUpDoc[] = [];
+  for (let page = 1; ; page++) {
+    const p = await pageOfEvent(eventKey, states, { page, pageSize: BATCH });
+    out.push(...p.items);
+    if (!p.hasMore) return out;
+  }
+}
+
+/** A user's sign-ups in some domains, newest first. */
+export function pageOfUser(userId: string, domains: SignUpDomain[], page: PageArgs) {
+  const where = domains.length === 1 ? { userId, domain: domains[0] } : { userId, domain: cmd().in(domains) };
+  return fetchPage(signups().where(where), [['queuedAt', 'desc']], page, revive);
+}
+
+/** Confirmed and waitlisted sign-ups of an event (the ones a cancellation of the event cancels), up to `limit`. */
+export async function activeOfEvent(eventKey: string, limit: number): Promise<SignUpDoc[]> {
+  const where = { eventKey, state: cmd().in(['confirmed', 'waitlisted']) };
+  return (await findDocs<SignUpDoc>(COLLECTIONS.signups, where, limit)).map(revive);
+}
+
+/** Records per state for each of these events (statistics), by event key. */
+export async function countStatesOf(eventKeys: string[]): Promise<Map<string, Partial<Record<SignUpState, number>>>> {
+  const out = new Map<string, Partial<Record<SignUpState, number>>>();
+  if (!eventKeys.length) return out;
+  const $ = db().command.aggregate;
+  const res = await signups()
+    .aggregate()
+    .match({ eventKey: cmd().in([...new Set(eventKeys)]) })
+    .group({ _id: { eventKey: '$eventKey', state: '$state' }, n: $.sum(1) })
+    .limit(10_000)
+    .end();
+  for (const row of rowsOf<{ _id: { eventKey: string; state: SignUpState }; n: number }>(res)) {
+    const counts = out.get(row._id.eventKey) ?? {};
+    counts[row._id.state] = row.n;
+    out.set(row._id.eventKey, counts);
+  }
+  return out;
 }
 
 /** Records per state for one event (the recount's truth). */
@@ -189,11 +239,11 @@ export async function claimReminder(id: string, kind: NoticeKind, now: Date): Pr
   return updated === 1;
 }
 
-/** Claims a pending promotion notice (written by the promotion itself). */
-export async function claimPromotionNotice(id: string, now: Date): Promise<boolean> {
+/** Claims a pending status notice (opened by the move itself: a promotion, the event's cancellation). */
+export async function claimStatusNotice(id: string, kind: StatusNotice, now: Date): Promise<boolean> {
   const { updated } = await signups()
-    .where({ _id: id, state: 'confirmed', 'notices.promoted.status': 'pending' })
-    .update({ 'notices.promoted': cmd().set({ status: 'sending', at: now } satisfies NoticeRecord) });
+    .where({ _id: id, state: NOTICE_STATE[kind], [`notices.${kind}.status`]: 'pending' })
+    .update({ [`notices.${kind}`]: cmd().set({ status: 'sending', at: now } satisfies NoticeRecord) });
   return updated === 1;
 }
 
@@ -209,9 +259,13 @@ export async function awaitingReminder(eventKey: string, kind: NoticeKind, limit
   return (await findDocs<SignUpDoc>(COLLECTIONS.signups, where, limit)).map(revive);
 }
 
-/** Promotion notices still pending since before `before` (the promoter did not get to send them). */
-export async function stalePromotionNotices(before: Date, limit: number): Promise<SignUpDoc[]> {
+/** Status notices still pending since before `before` (whoever opened them did not get to send them). */
+export async function staleStatusNotices(kind: StatusNotice, before: Date, limit: number): Promise<SignUpDoc[]> {
   const _ = cmd();
-  const where = { state: 'confirmed', 'notices.promoted.status': 'pending', 'notices.promoted.at': _.lt(before) };
+  const where = {
+    state: NOTICE_STATE[kind],
+    [`notices.${kind}.status`]: 'pending',
+    [`notices.${kind}.at`]: _.lt(before),
+  };
   return (await findDocs<SignUpDoc>(COLLECTIONS.signups, where, limit)).map(revive);
 }

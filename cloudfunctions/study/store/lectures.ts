@@ -61,6 +61,19 @@ export function listPublished(filter: { series?: string; keyword?: string }, pag
   return fetchPage(lectures().where(_.and(where)), [['publishedAt', 'desc']], page, (l: LectureDoc) => l);
 }
 
+/** The ids of the published lectures of each of these series (a training's prerequisite series). */
+export async function publishedIdsBySeries(series: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(series.map((s) => [s, []]));
+  if (!series.length) return out;
+  const { data } = await lectures()
+    .where({ published: true, series: cmd().in([...new Set(series)]) })
+    .field({ _id: true, series: true })
+    .limit(1000)
+    .get();
+  for (const l of data as { _id: string; series: string }[]) out.get(l.series)?.push(l._id);
+  return out;
+}
+
 /** The series names of published lectures, sorted. */
 export async function publishedSeries(): Promise<string[]> {
   const res = await lectures().aggregate().match({ published: true }).group({ _id: '$series' }).sort({ _id: 1 }).end();

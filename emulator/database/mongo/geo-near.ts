@@ -2,8 +2,8 @@
 // GeoJSON Points: documents matching `query` whose `key` point lies within
 // [minDistance, maxDistance] meters of `near`, nearest first, with the distance
 // (times distanceMultiplier) in `distanceField` and the point in `includeLocs`.
-// Without `key` MongoDB picks the collection's one 2dsphere index; the emulator has
-// no geo indexes, so it asks for `key`.
+// As in MongoDB it needs a 2dsphere index: without `key` it uses the collection's
+// only one (and refuses when there are none or several); a `key` must be indexed.
 import { unsupported } from '../../core/errors';
 import { compile, matches } from '../query';
 import type { Doc } from '../values';
@@ -32,7 +32,23 @@ function setPath(doc: Record<string, unknown>, path: string, value: unknown): vo
   cur[parts[parts.length - 1]!] = value;
 }
 
-export function geoNear(docs: Doc[], raw: unknown): Doc[] {
+/** The field $geoNear measures: `key`, or the collection's one 2dsphere index. */
+function geoKey(spec: Record<string, unknown>, indexed: string[], collection: string): string {
+  if (spec.key !== undefined) {
+    if (typeof spec.key !== 'string' || !spec.key) throw new GeoError('$geoNear.key must be a field name');
+    if (!indexed.includes(spec.key))
+      throw new GeoError(`$geoNear: no 2dsphere index on "${spec.key}" in collection ${collection}`);
+    return spec.key;
+  }
+  if (indexed.length === 1) return indexed[0]!;
+  throw new GeoError(
+    indexed.length
+      ? `$geoNear: more than one 2dsphere index in collection ${collection}, pass key`
+      : `$geoNear requires a 2d or 2dsphere index, but none were found (collection ${collection})`,
+  );
+}
+
+export function geoNear(docs: Doc[], raw: unknown, indexed: string[], collection: string): Doc[] {
   const spec = (raw ?? {}) as Record<string, unknown>;
   const extra = Object.keys(spec).filter((k) => !KNOWN.includes(k));
   if (extra.length) throw unsupported(`the $geoNear option ${extra.join(', ')}`);
@@ -40,11 +56,6 @@ export function geoNear(docs: Doc[], raw: unknown): Doc[] {
     throw new GeoError('$geoNear requires a distanceField');
   }
   if (spec.spherical === false) throw unsupported('$geoNear with spherical: false (planar legacy distances)');
-  if (typeof spec.key !== 'string' || !spec.key) {
-    throw unsupported(
-      "$geoNear without key (the emulator has no 2dsphere index to pick the field from): pass key: 'field'",
-    );
-  }
   const near = queryPoint(spec.near, '$geoNear.near');
   const num = (v: unknown, name: string, fallback: number) => {
     if (v === undefined) return fallback;
@@ -55,7 +66,7 @@ export function geoNear(docs: Doc[], raw: unknown): Doc[] {
   const max = num(spec.maxDistance, 'maxDistance', Infinity);
   const multiplier = num(spec.distanceMultiplier, 'distanceMultiplier', 1);
   const query = compile((spec.query ?? {}) as Record<string, unknown>);
-  const key = spec.key;
+  const key = geoKey(spec, indexed, collection);
   const found: { doc: Doc; distance: number; at: unknown }[] = [];
   for (const doc of docs) {
     if (!matches(query, doc)) continue;

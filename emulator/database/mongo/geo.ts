@@ -1,130 +1,198 @@
 // Geospatial queries on GeoJSON Points, as MongoDB's 2dsphere answers them
 // (what db.command.geoNear / geoWithin / geoIntersects and the $geoNear stage
-// send): distances on a sphere of radius 6378.1 km computed the way S2 does, so
-// they agree with MongoDB to the last digit; polygon edges are great-circle arcs
-// (tested in the gnomonic projection around the ring, where they are straight).
-// Stored geometries other than Points, legacy coordinate pairs in a query and
-// polygons spanning a hemisphere are EMULATOR_UNSUPPORTED.
+// send), in S2 geometry as MongoDB computes them, from s2js (a port of Go's S2):
+// distances are S2 angles on a sphere of radius 6378.1 km; query shapes are S2
+// polygons (geodesic edges, holes), polylines and caps, their rings checked and
+// normalized as MongoDB's parser does; a stored point matches a shape its S2 leaf
+// cell meets (edges and vertices count), as in MongoDB. Stored geometries other
+// than Points, legacy coordinate pairs in a query and polygons spanning a
+// hemisphere are EMULATOR_UNSUPPORTED.
+import { s2 } from 's2js';
 import { unsupported } from '../../core/errors';
 
 /** MongoDB's kRadiusOfEarthInMeters. */
 export const EARTH_RADIUS_M = 6378.1 * 1000;
-const RAD = Math.PI / 180;
 
-type Vec = [number, number, number];
-type LngLat = [number, number];
+export type GeoPoint = s2.Point;
+type Test = (p: GeoPoint) => boolean;
+type Geometry = { type: string; coordinates: unknown };
 
 export class GeoError extends Error {}
 
-function lngLat(v: unknown, what: string): LngLat {
+/** `[lng, lat]` as S2 builds it (S2LatLng::FromDegrees(lat, lng).ToPoint()). */
+function lngLat(v: unknown, what: string): GeoPoint {
   if (!Array.isArray(v) || v.length < 2 || typeof v[0] !== 'number' || typeof v[1] !== 'number') {
     throw new GeoError(`${what}: expected [longitude, latitude]`);
   }
-  const [lng, lat] = v as LngLat;
+  const [lng, lat] = v as [number, number];
   if (lng < -180 || lng > 180 || lat < -90 || lat > 90) {
     throw new GeoError(`${what}: longitude/latitude is out of bounds, lng: ${lng} lat: ${lat}`);
   }
-  return [lng, lat];
+  return s2.Point.fromLatLng(s2.LatLng.fromDegrees(lat, lng));
 }
 
-const isGeometry = (v: unknown): v is { type: string; coordinates: unknown } =>
+const isGeometry = (v: unknown): v is Geometry =>
   !!v && typeof v === 'object' && typeof (v as { type?: unknown }).type === 'string' && 'coordinates' in v;
 
 /** The query's GeoJSON Point (a legacy pair is not emulated). */
-export function queryPoint(v: unknown, what: string): LngLat {
+export function queryPoint(v: unknown, what: string): GeoPoint {
   if (Array.isArray(v)) throw unsupported(`legacy coordinate pairs in ${what} (send a GeoJSON Point)`);
   if (!isGeometry(v) || v.type !== 'Point') throw new GeoError(`${what} must be a GeoJSON Point`);
   return lngLat(v.coordinates, what);
 }
 
 /** A stored value as a point, or null when it is not a geometry (such documents never match). */
-export function storedPoint(v: unknown, field: string): LngLat | null {
+export function storedPoint(v: unknown, field: string): GeoPoint | null {
   if (!isGeometry(v)) return null;
   if (v.type !== 'Point') throw unsupported(`geospatial queries on stored ${v.type} values (field ${field})`);
   return lngLat(v.coordinates, field);
 }
 
-function toVec([lng, lat]: LngLat): Vec {
-  const phi = lat * RAD;
-  const theta = lng * RAD;
-  const c = Math.cos(phi);
-  return [Math.cos(theta) * c, Math.sin(theta) * c, Math.sin(phi)];
+export const distanceMeters = (a: GeoPoint, b: GeoPoint) => a.distance(b) * EARTH_RADIUS_M;
+
+const leafCell = (p: GeoPoint) => s2.Cell.fromPoint(p);
+
+/** Consecutive repeats dropped, as MongoDB's eraseDuplicatePoints does. */
+const withoutRepeats = (pts: GeoPoint[]) => pts.filter((p, i) => i === 0 || !p.equals(pts[i - 1]!));
+
+/** Why a loop is not a valid S2 loop (duplicate vertices, crossing edges…), or null. */
+function loopError(loop: s2.Loop): string | null {
+  const vs = loop.vertices;
+  const n = vs.length;
+  const seen = new Map<string, number>();
+  for (const [i, v] of vs.entries()) {
+    const key = `${v.vector.x},${v.vector.y},${v.vector.z}`;
+    if (seen.has(key)) return `Duplicate vertices: ${seen.get(key)} and ${i}`;
+    seen.set(key, i);
+  }
+  const invalid = loop.validate();
+  if (invalid) return invalid.message;
+  // Crossing edges: a sweep over the edges' S2 bounds by latitude, then S2's crossing test.
+  const edges = vs
+    .map((v, i) => {
+      const line = new s2.Polyline([v, vs[(i + 1) % n]!]);
+      return { i, line, bound: line.rectBound() };
+    })
+    .sort((a, b) => a.bound.lat.lo - b.bound.lat.lo);
+  for (const [k, a] of edges.entries()) {
+    for (let m = k + 1; m < n && edges[m]!.bound.lat.lo <= a.bound.lat.hi; m++) {
+      const b = edges[m]!;
+      const gap = Math.abs(a.i - b.i);
+      if (gap === 1 || gap === n - 1 || !a.bound.intersects(b.bound) || !a.line.intersects(b.line)) continue;
+      return `Edges ${Math.min(a.i, b.i)} and ${Math.max(a.i, b.i)} cross`;
+    }
+  }
+  return null;
 }
 
-const dot = (a: Vec, b: Vec) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Vec, b: Vec): Vec => [
-  a[1] * b[2] - a[2] * b[1],
-  a[2] * b[0] - a[0] * b[2],
-  a[0] * b[1] - a[1] * b[0],
-];
-const norm = (a: Vec) => Math.sqrt(dot(a, a));
-
-/** The angle between two points, as S2's Vector3::Angle computes it. */
-export function angle(a: LngLat, b: LngLat): number {
-  const va = toVec(a);
-  const vb = toVec(b);
-  return Math.atan2(norm(cross(va, vb)), dot(va, vb));
+/** A closed GeoJSON ring as a normalized S2 loop (the smaller side), as MongoDB parses it. */
+function ringLoop(ring: unknown, what: string): s2.Loop {
+  if (!Array.isArray(ring) || ring.length < 4) throw new GeoError(`${what}: a ring needs 4 points or more`);
+  const pts = ring.map((p) => lngLat(p, what));
+  if (!pts[0]!.equals(pts[pts.length - 1]!)) {
+    throw new GeoError(`${what}: Loop is not closed, first vertex does not equal last vertex`);
+  }
+  // Only rings inside the open hemisphere around their vertices' mean are emulated:
+  // there, the side MongoDB takes (the smaller) is the one the ring visibly encloses.
+  const sum = pts.map((p) => p.vector).reduce((a, v) => a.add(v));
+  const c = sum.normalize();
+  if (sum.norm() < 1e-12 || pts.some((p) => p.vector.dot(c) <= 1e-12)) {
+    throw unsupported('polygons spanning a hemisphere or more');
+  }
+  const vs = withoutRepeats(pts).slice(0, -1);
+  if (vs.length < 3) {
+    throw new GeoError(
+      `${what}: Loop must have at least 3 different vertices, ${vs.length} unique vertices were provided`,
+    );
+  }
+  const loop = new s2.Loop(vs);
+  const err = loopError(loop);
+  if (err) throw new GeoError(`${what}: Loop is not valid: ${err}`);
+  loop.normalize();
+  return loop;
 }
 
-export const distanceMeters = (a: LngLat, b: LngLat) => angle(a, b) * EARTH_RADIUS_M;
+/** A GeoJSON polygon's rings as one S2 polygon: the first ring the shell, the others its holes. */
+function polygon(rings: unknown, what: string): s2.Polygon {
+  if (!Array.isArray(rings) || rings.length === 0) throw new GeoError(`${what}: a polygon needs rings`);
+  const [shell, ...holes] = rings.map((r) => ringLoop(r, what));
+  if (holes.some((h) => !shell!.contains(h))) {
+    throw new GeoError(`${what}: Secondary loops not contained by first exterior loop - secondary loops must be holes`);
+  }
+  const poly = new s2.Polygon([shell!, ...holes]);
+  const invalid = poly.validate();
+  if (invalid) throw new GeoError(`${what}: Polygon isn't valid: ${invalid.message}`);
+  if (poly.loops.some((l) => l.depth > 1)) throw new GeoError(`${what}: Polygon interior loops cannot be nested`);
+  return poly;
+}
 
-/** Rings of a Polygon, or of each polygon of a MultiPolygon. */
-function polygons(geometry: unknown, what: string): LngLat[][][] {
+/** Polygon or MultiPolygon as S2 polygons; other shapes are not emulated here. */
+function polygons(geometry: unknown, what: string, op: string): s2.Polygon[] {
   if (!isGeometry(geometry)) throw new GeoError(`${what} must be a GeoJSON geometry`);
-  const rings = (poly: unknown) => {
-    if (!Array.isArray(poly) || poly.length === 0) throw new GeoError(`${what}: a polygon needs rings`);
-    return poly.map((ring: unknown) => {
-      if (!Array.isArray(ring) || ring.length < 4) throw new GeoError(`${what}: a ring needs 4 points or more`);
-      return ring.map((p) => lngLat(p, what));
-    });
+  if (geometry.type === 'Polygon') return [polygon(geometry.coordinates, what)];
+  if (geometry.type === 'MultiPolygon' && Array.isArray(geometry.coordinates)) {
+    return geometry.coordinates.map((rings) => polygon(rings, what));
+  }
+  const emulated = op === '$geoWithin' ? 'Polygon and MultiPolygon' : 'Points, lines and polygons';
+  throw unsupported(`${op} with a ${geometry.type} (${emulated} are emulated)`);
+}
+
+/** MongoDB's containsPoint: the polygon contains the point, or meets its leaf cell (edges, vertices). */
+const polygonsTest =
+  (polys: s2.Polygon[]): Test =>
+  (p) => {
+    if (polys.some((poly) => poly.containsPoint(p))) return true;
+    const cell = leafCell(p);
+    return polys.some((poly) => poly.intersectsCell(cell));
   };
-  if (geometry.type === 'Polygon') return [rings(geometry.coordinates)];
-  if (geometry.type === 'MultiPolygon' && Array.isArray(geometry.coordinates)) return geometry.coordinates.map(rings);
-  throw unsupported(`$geoWithin / $geoIntersects with a ${geometry.type} (Polygon and MultiPolygon are emulated)`);
+
+/** `$geoWithin: { $geometry }` (Polygon, MultiPolygon). */
+export function withinPolygons(geometry: unknown, what: string): Test {
+  return polygonsTest(polygons(geometry, what, '$geoWithin'));
 }
 
-/**
- * Whether the ring encloses `p`, its edges being great-circle arcs: ray casting in
- * the gnomonic projection around the ring's centre, where great circles are lines.
- */
-function ringContains(ring: LngLat[], p: LngLat): boolean {
-  const vs = ring.map(toVec);
-  const sum = vs.reduce<Vec>((a, v) => [a[0] + v[0], a[1] + v[1], a[2] + v[2]], [0, 0, 0]);
-  const n = norm(sum);
-  if (n < 1e-12) throw unsupported('polygons spanning a hemisphere or more');
-  const c: Vec = [sum[0] / n, sum[1] / n, sum[2] / n];
-  if (vs.some((v) => dot(v, c) <= 1e-12)) throw unsupported('polygons spanning a hemisphere or more');
-  const pv = toVec(p);
-  // The ring lies in the open hemisphere around c: a point outside it is outside the ring.
-  if (dot(pv, c) <= 1e-12) return false;
-  const up: Vec = Math.abs(c[2]) < 0.9 ? [0, 0, 1] : [1, 0, 0];
-  const e1 = cross(up, c);
-  const n1 = norm(e1);
-  const u: Vec = [e1[0] / n1, e1[1] / n1, e1[2] / n1];
-  const w = cross(c, u);
-  const project = (v: Vec) => [dot(v, u) / dot(v, c), dot(v, w) / dot(v, c)] as const;
-  const [px, py] = project(pv);
-  const xy = vs.map(project);
-  let inside = false;
-  for (let i = 0, j = xy.length - 1; i < xy.length; j = i++) {
-    const [xi, yi] = xy[i]!;
-    const [xj, yj] = xy[j]!;
-    if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
+/** `$geoWithin: { $centerSphere: [center, radians] }`: the S2 cap holds the point or meets its leaf cell. */
+export function withinCenterSphere(spec: unknown): Test {
+  if (!Array.isArray(spec) || spec.length !== 2 || typeof spec[1] !== 'number' || spec[1] < 0) {
+    throw new GeoError('$centerSphere takes [ [ longitude, latitude ], radius in radians ]');
   }
-  return inside;
+  const center = queryPoint({ type: 'Point', coordinates: spec[0] }, '$centerSphere');
+  const cap = s2.Cap.fromCenterAngle(center, spec[1]);
+  return (p) => cap.containsPoint(p) || cap.intersectsCell(leafCell(p));
 }
 
-/** Inside the outer ring and outside every hole, of any polygon. */
-export function withinPolygons(geometry: unknown, what: string): (p: LngLat) => boolean {
-  const polys = polygons(geometry, what);
-  return (p) => polys.some(([outer, ...holes]) => ringContains(outer!, p) && !holes.some((h) => ringContains(h, p)));
+/** GeoJSON positions as S2 points, consecutive repeats dropped. */
+function positions(v: unknown, what: string): GeoPoint[] {
+  if (!Array.isArray(v)) throw new GeoError(`${what}: expected an array of [longitude, latitude]`);
+  return withoutRepeats(v.map((p) => lngLat(p, what)));
 }
 
-/** `$geoIntersects` of a stored point with the query geometry. */
-export function intersects(geometry: unknown, what: string): (p: LngLat) => boolean {
-  if (isGeometry(geometry) && geometry.type === 'Point') {
-    const q = lngLat(geometry.coordinates, what);
-    return (p) => p[0] === q[0] && p[1] === q[1];
+function polyline(v: unknown, what: string): s2.Polyline {
+  const pts = positions(v, what);
+  if (pts.length < 2) throw new GeoError(`${what}: GeoJSON LineString must have at least 2 vertices`);
+  const line = new s2.Polyline(pts);
+  const invalid = line.validate();
+  if (invalid) throw new GeoError(`${what}: GeoJSON LineString is not valid: ${invalid.message}`);
+  return line;
+}
+
+/** `$geoIntersects` of a stored point with the query geometry: its leaf cell meets the geometry. */
+export function intersects(geometry: unknown, what: string): Test {
+  if (isGeometry(geometry) && (geometry.type === 'Point' || geometry.type === 'MultiPoint')) {
+    const pts =
+      geometry.type === 'Point' ? [lngLat(geometry.coordinates, what)] : positions(geometry.coordinates, what);
+    if (pts.length === 0) throw new GeoError(`${what}: MultiPoint coordinates must have at least 1 element`);
+    const cells = new Set(pts.map((q) => leafCell(q).id));
+    return (p) => cells.has(leafCell(p).id);
   }
-  return withinPolygons(geometry, what);
+  if (isGeometry(geometry) && (geometry.type === 'LineString' || geometry.type === 'MultiLineString')) {
+    const coords = geometry.coordinates;
+    if (geometry.type === 'MultiLineString' && !Array.isArray(coords)) {
+      throw new GeoError(`${what}: MultiLineString coordinates must be an array`);
+    }
+    const lines =
+      geometry.type === 'LineString' ? [polyline(coords, what)] : (coords as unknown[]).map((c) => polyline(c, what));
+    return (p) => lines.some((line) => line.intersectsCell(leafCell(p)));
+  }
+  return polygonsTest(polygons(geometry, what, '$geoIntersects'));
 }

@@ -14,7 +14,16 @@ import type { Options } from 'mingo/types';
 import { isOperator, resolve } from 'mingo/util';
 import { unsupported } from '../../core/errors';
 import { ObjectId } from '../object-id';
-import { angle, distanceMeters, GeoError, intersects, queryPoint, storedPoint, withinPolygons } from './geo';
+import {
+  distanceMeters,
+  GeoError,
+  type GeoPoint,
+  intersects,
+  queryPoint,
+  storedPoint,
+  withinCenterSphere,
+  withinPolygons,
+} from './geo';
 
 type Predicate = (obj: unknown) => boolean;
 type QueryOperator = (selector: string, value: unknown, options: Options) => Predicate;
@@ -64,7 +73,7 @@ function typeTest(spec: unknown): (v: unknown) => boolean {
 }
 
 /** `{ $geometry, $maxDistance, $minDistance }` of $nearSphere / $near (meters). */
-export function nearSpec(spec: unknown): { point: [number, number]; min: number; max: number } {
+export function nearSpec(spec: unknown): { point: GeoPoint; min: number; max: number } {
   if (Array.isArray(spec)) throw unsupported('$near / $nearSphere with legacy coordinate pairs (send $geometry)');
   const s = (spec ?? {}) as { $geometry?: unknown; $maxDistance?: unknown; $minDistance?: unknown };
   const num = (v: unknown, name: string, fallback: number) => {
@@ -80,7 +89,7 @@ export function nearSpec(spec: unknown): { point: [number, number]; min: number;
 }
 
 /** A predicate on the stored point(s) of `selector`; documents without one never match. */
-function onPoints(selector: string, test: (p: [number, number]) => boolean): Predicate {
+function onPoints(selector: string, test: (p: GeoPoint) => boolean): Predicate {
   return (obj) => {
     const v = resolve(obj as Record<string, unknown>, selector);
     const values = Array.isArray(v) && !v.every((x) => typeof x === 'number') ? v : [v];
@@ -107,15 +116,7 @@ export function mongoQueryOperators(base: Record<string, QueryOperator>): Record
     $geoWithin(selector, spec) {
       const s = (spec ?? {}) as Record<string, unknown>;
       if (s.$geometry !== undefined) return onPoints(selector, withinPolygons(s.$geometry, '$geoWithin.$geometry'));
-      if (s.$centerSphere !== undefined) {
-        const c = s.$centerSphere;
-        if (!Array.isArray(c) || c.length !== 2 || typeof c[1] !== 'number' || c[1] < 0) {
-          throw new GeoError('$centerSphere takes [ [ longitude, latitude ], radius in radians ]');
-        }
-        const center = queryPoint({ type: 'Point', coordinates: c[0] }, '$centerSphere');
-        const radius = c[1];
-        return onPoints(selector, (p) => angle(center, p) <= radius);
-      }
+      if (s.$centerSphere !== undefined) return onPoints(selector, withinCenterSphere(s.$centerSphere));
       throw unsupported(
         `$geoWithin with ${Object.keys(s).join(', ') || 'nothing'} ($geometry and $centerSphere are emulated)`,
       );

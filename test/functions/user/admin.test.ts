@@ -117,34 +117,40 @@ describe('setRoles', () => {
 describe('organisations (admin side)', () => {
   it('an admin creates and edits orgs under their scope, and deleting an org in use is refused', async () => {
     const admin = h.as('o-express-admin');
-    const st = await admin.ok<{ id: string }>('user', 'saveOrg', {
-      name: '快递驿站',
-      type: 'station',
+    const street = await admin.ok<{ id: string }>('user', 'saveOrg', {
+      name: '快递园区',
+      type: 'branch',
       parentId: orgs.express.id,
-      station: { address: '快递路 8 号', openingHours: '全天', services: ['饮水'] },
     });
     await admin.ok('user', 'saveOrg', {
-      id: st.id,
-      name: '快递小哥驿站',
-      type: 'station',
+      id: street.id,
+      name: '快递园区党支部',
+      type: 'branch',
       parentId: orgs.express.id,
-      station: { address: '快递路 8 号', openingHours: '全天', services: ['饮水', '充电'] },
     });
-    expect((await h.db.collection('orgs').doc(st.id).get()).data[0]).toMatchObject({
-      name: '快递小哥驿站',
+    expect((await h.db.collection('orgs').doc(street.id).get()).data[0]).toMatchObject({
+      name: '快递园区党支部',
       ancestors: [orgs.district.id, orgs.express.id],
     });
     expect(await admin.call('user', 'deleteOrg', { id: orgs.expressBranch.id })).toMatchObject({ code: 'CONFLICT' });
-    await admin.ok('user', 'deleteOrg', { id: st.id });
+    await admin.ok('user', 'deleteOrg', { id: street.id });
   });
 
-  it('a station without its address, or a branch under a branch, is refused', async () => {
-    const admin = h.as('o-express-admin');
+  it('stations are made, changed and deleted with their record in the station function, not here', async () => {
+    const su = h.as(SUPERADMIN);
     expect(
-      await admin.call('user', 'saveOrg', { name: '无地址驿站', type: 'station', parentId: orgs.express.id }),
-    ).toMatchObject({
-      code: 'INVALID_ARGUMENT',
-    });
+      await su.call('user', 'saveOrg', { name: '新驿站', type: 'station', parentId: orgs.express.id }),
+    ).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    for (const call of [
+      () =>
+        su.call('user', 'saveOrg', { id: orgs.station.id, name: '改名', type: 'branch', parentId: orgs.district.id }),
+      () => su.call('user', 'deleteOrg', { id: orgs.station.id }),
+    ])
+      expect(await call()).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('驿站管理') });
+  });
+
+  it('a branch under a branch is refused', async () => {
+    const admin = h.as('o-express-admin');
     expect(
       await admin.call('user', 'saveOrg', { name: '子支部', type: 'branch', parentId: orgs.expressBranch.id }),
     ).toMatchObject({

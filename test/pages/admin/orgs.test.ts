@@ -49,7 +49,7 @@ function findOrg(nodes: OrgNode[], name: string): OrgNode | undefined {
 const tree = () => callAs<OrgNode[]>(SUPERADMIN, 'user', 'listOrgs');
 
 describe('admin orgs page', () => {
-  it('shows the tree as an indented list with type labels and station details', async () => {
+  it('shows the tree as an indented list with type labels; stations carry their tag and a link to 驿站管理', async () => {
     const page = await open(SUPERADMIN);
 
     const items = data(page).items;
@@ -61,33 +61,41 @@ describe('admin orgs page', () => {
       items.findIndex((o) => o.name === '快递物流行业党委') + 1,
     );
     expect(textAt(page, `#org-${orgs.expressBranch.id}`)).toContain('党支部');
-    expect(textAt(page, `#org-${orgs.station.id}`)).toContain('示例路 1 号 · 09:00-21:00');
     // Branches and stations take no children.
     expect(has(page, `#add-${orgs.expressBranch.id}`)).toBe(false);
     expect(has(page, `#add-${orgs.express.id}`)).toBe(true);
     expect(has(page, '#add-district')).toBe(true);
+
+    // A station is kept with its record in 驿站管理: no 编辑/删除 here, a link there instead.
+    expect(textAt(page, `#org-${orgs.station.id}`)).toContain('城东党群服务驿站');
+    expect(textAt(page, `#org-${orgs.station.id}`)).toContain('党群服务驿站');
+    expect(has(page, `#edit-${orgs.station.id}`)).toBe(false);
+    expect(has(page, `#delete-${orgs.station.id}`)).toBe(false);
+    expect(has(page, `#add-${orgs.station.id}`)).toBe(false);
+    expect(textAt(page, `#stations-${orgs.station.id}`)).toBe('在驿站管理中维护');
+    await tapOn(page, `#stations-${orgs.station.id}`);
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/station/pages/admin-stations/index' }),
+    ]);
   });
 
-  it('adds a station under an industry committee with address, hours and comma-separated services', async () => {
+  it('adding a child offers only the types made here (no 驿站) and saves it under its parent', async () => {
     const page = await open(SUPERADMIN);
 
+    await tapOn(page, `#add-${orgs.district.id}`);
+    expect(data(page).form.typeChoices.map((c) => c.label)).toEqual(['行业党委', '街道党工委', '党支部']);
+    expect(has(page, '#type-station')).toBe(false);
+    expect(screenText(page)).toContain('服务驿站请在「驿站管理」中新建');
+    await tapButton(page, 'form-actions >>> #cancel');
+
     await tapOn(page, `#add-${orgs.food.id}`);
-    expect(data(page).form.typeChoices.map((c) => c.label)).toEqual(['党支部', '党群服务驿站']);
-    await tapOn(page, '#type-station');
-    await typeInto(page, 'org-name', '城西骑手驿站');
-    await typeInto(page, 'org-address', '示例大道 88 号');
-    await typeInto(page, 'org-hours', '08:00-22:00');
-    await typeInto(page, 'org-services', '充电，饮水, 休息、 如厕');
+    expect(data(page).form.typeChoices.map((c) => c.label)).toEqual(['党支部']);
+    await typeInto(page, 'org-name', '城西骑手党支部');
     await tapButton(page, 'form-actions >>> #save');
 
-    await waitFor(() => expect(data(page).items.some((o) => o.name === '城西骑手驿站')).toBe(true));
+    await waitFor(() => expect(data(page).items.some((o) => o.name === '城西骑手党支部')).toBe(true));
     expect(data(page).form.visible).toBe(false);
-    const saved = findOrg(await tree(), '城西骑手驿站');
-    expect(saved).toMatchObject({
-      type: 'station',
-      parentId: orgs.food.id,
-      station: { address: '示例大道 88 号', openingHours: '08:00-22:00', services: ['充电', '饮水', '休息', '如厕'] },
-    });
+    expect(findOrg(await tree(), '城西骑手党支部')).toMatchObject({ type: 'branch', parentId: orgs.food.id });
   });
 
   it('edits a name, checking the obvious before sending', async () => {
@@ -109,19 +117,18 @@ describe('admin orgs page', () => {
     expect(findOrg(await tree(), '外卖骑手第一党支部')?.id).toBe(orgs.foodBranch.id);
   });
 
-  it('shows the server’s validation message in the form and keeps it open', async () => {
+  it('shows the server’s refusal in the form and keeps it open with what was typed', async () => {
     const page = await open(SUPERADMIN);
 
-    await tapOn(page, `#edit-${orgs.station.id}`);
-    expect(data(page).form.services).toBe('充电，饮水，休息');
-    await typeInto(page, 'org-services', '充电，提供二十个字以上描述的一项非常非常长的服务');
+    await tapOn(page, `#edit-${orgs.expressBranch.id}`);
+    await typeInto(page, 'org-name', '违禁词党支部');
     await tapButton(page, 'form-actions >>> #save');
 
     await waitFor(() => expect(has(page, '#form-actions >>> .form-error')).toBe(true));
-    expect(textAt(page, '#form-actions >>> .form-error')).toContain('不能超过 20 个字');
-    expect(data(page).form.visible).toBe(true);
+    expect(textAt(page, '#form-actions >>> .form-error')).toBe('组织名称包含不适宜发布的信息，请修改后再提交');
+    expect(data(page).form).toMatchObject({ visible: true, name: '违禁词党支部' });
     expect(data(page).saving).toBe(false);
-    expect(findOrg(await tree(), '城东党群服务驿站')?.station?.services).toEqual(['充电', '饮水', '休息']);
+    expect(findOrg(await tree(), '快递流动党支部')?.id).toBe(orgs.expressBranch.id);
   });
 
   it('deleting asks first; an org with children shows the server’s CONFLICT message and stays', async () => {
@@ -165,6 +172,9 @@ describe('admin orgs page', () => {
     expect(has(page, `#edit-${orgs.expressBranch.id}`)).toBe(true);
     expect(has(page, `#edit-${orgs.food.id}`)).toBe(false);
     expect(has(page, `#edit-${orgs.district.id}`)).toBe(false);
+    // The district's station is outside this admin's sub-tree: shown, with no link to manage it.
+    expect(has(page, `#org-${orgs.station.id}`)).toBe(true);
+    expect(has(page, `#stations-${orgs.station.id}`)).toBe(false);
     expect(screenText(page)).toContain('外卖送餐行业党委');
   });
 });

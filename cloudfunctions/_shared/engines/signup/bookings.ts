@@ -2,7 +2,7 @@
 // event, changed when the organiser edits it. A larger capacity promotes from the
 // waitlist; a capacity below the seats already taken is refused (checked in the
 // same write that changes it, so no sign-up can slip in between).
-import type { BookingView, SignUpCounts, SignUpQuestion } from '../../../../typings/signup';
+import type { BookingView, SignUpCounts, SignUpQuestion, SignUpState } from '../../../../typings/signup';
 import { conflict, invalid } from '../../errors';
 import type { ActionContext } from '../../function';
 import { requireOrgInScope } from '../../scope';
@@ -10,9 +10,11 @@ import {
   type BookingDoc,
   type BookingNotice,
   type BookingPatch,
+  bookingsByIds,
   changeBooking,
   createBooking,
 } from '../../stores/signup-events';
+import { countStatesOf } from '../../stores/signups';
 import { type EventKey, eventKeyOf, remember, requireBooking, requireOrganiser } from './access';
 import { normalizeQuestions } from './questions';
 import { toBookingView, toCounts } from './views';
@@ -101,6 +103,7 @@ export async function updateEvent(
 ): Promise<{ counts: SignUpCounts; promoted: number }> {
   let booking = await requireBooking(key);
   requireOrganiser(ctx.caller, booking);
+  if (booking.status === 'cancelled') throw conflict('活动已取消，不能再修改');
   const patch: BookingPatch = {};
   if (change.open !== undefined) patch.status = change.open ? 'open' : 'closed';
   if (change.waitlist !== undefined) patch.waitlist = change.waitlist;
@@ -122,6 +125,7 @@ export async function updateEvent(
       return { counts: toCounts(filled), promoted: promoted.length };
     }
     booking = await requireBooking(key);
+    if (booking.status === 'cancelled') throw conflict('活动已取消，不能再修改');
     if (booking.seatsTaken > capacity) {
       throw conflict(`已有 ${booking.seatsTaken} 人报名成功，名额不能少于 ${booking.seatsTaken} 个`);
     }
@@ -132,6 +136,35 @@ export async function updateEvent(
 /** The event's counters, read now. */
 export async function counts(key: EventKey): Promise<SignUpCounts> {
   return toCounts(await requireBooking(key));
+}
+
+/**
+ * The bookings of several events as their pages show them (a list page), read now
+ * in one query, by event key; events without a booking are absent.
+ */
+export async function bookingViewsOf(keys: EventKey[]): Promise<Map<string, BookingView>> {
+  const found = await bookingsByIds(keys.map(eventKeyOf));
+  return new Map([...found].map(([id, b]) => [id, toBookingView(b)]));
+}
+
+/**
+ * The sign-up records of several events counted by state (statistics: the
+ * records are the truth the counters follow), by event key; one aggregate.
+ */
+export async function stateCounts(keys: EventKey[]): Promise<Map<string, Record<SignUpState, number>>> {
+  const found = await countStatesOf(keys.map(eventKeyOf));
+  const out = new Map<string, Record<SignUpState, number>>();
+  for (const key of keys) {
+    const n = found.get(eventKeyOf(key)) ?? {};
+    out.set(eventKeyOf(key), {
+      confirmed: n.confirmed ?? 0,
+      waitlisted: n.waitlisted ?? 0,
+      cancelled: n.cancelled ?? 0,
+      attended: n.attended ?? 0,
+      no_show: n.no_show ?? 0,
+    });
+  }
+  return out;
 }
 
 /** The event's booking as its detail page shows it (counters, questions, windows), read now. */

@@ -30,6 +30,7 @@ export function checkInOpen(b: Pick<BookingDoc, 'startAt' | 'endAt'>, now: Date)
 }
 
 function requireWindow(b: BookingDoc, now: Date): void {
+  if (b.status === 'cancelled') throw new AppError('CLOSED', '这场活动已取消，无需签到');
   if (!checkInOpen(b, now)) throw new AppError('CLOSED', '签到时间为活动开始前 30 分钟至结束后 30 分钟');
 }
 

@@ -15,6 +15,11 @@
 //   reminders) and the domains' functions (they send promotion notices and give
 //   the client the ids to request). Unset against the emulator: the dev-tpl-…
 //   placeholders below; unset in production: that notice is not offered or sent.
+//   The promotion template is the status notice: a cancelled event is announced
+//   with it too (status 活动取消, the reason as the tip) — the client may request
+//   at most 3 templates on one tap, and a sign-up that was never promoted still
+//   holds its grant for it. Choose a status-type template for it (e.g. 报名状态通知
+//   or 活动状态变更提醒: title, time, a phrase status and a tip).
 //
 // SIGNUP_TEMPLATE_<KIND>_KEYS — the template's keyword layout as the console lists
 //   it, "title:thing1,time:time2,place:thing3,tip:thing4" (the defaults below). A
@@ -37,25 +42,29 @@ type Env = Record<string, string | undefined>;
 const DEV_SECRET = 'local-emulator-only: signup check-in codes';
 const MIN_SECRET_LENGTH = 32;
 
-const ENV_NAMES: Record<NoticeKind, string> = {
+/** The kinds that have their own template (the ones the client requests on the sign-up tap). */
+type TemplateKind = Exclude<NoticeKind, 'cancelled'>;
+
+const ENV_NAMES: Record<TemplateKind, string> = {
   promoted: 'SIGNUP_TEMPLATE_PROMOTED',
   dayBefore: 'SIGNUP_TEMPLATE_DAY_BEFORE',
   hourBefore: 'SIGNUP_TEMPLATE_HOUR_BEFORE',
 };
 
-const DEV_TEMPLATE_IDS: Record<NoticeKind, string> = {
+const DEV_TEMPLATE_IDS: Record<TemplateKind, string> = {
   promoted: 'dev-tpl-signup-promoted',
   dayBefore: 'dev-tpl-signup-day-before',
   hourBefore: 'dev-tpl-signup-hour-before',
 };
 
-const DEFAULT_KEYS: Record<NoticeKind, NoticeTemplate['keys']> = {
+const DEFAULT_KEYS: Record<TemplateKind, NoticeTemplate['keys']> = {
   promoted: { title: 'thing1', time: 'time2', status: 'phrase3', tip: 'thing4' },
   dayBefore: { title: 'thing1', time: 'time2', place: 'thing3', tip: 'thing4' },
   hourBefore: { title: 'thing1', time: 'time2', place: 'thing3', tip: 'thing4' },
 };
 
-export const NOTICE_KINDS: readonly NoticeKind[] = ['promoted', 'dayBefore', 'hourBefore'];
+/** The templates offered on the sign-up tap (a cancellation is sent with the promotion's, a status notice). */
+export const NOTICE_KINDS: readonly TemplateKind[] = ['promoted', 'dayBefore', 'hourBefore'];
 
 /** Whether this function talks to the local emulator (the SDK's service URL is a loopback address). */
 export function againstLocalEmulator(env: Env = process.env): boolean {
@@ -99,6 +108,10 @@ function parseKeys(text: string | undefined, fallback: NoticeTemplate['keys']): 
 
 /** The template of a notice kind, or null when none is configured. */
 export function noticeTemplate(kind: NoticeKind, env: Env = process.env): NoticeTemplate | null {
+  if (kind === 'cancelled') {
+    const status = noticeTemplate('promoted', env);
+    return status && { ...status, kind };
+  }
   const configured = env[ENV_NAMES[kind]]?.trim();
   const id = configured || (againstLocalEmulator(env) ? DEV_TEMPLATE_IDS[kind] : '');
   if (!id) return null;

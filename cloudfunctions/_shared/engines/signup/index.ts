@@ -10,22 +10,30 @@
 //
 // Who may call what is the domain's action's access level plus, for organiser
 // functions, the event's org (the caller administers it or an org above it).
+//
+// The domain's side of an event's life: openEvent when it creates its event,
+// updateEvent when it is edited, cancelEvent when it is called off (every
+// sign-up cancelled and notified); bookingView / bookingViewsOf / seatedAvatars for
+// its pages, stateCounts for its statistics.
 export { type EventKey, eventKeyOf } from './access';
 export {
   bookingView,
+  bookingViewsOf,
   type BookingSpec,
   counts,
   type EventChange,
   MAX_CAPACITY,
   openEvent,
   type OpenEventInput,
+  stateCounts,
   updateEvent,
 } from './bookings';
+export { cancelEvent } from './cancellation';
 export { checkInOpen, checkInWithCode, codeInput, issueCode } from './checkin';
 export { parseCode } from './code';
-export { listSignUps, mySignUp, mySignUps } from './lists';
+export { listSignUps, mySignUp, mySignUps, seatedAvatars, type SignUpFilter } from './lists';
 export { markAttendance, manualCheckIn, type OrganiserResult, removeByOrganiser } from './organiser';
 export { answersInput, checkAnswers, prefillAnswers, questionInput, questionsInput } from './questions';
 export { grantsInput, recordGrants, subscribeOffer } from './reminders';
-export { cancel, type CancelReceipt, signUp, type SignUpInput } from './signup';
+export { cancel, type CancelReceipt, MAX_NOTE, signUp, type SignUpInput } from './signup';
 export type { BookingNotice } from '../../stores/signup-events';

@@ -1,5 +1,5 @@
 // Subscribe messages to one sign-up's own openid: a promotion from the waitlist,
-// and the reminders before the event. Each notice of a sign-up is claimed on the
+// the event's cancellation, and the reminders before the event. Each notice of a sign-up is claimed on the
 // record before anything is sent (at most once, whatever runs overlap); then one
 // of the user's grants for the template is taken; then WeChat is asked, through
 // the SDK (callWxOpenApi → subscribeMessage.send); the outcome is recorded.
@@ -10,7 +10,13 @@ import type { NoticeKind, NoticeStatus } from '../../../../typings/signup';
 import { BEIJING, dayjs } from '../../clock';
 import { cloud } from '../../sdk';
 import type { BookingDoc } from '../../stores/signup-events';
-import { claimPromotionNotice, claimReminder, recordNotice, type SignUpDoc } from '../../stores/signups';
+import {
+  claimReminder,
+  claimStatusNotice,
+  recordNotice,
+  type SignUpDoc,
+  type StatusNotice,
+} from '../../stores/signups';
 import { clearGrant, takeGrant } from '../../stores/subscribe-grants';
 import { miniprogramState, type NoticeField, type NoticeTemplate, noticeTemplate } from './config';
 import { fitText, fitTime } from './values';
@@ -32,13 +38,26 @@ function startsText(startAt: Date, now: Date): string {
   return `${day} ${start.format('HH:mm')} 开始，请准时参加`;
 }
 
+const STATUS: Record<NoticeKind, string> = {
+  promoted: '候补成功',
+  cancelled: '活动取消',
+  dayBefore: '即将开始',
+  hourBefore: '即将开始',
+};
+
+function tipOf(kind: NoticeKind, b: BookingDoc, now: Date): string {
+  if (kind === 'promoted') return '名额已保留，不能参加请及时取消';
+  if (kind === 'cancelled') return b.cancelled?.reason ? `取消原因：${b.cancelled.reason}` : '活动已取消，敬请谅解';
+  return startsText(b.startAt, now);
+}
+
 function fieldsOf(kind: NoticeKind, b: BookingDoc, now: Date): Record<NoticeField, string | Date> {
   return {
     title: b.notice.title,
     time: b.startAt,
     place: b.notice.place,
-    status: kind === 'promoted' ? '候补成功' : '即将开始',
-    tip: kind === 'promoted' ? '名额已保留，不能参加请及时取消' : startsText(b.startAt, now),
+    status: STATUS[kind],
+    tip: tipOf(kind, b, now),
   };
 }
 
@@ -102,7 +121,7 @@ async function deliverClaimed(
 export async function deliverReminder(
   s: SignUpDoc,
   b: BookingDoc,
-  kind: Exclude<NoticeKind, 'promoted'>,
+  kind: 'dayBefore' | 'hourBefore',
   now: Date,
 ): Promise<NoticeOutcome | null> {
   const tpl = noticeTemplate(kind);
@@ -110,9 +129,20 @@ export async function deliverReminder(
   return deliverClaimed(s, b, tpl, kind, now);
 }
 
-/** The pending promotion notice of a sign-up just promoted; null when not claimed here. */
-export async function deliverPromotion(s: SignUpDoc, b: BookingDoc, now: Date): Promise<NoticeOutcome | null> {
-  const tpl = noticeTemplate('promoted');
-  if (!tpl || !(await claimPromotionNotice(s._id, now))) return null;
-  return deliverClaimed(s, b, tpl, 'promoted', now);
+/**
+ * The pending status notice of a sign-up (just promoted, or its event just
+ * cancelled); null when not claimed here.
+ */
+export async function deliverStatus(
+  s: SignUpDoc,
+  b: BookingDoc,
+  kind: StatusNotice,
+  now: Date,
+): Promise<NoticeOutcome | null> {
+  const tpl = noticeTemplate(kind);
+  if (!tpl || !(await claimStatusNotice(s._id, kind, now))) return null;
+  return deliverClaimed(s, b, tpl, kind, now);
 }
+
+/** The pending promotion notice of a sign-up just promoted; null when not claimed here. */
+export const deliverPromotion = (s: SignUpDoc, b: BookingDoc, now: Date) => deliverStatus(s, b, 'promoted', now);

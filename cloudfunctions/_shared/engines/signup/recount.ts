@@ -4,7 +4,8 @@
 // upkeep, finds such drifts in every booking still in play (ending within the last
 // two days or later), confirms each with a second pass (a drift that changed was
 // a sign-up in flight, left for the next run), repairs it with exact increments,
-// and promotes into any seat that is free while people wait.
+// and promotes into any seat that is free while people wait. A cancelled event
+// still holding confirmed or waitlisted sign-ups is swept (cancellation.ts) first.
 import type { SignUpRecountReport } from '../../../../typings/signup';
 import {
   adjustCounters,
@@ -14,6 +15,7 @@ import {
   getBooking,
 } from '../../stores/signup-events';
 import { countStates } from '../../stores/signups';
+import { sweepCancelled } from './cancellation';
 import { fillSeats } from './waitlist';
 
 /** Bookings whose event ended within this window are still recounted. */
@@ -24,8 +26,8 @@ const same = (a: CounterDrift, b: CounterDrift) =>
   a.seatsTaken === b.seatsTaken && a.waitlisted === b.waitlisted && a.attended === b.attended;
 
 /** The records minus the counters of `booking` (as just read). */
-async function driftOf(booking: BookingDoc): Promise<CounterDrift> {
-  const n = await countStates(booking._id);
+async function driftOf(booking: BookingDoc, counted?: Awaited<ReturnType<typeof countStates>>): Promise<CounterDrift> {
+  const n = counted ?? (await countStates(booking._id));
   return {
     seatsTaken: (n.confirmed ?? 0) + (n.attended ?? 0) + (n.no_show ?? 0) - booking.seatsTaken,
     waitlisted: (n.waitlisted ?? 0) - booking.waitlisted,
@@ -35,12 +37,18 @@ async function driftOf(booking: BookingDoc): Promise<CounterDrift> {
 
 /** `settle` waits between the two passes (sign-ups in flight finish their second write). */
 export async function recountSignUps(now: Date, settle: () => Promise<void>): Promise<SignUpRecountReport> {
-  const report: SignUpRecountReport = { events: 0, repaired: [], unsettled: 0, promoted: 0 };
+  const report: SignUpRecountReport = { events: 0, repaired: [], unsettled: 0, promoted: 0, swept: 0 };
   const first = new Map<string, CounterDrift>();
   const waiting: string[] = [];
   await forEachBookingEndingAfter(new Date(now.getTime() - GRACE_MS), async (b) => {
     report.events++;
-    const drift = await driftOf(b);
+    let n = await countStates(b._id);
+    if (b.status === 'cancelled' && (n.confirmed || n.waitlisted)) {
+      report.swept += (await sweepCancelled(b, now)).cancelled;
+      b = (await getBooking(b._id)) ?? b;
+      n = await countStates(b._id);
+    }
+    const drift = await driftOf(b, n);
     if (!isZero(drift)) first.set(b._id, drift);
     else if (b.free > 0 && b.waitlisted > 0) waiting.push(b._id);
   });

@@ -7,17 +7,18 @@
 //   hourBefore — when it starts in (0, 1 h].
 // Each at most once per sign-up (claimed on the record first, notices.ts); a
 // sign-up made within the last hour gets only the hour reminder. Promotion
-// notices the promoter could not send (a crash, WeChat unreachable) are sent here.
+// notices the promoter could not send (a crash, WeChat unreachable) are sent here,
+// and so are cancellation notices the cancelling call did not get to send.
 import * as z from 'zod';
-import type { NoticeKind, ReminderReport, SubscribeGrant, SubscribeOffer } from '../../../../typings/signup';
+import type { ReminderReport, SubscribeGrant, SubscribeOffer } from '../../../../typings/signup';
 import type { ActionContext } from '../../function';
 import { type BookingDoc, bookingsStartingIn, getBooking } from '../../stores/signup-events';
-import { awaitingReminder, type SignUpDoc, stalePromotionNotices } from '../../stores/signups';
+import { awaitingReminder, type SignUpDoc, staleStatusNotices, type StatusNotice } from '../../stores/signups';
 import { addGrants } from '../../stores/subscribe-grants';
 import { form } from '../../validation';
 import { userIdOf } from './access';
 import { NOTICE_KINDS, noticeTemplate, noticeTemplates } from './config';
-import { deliverPromotion, deliverReminder, type NoticeOutcome } from './notices';
+import { deliverReminder, deliverStatus, type NoticeOutcome } from './notices';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -62,7 +63,7 @@ export async function recordGrants(ctx: ActionContext, grants: SubscribeGrant[])
 }
 
 export interface DueReminder {
-  kind: Exclude<NoticeKind, 'promoted'>;
+  kind: 'dayBefore' | 'hourBefore';
   booking: BookingDoc;
   signUp: SignUpDoc;
 }
@@ -113,13 +114,14 @@ export async function sendReminders(now: Date): Promise<ReminderReport> {
     for (const d of due.slice(0, budget)) tally(report, await deliverReminder(d.signUp, d.booking, d.kind, now));
     budget -= due.length;
   }
-  if (noticeTemplate('promoted')) {
-    const stale = await stalePromotionNotices(new Date(now.getTime() - STALE_NOTICE_MS), BATCH);
-    const bookings = new Map<string, BookingDoc | null>();
+  const bookings = new Map<string, BookingDoc | null>();
+  for (const kind of ['promoted', 'cancelled'] as const satisfies readonly StatusNotice[]) {
+    if (!noticeTemplate(kind)) continue;
+    const stale = await staleStatusNotices(kind, new Date(now.getTime() - STALE_NOTICE_MS), BATCH);
     for (const s of stale) {
       if (!bookings.has(s.eventKey)) bookings.set(s.eventKey, await getBooking(s.eventKey));
       const booking = bookings.get(s.eventKey);
-      if (booking) tally(report, await deliverPromotion(s, booking, now));
+      if (booking) tally(report, await deliverStatus(s, booking, kind, now));
     }
   }
   return report;

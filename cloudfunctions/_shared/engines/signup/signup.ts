@@ -16,7 +16,7 @@
 // one more when the booking is not cached.
 import type { SignUpAnswer, SignUpReceipt } from '../../../../typings/signup';
 import { BEIJING, dayjs } from '../../clock';
-import { AppError, conflict } from '../../errors';
+import { AppError, conflict, invalid } from '../../errors';
 import type { ActionContext } from '../../function';
 import { type BookingDoc, countWaitlisted, releaseSeat, takeSeat } from '../../stores/signup-events';
 import { getSignUp, insertSignUp, moveSignUp, type SignUpDoc, signUpId, waitlistedAhead } from '../../stores/signups';
@@ -29,6 +29,7 @@ const fmt = (at: Date) => dayjs(at).tz(BEIJING).format('M月D日 HH:mm');
 
 /** Throws CLOSED when the booking takes no sign-ups at `now`. */
 export function refuseClosed(b: BookingDoc, now: Date): void {
+  if (b.status === 'cancelled') throw new AppError('CLOSED', '这场活动已取消');
   if (b.status !== 'open') throw new AppError('CLOSED', '这场活动已停止报名');
   if (now >= b.startAt) throw new AppError('CLOSED', '活动已经开始，不能再报名了');
   if (now >= b.deadline) throw new AppError('CLOSED', `报名已于 ${fmt(b.deadline)} 截止`);
@@ -41,7 +42,12 @@ export async function describe(s: SignUpDoc): Promise<SignUpReceipt['signUp']> {
 
 export interface SignUpInput {
   answers: SignUpAnswer[];
+  /** What the worker writes beside the answers (a round-table's topic to raise): organisers see it. */
+  note?: string;
 }
+
+/** The longest note a sign-up keeps. */
+export const MAX_NOTE = 200;
 
 interface Attempt {
   ctx: ActionContext;
@@ -49,7 +55,7 @@ interface Attempt {
   record: SignUpDoc;
 }
 
-function newRecord(ctx: ActionContext, b: BookingDoc, answers: SignUpDoc['answers']): SignUpDoc {
+function newRecord(ctx: ActionContext, b: BookingDoc, answers: SignUpDoc['answers'], note: string): SignUpDoc {
   const userId = userIdOf(ctx.caller);
   const now = ctx.now;
   return {
@@ -61,6 +67,7 @@ function newRecord(ctx: ActionContext, b: BookingDoc, answers: SignUpDoc['answer
     openid: ctx.caller.openid,
     state: 'confirmed',
     answers,
+    note,
     queuedAt: now,
     confirmedAt: now,
     cancelledAt: null,
@@ -77,7 +84,9 @@ function newRecord(ctx: ActionContext, b: BookingDoc, answers: SignUpDoc['answer
 export async function signUp(ctx: ActionContext, key: EventKey, input: SignUpInput): Promise<SignUpReceipt> {
   const cached = await cachedBooking(key);
   refuseClosed(cached, ctx.now);
-  const record = newRecord(ctx, cached, checkAnswers(cached.questions, input.answers));
+  const note = (input.note ?? '').trim();
+  if (Array.from(note).length > MAX_NOTE) throw invalid(`备注不能超过 ${MAX_NOTE} 个字`);
+  const record = newRecord(ctx, cached, checkAnswers(cached.questions, input.answers), note);
   const attempt: Attempt = { ctx, booking: cached, record };
   if (cached.free > 0 || !cached.waitlist) {
     const seated = await takeSeat(cached._id, ctx.now);
@@ -147,6 +156,7 @@ async function intoWaitlist({ ctx, booking, record }: Attempt): Promise<SignUpRe
 function reviveFields(r: SignUpDoc) {
   return {
     answers: r.answers,
+    note: r.note ?? '',
     openid: r.openid,
     queuedAt: r.queuedAt,
     confirmedAt: r.confirmedAt,

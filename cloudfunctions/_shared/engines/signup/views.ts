@@ -20,6 +20,7 @@ export function toBookingView(b: BookingDoc): BookingView {
     counts: toCounts(b),
     questions: b.questions.map((q) => ({ ...q, ...(q.options ? { options: [...q.options] } : {}) })),
     open: b.status === 'open',
+    cancelled: b.status === 'cancelled',
     waitlist: b.waitlist,
     deadline: b.deadline.toISOString(),
     startAt: b.startAt.toISOString(),
@@ -38,6 +39,7 @@ export function toMySignUp(s: SignUpDoc, position: number | null): MySignUp {
     signedUpAt: s.queuedAt.toISOString(),
     checkedInAt: s.checkIn ? s.checkIn.at.toISOString() : null,
     cancelledBy: s.state === 'cancelled' ? s.cancelledBy : null,
+    note: s.note ?? '',
   };
 }
 

@@ -3,7 +3,8 @@
 // moved to the waitlist in the booking's counters (guarded: only while one is
 // free), then the head's record moves waitlisted → confirmed (guarded: only if it
 // is still the same waitlist entry) with its promotion notice pending, in the same
-// write; if the head left meanwhile the seat goes back and the next head is tried.
+// write; if the head left meanwhile the seat is offered to the next in line, and
+// goes back only when nobody read in line could take it.
 // A crash between the two writes leaves a seat held by nobody, which the
 // scheduler's recount gives back (and promotes into).
 //
@@ -13,38 +14,47 @@
 // reads the waitlist. Whichever writes second sees the other, and fills.
 import type { BookingDoc } from '../../stores/signup-events';
 import { seatForWaitlisted, unseatWaitlisted } from '../../stores/signup-events';
-import { firstWaitlisted, moveSignUp, type SignUpDoc } from '../../stores/signups';
+import { moveSignUp, type SignUpDoc, waitlistHeads } from '../../stores/signups';
 import { remember } from './access';
 import { deliverPromotion } from './notices';
 
 /** Heads that left the waitlist while being promoted, tolerated per call before giving up (the recount finishes). */
-const MAX_MISSES = 20;
+const MAX_MISSES = 40;
 
 export interface FillResult {
   promoted: SignUpDoc[];
   booking: BookingDoc;
 }
 
-/** Promotes waitlisted sign-ups into the free seats of `booking` (as last read or written); notifies each. */
+/**
+ * Promotes waitlisted sign-ups into the free seats of `booking` (as last read or
+ * written); notifies each. Each seat is moved to the waitlist first, then offered
+ * down a snapshot of the queue's head in order: an entry that moved meanwhile (a
+ * concurrent promoter took it, or its worker cancelled) is skipped for the next,
+ * keeping the seat — so concurrent cancellations promote positions 1, 2, 3 … in
+ * order without each re-reading the queue and re-taking the seat on every miss.
+ */
 export async function fillSeats(booking: BookingDoc, now: Date): Promise<FillResult> {
   let b = booking;
   const promoted: SignUpDoc[] = [];
-  for (let misses = 0; b.free > 0 && b.waitlisted > 0 && now < b.startAt && misses < MAX_MISSES;) {
-    const head = await firstWaitlisted(b._id);
-    if (!head) break;
+  const open = (x: BookingDoc) => x.status !== 'cancelled' && now < x.startAt;
+  let misses = 0;
+  while (b.free > 0 && b.waitlisted > 0 && open(b) && misses < MAX_MISSES) {
+    const heads = await waitlistHeads(b._id, Math.min(50, b.free + MAX_MISSES - misses));
+    if (!heads.length) break;
     const seated = await seatForWaitlisted(b._id);
     if (!seated) break;
     b = seated;
-    const moved = await moveSignUp(head._id, 'waitlisted', 'confirmed', { confirmedAt: now }, now, {
-      queuedAt: head.queuedAt,
-      promoted: true,
-    });
-    if (moved) {
-      promoted.push(moved);
-      continue;
+    let placed: SignUpDoc | null = null;
+    for (const head of heads) {
+      placed = await moveSignUp(head._id, 'waitlisted', 'confirmed', { confirmedAt: now }, now, {
+        queuedAt: head.queuedAt,
+        notice: 'promoted',
+      });
+      if (placed || ++misses >= MAX_MISSES) break;
     }
-    misses++;
-    b = await unseatWaitlisted(b._id);
+    if (placed) promoted.push(placed);
+    else b = await unseatWaitlisted(b._id);
   }
   remember(b);
   for (const p of promoted) {

@@ -140,6 +140,28 @@ describe('the waitlist is first in, first out', () => {
     expect(await counts(key)).toMatchObject({ seatsTaken: 2, waitlisted: 1 });
   });
 
+  it('20 concurrent cancellations promote exactly positions 1–20, each once, with one message each', async () => {
+    const key = await openTestEvent({ capacity: 20 });
+    const people = Array.from({ length: 60 }, (_, i) => `rush${i}`);
+    for (const [i, u] of people.entries()) await join(u, key, at(i * 1000));
+    await recordGrants(
+      ctxOf('rush25', T0),
+      subscribeOffer().templateIds.map((templateId) => ({ templateId, result: 'accept' as const })),
+    );
+    await clearOutbox(w);
+    const receipts = await Promise.all(people.slice(0, 20).map((u) => cancel(ctxOf(u, at(HOUR)), key)));
+    expect(receipts.reduce((n, r) => n + r.promoted, 0)).toBe(20);
+    const states = Object.fromEntries((await records(w, key)).map((r) => [r.userId, r.state]));
+    expect(people.slice(20, 40).every((u) => states[u] === 'confirmed')).toBe(true);
+    expect(people.slice(40).every((u) => states[u] === 'waitlisted')).toBe(true);
+    expect((await waitlist(key)).map((r) => [r.userId, r.position])).toEqual(
+      people.slice(40).map((u, i) => [u, i + 1]),
+    );
+    expect(await counts(key)).toMatchObject({ seatsTaken: 20, seatsLeft: 0, waitlisted: 20 });
+    // Only rush25 accepted the notices: one message, to them.
+    expect((await outbox(w)).map((m) => m.touser)).toEqual(['o-rush25']);
+  });
+
   it('each sees their own sign-ups with their place in the queue; an organiser sees names, phones and answers', async () => {
     const key = await fullEvent();
     await w.db.collection('users').add({

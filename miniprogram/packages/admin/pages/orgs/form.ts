@@ -1,5 +1,7 @@
-// The add/edit form of the org page and the request it becomes.
-import type { GeoPoint, OrgType, SaveOrgRequest } from '../../../../../typings/org';
+// The add/edit form of the org page and the request it becomes. Service stations
+// are orgs of the tree too, but they are created and edited with their station
+// record in 驿站管理 (the station subpackage), so this form never offers them.
+import type { OrgType, SaveOrgRequest } from '../../../../../typings/org';
 import { CHILD_ORG_TYPES, ORG_TYPE_LABELS } from '../../../../config/labels';
 import type { OrgItem } from './tree';
 
@@ -13,14 +15,13 @@ export interface OrgForm {
   name: string;
   type: OrgType;
   typeChoices: { value: OrgType; label: string }[];
-  address: string;
-  openingHours: string;
-  /** Comma-separated in the form, a list on the wire. */
-  services: string;
-  /** Kept as they were when editing (the form does not edit them). */
+  /** Kept as it was when editing (the form does not edit it). */
   sort: number;
-  location: GeoPoint | null;
-  phone: string;
+}
+
+/** The child types this form may create under `type` (stations are made in 驿站管理). */
+export function formChildTypes(type: OrgType): OrgType[] {
+  return CHILD_ORG_TYPES[type].filter((t) => t !== 'station');
 }
 
 const choices = (types: OrgType[]) => types.map((value) => ({ value, label: ORG_TYPE_LABELS[value] }));
@@ -34,12 +35,7 @@ export function closedForm(): OrgForm {
     name: '',
     type: 'district',
     typeChoices: [],
-    address: '',
-    openingHours: '',
-    services: '',
     sort: 0,
-    location: null,
-    phone: '',
   };
 }
 
@@ -49,7 +45,7 @@ export function districtForm(): OrgForm {
 }
 
 export function childForm(parent: OrgItem): OrgForm {
-  const allowed = CHILD_ORG_TYPES[parent.type];
+  const allowed = formChildTypes(parent.type);
   return {
     ...closedForm(),
     visible: true,
@@ -71,48 +67,21 @@ export function editForm(org: OrgItem, parentName: string): OrgForm {
     type: org.type,
     // The type of an existing org cannot change.
     typeChoices: choices([org.type]),
-    address: org.station?.address ?? '',
-    openingHours: org.station?.openingHours ?? '',
-    services: org.station?.services.join('，') ?? '',
     sort: org.sort,
-    location: org.station?.location ?? null,
-    phone: org.station?.phone ?? '',
   };
-}
-
-export function parseServices(text: string): string[] {
-  return text
-    .split(/[,，、;；\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 /** The first obvious problem, or null (the server checks everything again). */
 export function checkOrgForm(f: OrgForm): string | null {
   if (f.name.trim().length < 2) return '请填写组织名称（至少 2 个字）';
-  if (f.type === 'station') {
-    if (f.address.trim().length < 2) return '请填写驿站地址';
-    if (!f.openingHours.trim()) return '请填写开放时间';
-  }
   return null;
 }
 
 export function toSaveRequest(f: OrgForm): SaveOrgRequest {
-  const station =
-    f.type === 'station'
-      ? {
-          address: f.address.trim(),
-          openingHours: f.openingHours.trim(),
-          services: parseServices(f.services),
-          ...(f.location ? { location: f.location } : {}),
-          ...(f.phone ? { phone: f.phone } : {}),
-        }
-      : undefined;
   return {
     ...(f.id ? { id: f.id, sort: f.sort } : {}),
     name: f.name.trim(),
     type: f.type,
     parentId: f.parentId,
-    ...(station ? { station } : {}),
   };
 }

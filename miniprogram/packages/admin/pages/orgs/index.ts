@@ -1,6 +1,8 @@
 // The organisation tree for admins: add children of the allowed types, edit,
 // delete. The server checks scope and the parent/child rule on every save.
+// Service stations show in the tree but are kept in 驿站管理 with their records.
 import type { OrgType } from '../../../../../typings/org';
+import { ROUTES } from '../../../../config/routes';
 import { userApi } from '../../../../services/user';
 import { errorMessage } from '../../../../utils/errors';
 import type { ListStatus } from '../../../../components/list-state/paged-list';
@@ -8,8 +10,6 @@ import { ensureLogin, isSuperadmin } from '../../../../utils/session';
 import { checkOrgForm, childForm, closedForm, districtForm, editForm, toSaveRequest } from './form';
 import { type OrgItem, orgItems } from './tree';
 import { reloadHandlers } from '../../../../components/list-state/reload';
-
-type FormTextField = 'name' | 'address' | 'openingHours' | 'services';
 
 Component({
   data: {
@@ -64,8 +64,11 @@ Component({
       const parent = this.data.items.find((o) => o.id === org.parentId);
       this.setData({ form: editForm(org, parent?.name ?? ''), formError: '' });
     },
-    onFormText(e: DetailEvent<{ value: string }, { field: FormTextField }>) {
-      this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value, formError: '' });
+    onFormName(e: DetailEvent<{ value: string }>) {
+      this.setData({ 'form.name': e.detail.value, formError: '' });
+    },
+    onOpenStations() {
+      wx.navigateTo({ url: ROUTES.adminStations });
     },
     onFormType(e: TapEvent<{ value: OrgType }>) {
       this.setData({ 'form.type': e.currentTarget.dataset.value, formError: '' });

@@ -1,8 +1,9 @@
 // The org tree as an indented list, with what this admin may do on each row.
-import type { OrgNode, OrgType, StationInfo } from '../../../../../typings/org';
+import type { OrgNode, OrgType } from '../../../../../typings/org';
 import type { MyProfile } from '../../../../../typings/user';
-import { CHILD_ORG_TYPES, ORG_TYPE_LABELS } from '../../../../config/labels';
+import { ORG_TYPE_LABELS } from '../../../../config/labels';
 import { administers } from '../../../../utils/session';
+import { formChildTypes } from './form';
 
 export interface OrgItem {
   id: string;
@@ -12,10 +13,9 @@ export interface OrgItem {
   parentId: string | null;
   depth: number;
   sort: number;
-  station: StationInfo | null;
-  /** "09:00-21:00 · 充电、饮水" for stations. */
-  stationLine: string;
-  /** Inside this admin's scope: may add children, edit, delete. */
+  /** A service station: kept with its record in 驿站管理, not edited here. */
+  isStation: boolean;
+  /** Inside this admin's scope: may add children, edit, delete (stations: open 驿站管理). */
   manageable: boolean;
   canAddChild: boolean;
 }
@@ -33,10 +33,9 @@ export function orgItems(tree: OrgNode[], profile: MyProfile): OrgItem[] {
         parentId: n.parentId,
         depth,
         sort: n.sort,
-        station: n.station ?? null,
-        stationLine: n.station ? `${n.station.address} · ${n.station.openingHours}` : '',
+        isStation: n.type === 'station',
         manageable,
-        canAddChild: manageable && CHILD_ORG_TYPES[n.type].length > 0,
+        canAddChild: manageable && formChildTypes(n.type).length > 0,
       });
       walk(n.children, depth + 1);
     }
