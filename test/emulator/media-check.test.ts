@@ -59,8 +59,7 @@ async function until<T>(what: () => T | undefined, ms = 3000): Promise<T> {
   throw new Error('timed out');
 }
 
-const checks = async () =>
-  (await (await fetch(`${emu.url}/_emulator/openapi/media-checks`)).json()) as MediaCheck[];
+const checks = async () => (await (await fetch(`${emu.url}/_emulator/openapi/media-checks`)).json()) as MediaCheck[];
 
 it('answers a trace_id at once; the verdict comes later as WeChat’s push, to the configured function', async () => {
   const url = await stored('cases/u1/ok.png', png());
@@ -118,8 +117,8 @@ it('refuses what WeChat refuses, and a URL outside this emulator as unsupported'
     errcode: 47001,
   });
   expect(await ask({ media_url: url, media_type: 2, version: 2, scene: 3 })).toMatchObject({ errcode: 40003 });
-  expect(await ask({ media_url: 'cloud://env.b/x.png', media_type: 2, version: 2, scene: 3, openid: 'o' })).toMatchObject(
-    { errcode: 47001 },
-  );
+  expect(
+    await ask({ media_url: 'cloud://env.b/x.png', media_type: 2, version: 2, scene: 3, openid: 'o' }),
+  ).toMatchObject({ errcode: 47001 });
   await expect(askFor('https://example.com/a.png')).rejects.toMatchObject({ code: 'EMULATOR_UNSUPPORTED' });
 });
