@@ -2,7 +2,7 @@
 // every domain. Kept apart so that the hot-path functions never load a spreadsheet
 // library on a cold start.
 import type { ActionSpec } from './common';
-import type { ImportRowError } from './study';
+import type { DayKey, ImportRowError } from './study';
 
 export interface OfficeApi {
   /** Imports quotes from an .xlsx or .csv in storage; all rows or none. */
@@ -13,4 +13,10 @@ export interface OfficeApi {
   >;
   /** Candidates, every vote and the results as an .xlsx in storage, with a temporary link. */
   exportCampaign: ActionSpec<{ campaignId: string }, { fileId: string; url: string }, 'admin'>;
+  /** An org's demands and 随手拍 reports submitted in a period (its sub-tree), as an .xlsx with a temporary link. */
+  exportCases: ActionSpec<
+    { orgId: string; from: DayKey; to: DayKey; kind?: 'demand' | 'report' },
+    { fileId: string; url: string },
+    'admin'
+  >;
 }

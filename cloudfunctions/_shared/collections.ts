@@ -22,6 +22,8 @@ export const COLLECTIONS = {
   signupEvents: 'signup_events',
   signups: 'signups',
   subscribeGrants: 'subscribe_grants',
+  cases: 'cases',
+  caseReplyTemplates: 'case_reply_templates',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

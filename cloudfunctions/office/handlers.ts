@@ -1,9 +1,11 @@
 import type { OfficeApi } from '../../typings/office';
 import type { Handlers } from '../_shared/function';
 import { exportCampaignHandlers } from './handlers/export-campaign';
+import { exportCasesHandlers } from './handlers/export-cases';
 import { importQuoteHandlers } from './handlers/import-quotes';
 
 export const handlers = {
   ...importQuoteHandlers,
   ...exportCampaignHandlers,
+  ...exportCasesHandlers,
 } satisfies Handlers<OfficeApi>;

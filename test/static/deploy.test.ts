@@ -291,6 +291,7 @@ describe('cloudbaserc.json', () => {
       'roundtable',
       'volunteer',
       'campaign',
+      'cases',
       'office',
       'scheduler',
     ]);

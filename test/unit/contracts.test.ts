@@ -4,9 +4,11 @@
 // These checks are types; the test below only keeps them in the suite.
 import type { z } from 'zod';
 import { type handlers as campaignHandlers } from '../../cloudfunctions/campaign/handlers';
+import { type handlers as casesHandlers } from '../../cloudfunctions/cases/handlers';
 import { type handlers as studyHandlers } from '../../cloudfunctions/study/handlers';
 import { type handlers as userHandlers } from '../../cloudfunctions/user/handlers';
 import type { CampaignApi } from '../../typings/campaign';
+import type { CasesApi } from '../../typings/cases';
 import type { ActionSpec } from '../../typings/common';
 import type { StudyApi } from '../../typings/study';
 import type { UserApi } from '../../typings/user';
@@ -27,9 +29,10 @@ type AllAgree<H, A> = [Mismatched<H, A>] extends [never] ? true : Mismatched<H, 
 const user: AllAgree<typeof userHandlers, UserApi> = true;
 const study: AllAgree<typeof studyHandlers, StudyApi> = true;
 const campaign: AllAgree<typeof campaignHandlers, CampaignApi> = true;
+const cases: AllAgree<typeof casesHandlers, CasesApi> = true;
 
 it('every input schema has exactly the fields of its contract (checked by the type checker)', () => {
-  expect([user, study, campaign]).toEqual([true, true, true]);
+  expect([user, study, campaign, cases]).toEqual([true, true, true, true]);
   // And the check does catch a dropped optional field:
   type Broken = Mismatched<
     { a: { input: z.ZodObject<{ x: z.ZodString }> } },
