@@ -96,14 +96,20 @@ async function autoClose(now: Date): Promise<number> {
   return closed;
 }
 
+/** The Beijing day the calendar warning was last logged by this instance (once a day is enough). */
+let warnedOn = '';
+
 export function calendarWarning(now: Date): { lastDay: string; warning: string } {
   const { lastDay } = calendarCoverage();
-  const left = daysBetween(beijingDay(now), lastDay);
+  const today = beijingDay(now);
+  const left = daysBetween(today, lastDay);
   if (left > CALENDAR_WARNING_DAYS) return { lastDay, warning: '' };
   const warning =
     `the working-day calendar ends on ${lastDay} (${left} days left): update chinese-days once the next ` +
     `year's holidays are published, or set WORKDAY_CALENDAR_EXTRA — deadlines beyond it cannot be computed`;
-  console.error(JSON.stringify({ message: 'work calendar ends soon', lastDay, daysLeft: left }));
+  if (warnedOn !== today)
+    console.error(JSON.stringify({ message: 'work calendar ends soon', lastDay, daysLeft: left }));
+  warnedOn = today;
   return { lastDay, warning };
 }
 
