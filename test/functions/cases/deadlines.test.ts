@@ -156,13 +156,11 @@ describe('two organisers acting on one case at once', () => {
         w
           .as(BRANCH_ADMIN, at)
           .call<CaseAdminView>('cases', 'answerCase', { caseId: c.id, text: '已答复：问题已解决。' }),
-        w
-          .as(INDUSTRY_ADMIN, at)
-          .call<CaseAdminView>('cases', 'transferCase', {
-            caseId: c.id,
-            toOrgId: w.orgs.express.id,
-            reason: '需要行业党委协调',
-          }),
+        w.as(INDUSTRY_ADMIN, at).call<CaseAdminView>('cases', 'transferCase', {
+          caseId: c.id,
+          toOrgId: w.orgs.express.id,
+          reason: '需要行业党委协调',
+        }),
       ]);
       const outcomes = [a, b].map((r) => (r.ok ? 'ok' : r.code)).sort();
       expect(outcomes).toEqual(['CONFLICT', 'ok']);
