@@ -5,6 +5,7 @@
 import tcb from '@cloudbase/node-sdk';
 import { orgSeed } from './orgs';
 import { campaignSeed } from './campaigns';
+import { caseSeed } from './cases';
 import { studySeed } from './study';
 
 export type SeedDb = ReturnType<ReturnType<typeof tcb.init>['database']>;
@@ -17,7 +18,7 @@ export interface SeedModule {
 }
 
 // Order matters: later modules refer to earlier ones' ids.
-export const SEEDS: SeedModule[] = [orgSeed, studySeed, campaignSeed];
+export const SEEDS: SeedModule[] = [orgSeed, studySeed, campaignSeed, caseSeed];
 
 export async function seedDemoData(target: { adminUrl: string; envId: string }, log = console.log): Promise<void> {
   process.env.TENCENTCLOUD = 'true';

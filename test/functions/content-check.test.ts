@@ -32,6 +32,10 @@ const NOT_PUBLISHED: Record<string, string[]> = {
   'campaign.addCandidate': ['category'],
   'campaign.adminListCandidates': ['category'],
   'study.listLectures': ['series'],
+  // Seen by the raiser and the case's organisers alone.
+  'cases.confirmCase': ['comment'],
+  'cases.rateCase': ['comment'],
+  'cases.reopenCase': ['reason'],
 };
 
 /** Valid calls carrying fields the probes leave out (a station's address…), by action. */

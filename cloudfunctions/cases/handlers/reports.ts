@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import type { CasesApi } from '../../../typings/cases';
 import { caseStats, organiserView, verifyReport } from '../../_shared/engines/cases';
+import { checkTexts, PUBLISHED } from '../../_shared/content-check';
 import { invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
@@ -59,6 +60,14 @@ export const reportHandlers = {
     ),
     async run(ctx, input) {
       await requireOrgInScope(ctx.caller, input.orgId);
+      await checkTexts(
+        ctx.caller.openid,
+        [
+          ['模板名称', input.title],
+          ['答复内容', input.text],
+        ],
+        PUBLISHED,
+      );
       const fields = { title: input.title, text: input.text, category: input.category ?? null, updatedAt: ctx.now };
       let saved;
       if (input.id) {

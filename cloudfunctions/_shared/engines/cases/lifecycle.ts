@@ -163,9 +163,7 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
   const org = await findOrg(orgId);
   if (!org) throw invalid('输入有误「受理组织」：该组织不存在');
   const photos = input.photos ?? [];
-  await acceptFiles(caller, photos, FILE_RULES.casePhoto);
-  await enforceRateLimit({ name: 'case-submit', max: SUBMITS_PER_HOUR, windowSeconds: 3600 }, user._id, now);
-  const title = input.title?.trim() || `${categoryLabel(input.kind, input.category)}问题随手拍`;
+  // Everything that can refuse comes before the first write (the rate limit's counter).
   await checkTexts(
     caller.openid,
     [
@@ -175,8 +173,11 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
     ],
     PUBLISHED,
   );
+  await acceptFiles(caller, photos, FILE_RULES.casePhoto);
+  const title = input.title?.trim() || `${categoryLabel(input.kind, input.category)}问题随手拍`;
   const deadlines = deadlinesFor(input.kind, input.category);
   const { respondBy, dueAt } = deadlinesAt(now, deadlines);
+  await enforceRateLimit({ name: 'case-submit', max: SUBMITS_PER_HOUR, windowSeconds: 3600 }, user._id, now);
   const doc: CaseDoc = {
     _id: newId(now),
     kind: input.kind,
@@ -268,17 +269,18 @@ export async function createMeetingCase(
     if (!u.worker || !pathInScope(caller, u.worker.orgPath)) throw forbidden('提出人不在你的管理范围内');
     raiser = { userId: u._id, openid: u.openid, name: u.worker.realName, phone: u.worker.phone };
   }
-  const id = `m${createHash('sha1').update(`${input.source.meetingId}\n${input.source.item}`).digest('hex').slice(0, 24)}`;
-  const existing = await getCase(id);
-  if (existing) return { doc: existing, created: false };
   await checkTexts(
     caller.openid,
     [
       ['标题', input.title],
       ['描述', input.description],
+      ['会议纪要条目', input.source.item],
     ],
     PUBLISHED,
   );
+  const id = `m${createHash('sha1').update(`${input.source.meetingId}\n${input.source.item}`).digest('hex').slice(0, 24)}`;
+  const existing = await getCase(id);
+  if (existing) return { doc: existing, created: false };
   const deadlines = deadlinesFor('demand', input.category);
   const { respondBy, dueAt } = deadlinesAt(now, deadlines);
   const doc: CaseDoc = {
@@ -345,9 +347,15 @@ export async function createMeetingCase(
 
 // ---- organisers ---------------------------------------------------------------------------------
 
-async function organisedCase(ctx: ActionContext, caseId: string): Promise<CaseDoc> {
+/** The case, if the caller organises it; then the texts the action publishes pass the content check. */
+async function organisedCase(
+  ctx: ActionContext,
+  caseId: string,
+  texts: [label: string, text: string | undefined][] = [],
+): Promise<CaseDoc> {
   const c = await requireCase(caseId);
   requireOrganiser(ctx.caller, c);
+  await checkTexts(ctx.caller.openid, texts, PUBLISHED);
   return c;
 }
 
@@ -371,7 +379,7 @@ export interface AcceptInput {
  * for the new owner. Urgent: due at the end of today's working day.
  */
 export async function acceptCase(ctx: ActionContext, caseId: string, input: AcceptInput): Promise<CaseDoc> {
-  const c = await organisedCase(ctx, caseId);
+  const c = await organisedCase(ctx, caseId, [['受理说明', input.note]]);
   const org = await ownerOrg(ctx, input.orgId ?? c.orgId);
   if (!orgPathOf(org).includes(c.orgId)) throw forbidden('只能分派给本组织或下级组织');
   const now = ctx.now;
@@ -413,7 +421,7 @@ export async function transferCase(
   caseId: string,
   input: { toOrgId: string; reason: string; version?: number },
 ): Promise<CaseDoc> {
-  const c = await organisedCase(ctx, caseId);
+  const c = await organisedCase(ctx, caseId, [['转交原因', input.reason]]);
   const org = await ownerOrg(ctx, input.toOrgId);
   if (org._id === c.orgId) throw invalid('输入有误「转交组织」：已经由该组织办理');
   return transition(ctx, c, {
@@ -441,7 +449,7 @@ export async function returnCase(
   caseId: string,
   input: { reason: string; version?: number },
 ): Promise<CaseDoc> {
-  const c = await organisedCase(ctx, caseId);
+  const c = await organisedCase(ctx, caseId, [['退回原因', input.reason]]);
   const parentId = c.orgPath.at(-2);
   if (!parentId) throw conflict('最上级组织受理的事项不能退回，请转交或直接办理');
   const parent = await requireOrg(parentId);
@@ -477,8 +485,7 @@ export async function updateCase(
   caseId: string,
   input: { text: string; version?: number },
 ): Promise<CaseDoc> {
-  const c = await organisedCase(ctx, caseId);
-  await checkTexts(ctx.caller.openid, [['进展说明', input.text]], PUBLISHED);
+  const c = await organisedCase(ctx, caseId, [['进展说明', input.text]]);
   return transition(ctx, c, {
     from: WORKING_STATES,
     to: c.state === 'extended' ? 'extended' : 'in_progress',
@@ -496,8 +503,7 @@ export async function answerCase(
   caseId: string,
   input: { text: string; templateId?: string; version?: number },
 ): Promise<CaseDoc> {
-  const c = await organisedCase(ctx, caseId);
-  await checkTexts(ctx.caller.openid, [['答复内容', input.text]], PUBLISHED);
+  const c = await organisedCase(ctx, caseId, [['答复内容', input.text]]);
   const now = ctx.now;
   const moved = await transition(ctx, c, {
     from: ['submitted', ...WORKING_STATES],
@@ -527,7 +533,7 @@ export async function extendCase(
   caseId: string,
   input: { workingDays: number; reason: string; version?: number },
 ): Promise<CaseDoc> {
-  const c = await organisedCase(ctx, caseId);
+  const c = await organisedCase(ctx, caseId, [['延期原因', input.reason]]);
   if (c.extension) throw conflict('每件事项只能延期一次');
   if (input.workingDays < 1 || input.workingDays > MAX_EXTENSION_DAYS)
     throw invalid(`输入有误「延期工作日」：应为 1–${MAX_EXTENSION_DAYS} 个工作日`);
@@ -559,7 +565,7 @@ export async function rejectCase(
   caseId: string,
   input: { reason: string; version?: number },
 ): Promise<CaseDoc> {
-  const c = await organisedCase(ctx, caseId);
+  const c = await organisedCase(ctx, caseId, [['驳回原因', input.reason]]);
   return transition(ctx, c, {
     from: REJECTABLE,
     to: 'rejected',

@@ -11,6 +11,7 @@
 //     its totals in the transaction, which retries on conflict.
 // A report is verified once (a second verification is CONFLICT), so a double tap
 // credits once; the ledger's idempotency key would hold even if it did not.
+import { checkTexts, PUBLISHED } from '../../content-check';
 import { conflict } from '../../errors';
 import type { ActionContext } from '../../function';
 import { audit } from '../../stores/audit';
@@ -51,6 +52,7 @@ function awardOf(c: CaseDoc, original: CaseDoc | null): Award | null {
 export async function verifyReport(ctx: ActionContext, caseId: string, input: VerifyInput): Promise<CaseDoc> {
   const first = await requireCase(caseId);
   requireOrganiser(ctx.caller, first);
+  await checkTexts(ctx.caller.openid, [['核实说明', input.note]], PUBLISHED);
   if (first.kind !== 'report') throw conflict('只有随手拍需要核实');
   const points = reportPoints();
   const now = ctx.now;
