@@ -241,6 +241,13 @@ export async function moveCaseIn(
     .update({ ...setOf(fields, now), version: _.inc(1), timeline: _.push(entry) });
 }
 
+/** A deleted account's identity leaves its cases: name, phone and openid erased (the cases stay, anonymous). */
+export async function eraseRaiser(userId: string): Promise<void> {
+  await cases()
+    .where({ 'raiser.userId': userId })
+    .update({ 'raiser.name': '', 'raiser.phone': '', 'raiser.openid': `deleted:${userId}` });
+}
+
 // ---- photos -------------------------------------------------------------------
 
 /** Records the media check started for photo `index` (its trace id), if the photo is still that file. */

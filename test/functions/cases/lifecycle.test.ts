@@ -16,6 +16,7 @@ import {
   RIDER,
   startCasesWorld,
 } from './world';
+import { registerWorker } from '../../support/fixtures';
 
 let w: CasesWorld;
 beforeAll(async () => {
@@ -180,4 +181,13 @@ describe('returns, transfers, extensions', () => {
       .call('cases', 'reopenCase', { caseId: c.id, reason: '还是不行啊' });
     expect(second).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
+});
+
+it('a deleted account leaves its cases without the raiser’s name, phone or openid', async () => {
+  await registerWorker(w.ip, 'o-case-leaver', w.orgs.expressBranch.id, { realName: '周离开', phone: '13977778888' });
+  const c = await w.submit('o-case-leaver', FRIDAY, demand());
+  await w.as('o-case-leaver', FRIDAY).ok('user', 'deleteAccount', { confirm: true });
+  const view = await w.adminView(c.id, FRIDAY);
+  expect(view.raiser).toMatchObject({ name: '', phone: '' });
+  expect(JSON.stringify(view)).not.toMatch(/周离开|13977778888|o-case-leaver/);
 });
