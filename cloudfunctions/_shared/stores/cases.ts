@@ -382,6 +382,12 @@ export function pageOfBoard(filter: { kind?: CaseKind; category?: CaseCategory; 
   return fetchPage(cases().where(where), [['answeredAt', 'desc']], page, (d: CaseDoc) => revive(d));
 }
 
+/** The cases recorded from one meeting's minutes (a round table's page shows their progress). */
+export async function casesOfMeeting(meetingId: string): Promise<CaseDoc[]> {
+  const list = await findDocs<CaseDoc>(COLLECTIONS.cases, { 'source.meetingId': meetingId }, 200);
+  return list.map((d) => revive(d)).sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+}
+
 /** Every case of an org's sub-tree submitted in [from, to), in batches (statistics, exports). */
 export async function casesSubmitted(orgId: string, from: Date, to: Date, kind?: CaseKind): Promise<CaseDoc[]> {
   const _ = cmd();

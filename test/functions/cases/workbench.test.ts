@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { CaseAdminView, CaseStats, MyCase, ReplyTemplate } from '../../../typings/cases';
 import type { Page } from '../../../typings/common';
+import { meetingCases } from '../../../cloudfunctions/_shared/engines/cases';
 import { calendarCoverage } from '../../../cloudfunctions/_shared/workdays';
 import {
   bj,
@@ -51,6 +52,13 @@ describe('demands from a round table', () => {
     expect(await w.as(OUTSIDER_ADMIN, AT).call('cases', 'createCase', meetingCase('第 3 项'))).toMatchObject({
       code: 'FORBIDDEN',
     });
+    // What the meeting's page will show: each case's progress, nobody's identity.
+    await w.as(BRANCH_ADMIN, AT).ok('cases', 'createCase', meetingCase('第 4 项'));
+    const progress = await meetingCases('rt-2026-11', new Date(AT));
+    expect(progress).toHaveLength(2);
+    expect(progress.map((p) => p.state)).toEqual(['accepted', 'accepted']);
+    expect(progress.map((p) => p.id)).toContain(c.id);
+    expect(JSON.stringify(progress)).not.toMatch(/王保密|13911112222/);
   });
 });
 

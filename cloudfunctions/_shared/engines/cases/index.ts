@@ -40,7 +40,7 @@ export {
   updateCase,
   type SubmitInput,
 } from './lifecycle';
-export { adminCase, board, myCase, myCases, organiserView, queue, raiserView } from './lists';
+export { adminCase, board, meetingCases, myCase, myCases, organiserView, queue, raiserView } from './lists';
 export { applyVerdict } from './photos';
 export { verifyReport } from './points';
 export { caseStats } from './stats';

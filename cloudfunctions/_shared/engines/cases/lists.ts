@@ -17,7 +17,7 @@ import type { Caller } from '../../caller';
 import type { ActionContext } from '../../function';
 import type { PageArgs } from '../../paging';
 import { requireOrgInScope } from '../../scope';
-import { type CaseDoc, getCase, pageOfBoard, pageOfQueue, pageOfRaiser } from '../../stores/cases';
+import { type CaseDoc, casesOfMeeting, getCase, pageOfBoard, pageOfQueue, pageOfRaiser } from '../../stores/cases';
 import { requireCase, requireOrganiser, requireRaiser, userIdOf } from './access';
 import { photoUrls } from './photos';
 import { toAdminView, toBoard, toMyCase, toRow, toSummary } from './views';
@@ -84,4 +84,13 @@ export async function board(
 ): Promise<Page<BoardCase>> {
   const page = await pageOfBoard(filter, filter);
   return { ...page, items: page.items.map(toBoard) };
+}
+
+/**
+ * The demands recorded from a meeting's minutes, for the meeting's page: each
+ * case's progress (state, due date, answer time) without anyone's identity. For
+ * the round-table function once it exists (nothing here reads its collections).
+ */
+export async function meetingCases(meetingId: string, now: Date): Promise<CaseSummary[]> {
+  return (await casesOfMeeting(meetingId)).map((c) => toSummary(c, now));
 }
