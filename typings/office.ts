@@ -3,7 +3,7 @@
 // library on a cold start.
 import type { ActionSpec } from './common';
 import type { MeetingStatsRequest } from './roundtable';
-import type { ImportRowError } from './study';
+import type { DayKey, ImportRowError } from './study';
 
 export interface OfficeApi {
   /** Imports quotes from an .xlsx or .csv in storage; all rows or none. */
@@ -18,4 +18,10 @@ export interface OfficeApi {
   exportSignUps: ActionSpec<{ meetingId: string }, { fileId: string; url: string }, 'admin'>;
   /** The meeting statistics of a period (roundtable.meetingStats) as an .xlsx: totals, per kind, per course, per meeting. */
   exportMeetingStats: ActionSpec<MeetingStatsRequest, { fileId: string; url: string }, 'admin'>;
+  /** An org's demands and 随手拍 reports submitted in a period (its sub-tree), as an .xlsx with a temporary link. */
+  exportCases: ActionSpec<
+    { orgId: string; from: DayKey; to: DayKey; kind?: 'demand' | 'report' },
+    { fileId: string; url: string },
+    'admin'
+  >;
 }

@@ -1,6 +1,7 @@
 // The `scheduler` function: upkeep run by its timer trigger only (CloudBase allows
 // one timer per function, so one action runs every task).
 import type { ActionSpec } from './common';
+import type { CaseUpkeepReport } from './cases';
 import type { ReminderReport, SignUpRecountReport } from './signup';
 
 export interface RecountReport {
@@ -24,6 +25,8 @@ export interface UpkeepReport {
   recountSignUps: SignUpRecountReport | { failed: true };
   /** Sign-up reminders and late promotion notices sent (…/signup/reminders.ts). */
   signUpReminders: ReminderReport | { failed: true };
+  /** Case flags, reminders, overdue notices, escalations and auto-closes (…/cases/upkeep.ts). */
+  cases: CaseUpkeepReport | { failed: true };
 }
 
 export interface SchedulerApi {

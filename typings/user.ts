@@ -66,6 +66,8 @@ export type PointsReason =
   | 'quiz_pass'
   | 'roundtable_attend'
   | 'volunteer_hours'
+  /** A 随手拍 report verified valid by an organiser (cases). */
+  | 'case_report'
   | 'shop_redeem'
   | 'shop_refund'
   | 'admin_adjust';

@@ -24,6 +24,8 @@ export const COLLECTIONS = {
   subscribeGrants: 'subscribe_grants',
   stations: 'stations',
   meetings: 'meetings',
+  cases: 'cases',
+  caseReplyTemplates: 'case_reply_templates',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -127,6 +127,16 @@ export const FILE_RULES = {
     published: true,
     strict: true,
   },
+  /** 随手拍 photos: checked by WeChat's asynchronous media check before anyone but organisers sees them (cases engine). */
+  casePhoto: {
+    label: '照片',
+    kinds: ['image'],
+    maxBytes: 2 * MB,
+    folder: 'cases',
+    own: true,
+    published: false,
+    strict: true,
+  },
   quoteBackground: {
     label: '背景图',
     kinds: ['image'],

@@ -47,6 +47,12 @@ export interface FunctionOptions<A> {
    * platform's timer reaches it: give it `access: 'timer'`.
    */
   timerAction?: keyof A & string;
+  /**
+   * WeChat message pushes (消息推送 to this function) by event name, e.g.
+   * { wxa_media_check: 'mediaCheckResult' }: a push carries no action, so its
+   * event names it and the whole push is the action's input.
+   */
+  pushActions?: Record<string, keyof A & string>;
 }
 
 /** Why an event names no action we know, in words a developer can act on. */
@@ -66,6 +72,14 @@ function typeName(v: unknown): string {
 
 const isTimerEvent = (event: unknown) => (event as { Type?: unknown } | null)?.Type === 'Timer';
 
+/** The action a message push runs, when the event is one (no action, MsgType event, a known Event). */
+function pushAction(event: unknown, actions: Record<string, string> | undefined): string | undefined {
+  const e = event as { action?: unknown; MsgType?: unknown; Event?: unknown } | null;
+  if (!actions || !e || e.action !== undefined || e.MsgType !== 'event' || typeof e.Event !== 'string')
+    return undefined;
+  return Object.prototype.hasOwnProperty.call(actions, e.Event) ? actions[e.Event] : undefined;
+}
+
 export function createFunction<A>(
   name: string,
   handlers: Handlers<A>,
@@ -77,7 +91,8 @@ export function createFunction<A>(
     const { requestId } = platform;
     const started = Date.now();
     const timer = options.timerAction && isTimerEvent(event);
-    const requested = timer ? options.timerAction : (event as { action?: unknown } | null)?.action;
+    const pushed = pushAction(event, options.pushActions as Record<string, string> | undefined);
+    const requested = timer ? options.timerAction : (pushed ?? (event as { action?: unknown } | null)?.action);
     const actionName = typeof requested === 'string' ? requested : '';
     const log = (message: string, extra: Record<string, unknown> = {}) =>
       console.log(JSON.stringify({ fn: name, action: actionName, requestId, message, ...extra }));
@@ -87,7 +102,7 @@ export function createFunction<A>(
       if (!def) throw unknownAction(event);
       const caller = await resolveCaller(platform, def.access !== 'public' && def.access !== 'timer');
       authorize(def.access, caller);
-      const input = parseInput(def.input, timer ? {} : (event as { data?: unknown }).data);
+      const input = parseInput(def.input, timer ? {} : pushed ? event : (event as { data?: unknown }).data);
       const data = await def.run({ caller, now: nowFrom(platform.env), requestId, log }, input);
       return { ok: true, data: data ?? null };
     };

@@ -2,10 +2,12 @@ import type { OfficeApi } from '../../typings/office';
 import type { Handlers } from '../_shared/function';
 import { exportCampaignHandlers } from './handlers/export-campaign';
 import { exportMeetingHandlers } from './handlers/export-meetings';
+import { exportCasesHandlers } from './handlers/export-cases';
 import { importQuoteHandlers } from './handlers/import-quotes';
 
 export const handlers = {
   ...importQuoteHandlers,
   ...exportCampaignHandlers,
   ...exportMeetingHandlers,
+  ...exportCasesHandlers,
 } satisfies Handlers<OfficeApi>;

@@ -1,6 +1,7 @@
 // Which WeChat HTTP APIs have a local stand-in, keyed by the apiName the SDK
 // sends (the WeChat URL path).
 import { imgSecCheck } from './img-sec-check';
+import { mediaCheckAsync } from './media-check';
 import { msgSecCheck } from './msg-sec-check';
 import type { OpenApiState } from './state';
 import { subscribeSend } from './subscribe-send';
@@ -23,6 +24,7 @@ export const OPEN_APIS: Record<string, OpenApi> = {
   '/cgi-bin/message/subscribe/send': { binary: false, call: subscribeSend },
   '/wxa/getwxacodeunlimit': { binary: true, call: (data) => getUnlimited(data) },
   '/wxa/img_sec_check': { binary: false, call: () => wxError(41005, 'media data missing'), media: imgSecCheck },
+  '/wxa/media_check_async': { binary: false, call: mediaCheckAsync },
 };
 
 /** wx-server-sdk's dotted names for the same APIs, to point callers the right way. */
@@ -31,4 +33,5 @@ export const DOTTED_EQUIVALENTS: Record<string, string> = {
   'subscribeMessage.send': '/cgi-bin/message/subscribe/send',
   'wxacode.getUnlimited': '/wxa/getwxacodeunlimit',
   'security.imgSecCheck': '/wxa/img_sec_check',
+  'security.mediaCheckAsync': '/wxa/media_check_async',
 };

@@ -3,9 +3,17 @@
 // security, subscribe messages and mini-program codes. Anything else is refused
 // as unsupported rather than answered with something plausible.
 import { unsupported } from '../core/errors';
-import { type AdminHandler, type AdminRequest, type EmulatorService, RawReply, type Route } from '../core/service';
+import {
+  type AdminHandler,
+  type AdminRequest,
+  type EmulatorService,
+  RawReply,
+  type Route,
+  type ServiceContext,
+} from '../core/service';
 import { OPEN_APIS } from './apis';
 import { initialBlockedWords } from './blocked-words';
+import { MediaPushes, type PushInvoker } from './media-push';
 import { apiNameOf, mediaOf, requestDataOf } from './request';
 import { openApiRoutes } from './routes';
 import { OpenApiState } from './state';
@@ -14,11 +22,19 @@ import type { WxReply } from './wx-reply';
 export interface OpenApiOptions {
   /** Content-security block list; defaults to EMULATOR_BLOCKED_WORDS, then a few test words. */
   blockedWords?: string[];
+  /**
+   * 消息推送 as the mini-program's console configures it: which function receives
+   * each pushed event, e.g. { wxa_media_check: 'cases' } (media-check verdicts).
+   */
+  messagePush?: Record<string, string>;
+  /** How long after a media_check_async call its verdict is pushed (default 100 ms). */
+  mediaCheckDelayMs?: number;
 }
 
 export class OpenApiService implements EmulatorService {
   readonly name = 'openapi';
   private readonly state: OpenApiState;
+  private readonly pushes: MediaPushes;
   readonly routes: Route[];
   readonly adminActions: Record<string, AdminHandler> = {
     // JSON in, JSON out: WeChat's reply travels as a string in data.responseData.
@@ -50,7 +66,7 @@ export class OpenApiService implements EmulatorService {
         if (looksLikeJson(bytes)) {
           throw unsupported(
             `open API ${apiName} with a JSON body: it takes the image bytes themselves as requestData ` +
-              '(checking an image by URL is mediaCheckAsync, which is asynchronous and not emulated)',
+              '(to check an image by URL use /wxa/media_check_async, whose verdict is pushed later)',
           );
         }
         return toRaw(api.media(bytes, this.state));
@@ -61,7 +77,20 @@ export class OpenApiService implements EmulatorService {
 
   constructor(options: OpenApiOptions = {}) {
     this.state = new OpenApiState(initialBlockedWords(options.blockedWords));
-    this.routes = openApiRoutes(this.state);
+    this.pushes = new MediaPushes(this.state, {
+      messagePush: options.messagePush ?? {},
+      delayMs: options.mediaCheckDelayMs ?? 100,
+    });
+    this.routes = openApiRoutes(this.state, this.pushes);
+  }
+
+  start(ctx: ServiceContext): void {
+    this.state.baseUrl = ctx.baseUrl;
+    this.pushes.start(() => ctx.service('functions') as unknown as PushInvoker | undefined);
+  }
+
+  stop(): void {
+    this.pushes.stop();
   }
 
   reset(): void {
@@ -72,6 +101,7 @@ export class OpenApiService implements EmulatorService {
     return [
       `openapi: ${Object.keys(OPEN_APIS).join(', ')}; subscribe messages land in GET /_emulator/outbox`,
       `openapi: content security blocks ${this.state.blockedWords.map((w) => JSON.stringify(w)).join(', ') || 'nothing'}`,
+      `openapi: media-check verdicts pushed to ${this.pushes.target ? `function ${this.pushes.target}` : 'no function (none configured)'}`,
     ];
   }
 }

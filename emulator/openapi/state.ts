@@ -1,5 +1,6 @@
 // Mutable state of the open API stand-ins: the block list, the subscribe-message
-// outbox, and which users refuse which templates.
+// outbox, which users refuse which templates, and the asynchronous media checks.
+import type { MediaCheck, MediaVerdict } from './media-check';
 
 export interface OutboxMessage {
   msgid: number;
@@ -35,6 +36,16 @@ export class OpenApiState {
   blockedWords: string[];
   readonly outbox: OutboxMessage[] = [];
   private readonly refusals = new Map<string, Refusal>();
+  /** Media checks asked for (media_check_async), oldest first. */
+  readonly mediaChecks: MediaCheck[] = [];
+  /** Verdicts tests set for media URLs containing a text (the latest match wins). */
+  readonly mediaVerdicts: MediaVerdict[] = [];
+  /** Media checks wait for POST …/media-checks/deliver instead of being pushed shortly after the call. */
+  holdMediaChecks = false;
+  /** This emulator's base URL, once started (media is read only from its own storage). */
+  baseUrl = '';
+  /** Told of each new media check (the service schedules its delivery). */
+  onMediaCheck?: (check: MediaCheck) => void;
   // Below 2^53 so JSON round-trips keep the id exact (WeChat's own msgids do not fit).
   private nextMsgid = 1_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
 
@@ -67,6 +78,9 @@ export class OpenApiState {
     this.blockedWords = [...this.defaultWords];
     this.outbox.length = 0;
     this.refusals.clear();
+    this.mediaChecks.length = 0;
+    this.mediaVerdicts.length = 0;
+    this.holdMediaChecks = false;
   }
 }
 

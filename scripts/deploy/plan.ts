@@ -4,6 +4,7 @@
 import type { FunctionConfig } from '../manifests/cloudbaserc';
 import type { CollectionSpec, IndexSpec, SecurityRule } from '../manifests/database';
 import type { StorageRule } from '../manifests/storage-rules';
+import { MESSAGE_PUSH } from '../manifests/message-push';
 import { ADMIN_OPENIDS, parseAdminOpenids } from '../manifests/superadmins';
 
 export { ADMIN_OPENIDS };
@@ -129,8 +130,19 @@ export function planDeployment(inputs: DeployInputs): Plan {
     collections,
     adminOpenidCount: admins.length,
     warnings,
-    manualSteps: [],
+    manualSteps: messagePushSteps(functions.map((f) => f.name)),
   };
+}
+
+/** 消息推送 has no API in a CloudBase deploy: one step by hand per pushed event whose function is deployed. */
+export function messagePushSteps(deployed: string[]): string[] {
+  return Object.entries(MESSAGE_PUSH)
+    .filter(([, fn]) => deployed.includes(fn))
+    .map(
+      ([event, fn]) =>
+        `消息推送: in the CloudBase console (云开发控制台 → 设置 → 全局设置 → 消息推送) add 推送模式 云函数, ` +
+        `消息类型 event, 事件类型 ${event} → cloud function "${fn}" (once per environment)`,
+    );
 }
 
 function planFunction(

@@ -13,6 +13,7 @@ import { loadStorageRules } from '../manifests/storage-rules';
 import type { StorageRules } from '../../emulator/storage/rules';
 import { type CloudbaseConfig, loadCloudbaseConfig } from '../manifests/cloudbaserc';
 import { loadSchema } from '../manifests/database';
+import { MESSAGE_PUSH } from '../manifests/message-push';
 import { functionEntry, PROJECT_ROOT } from '../manifests/paths';
 import { ADMIN_OPENIDS } from '../manifests/superadmins';
 
@@ -45,7 +46,7 @@ export async function startProjectEmulator(opts: ProjectEmulatorOptions): Promis
     services: [
       new DatabaseService({ collections: loadSchema(opts.schema ?? undefined) }),
       new StorageService({ rules: opts.storageRules ?? loadStorageRules() }),
-      new OpenApiService(),
+      new OpenApiService({ messagePush: MESSAGE_PUSH }),
       new FunctionHostService({
         functionsDir: opts.functionsDir ?? config.functionRoot,
         configs: config.functions,

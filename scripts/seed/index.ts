@@ -7,6 +7,7 @@ import { orgSeed } from './orgs';
 import { campaignSeed } from './campaigns';
 import { meetingSeed } from './meetings';
 import { stationSeed } from './stations';
+import { caseSeed } from './cases';
 import { studySeed } from './study';
 
 export type SeedDb = ReturnType<ReturnType<typeof tcb.init>['database']>;
@@ -19,7 +20,7 @@ export interface SeedModule {
 }
 
 // Order matters: later modules refer to earlier ones' ids.
-export const SEEDS: SeedModule[] = [orgSeed, stationSeed, meetingSeed, studySeed, campaignSeed];
+export const SEEDS: SeedModule[] = [orgSeed, stationSeed, meetingSeed, studySeed, campaignSeed, caseSeed];
 
 export async function seedDemoData(target: { adminUrl: string; envId: string }, log = console.log): Promise<void> {
   process.env.TENCENTCLOUD = 'true';

@@ -41,6 +41,10 @@ const NOT_PUBLISHED: Record<string, string[]> = {
   'roundtable.checkIn': ['code'],
   // The audit log's.
   'roundtable.markAttendance': ['reason'],
+  // Seen by the raiser and the case's organisers alone.
+  'cases.confirmCase': ['comment'],
+  'cases.rateCase': ['comment'],
+  'cases.reopenCase': ['reason'],
 };
 
 /** Valid calls carrying fields the probes leave out (a station's address…), by action. */

@@ -11,6 +11,7 @@ import type {
 import type { StationDetail, StationSummary } from '../../typings/station';
 import type { DailyQuote, LectureDetail, LectureSummary } from '../../typings/study';
 import { seedDemoData } from '../../scripts/seed';
+import { SEED_CASE_IDS, SEED_RIDERS } from '../../scripts/seed/cases';
 import { SEED_ORG_IDS } from '../../scripts/seed/orgs';
 import { snapshotDb } from '../support/db-snapshot';
 import { registerWorker } from '../support/fixtures';
@@ -280,5 +281,62 @@ describe('the meetings', () => {
         attended: n(['attended']),
       });
     }
+  });
+});
+
+describe('the demo cases', () => {
+  const admin = () => h.as(SUPERADMIN);
+  const rider = () => h.as('demo-rider-1');
+
+  it('fill an organiser’s queue in various states, some overdue, one never responded to', async () => {
+    const all = await admin().ok<Page<{ id: string; state: string; flags: string[] }>>('cases', 'listCases', {
+      orgId: SEED_ORG_IDS.district,
+      pageSize: 50,
+    });
+    const byId = new Map(all.items.map((c) => [c.id, c]));
+    expect([...byId.keys()].sort()).toEqual(Object.values(SEED_CASE_IDS).sort());
+    expect(new Set(all.items.map((c) => c.state))).toEqual(
+      new Set(['in_progress', 'submitted', 'returned', 'closed', 'accepted', 'rejected']),
+    );
+    expect(byId.get(SEED_CASE_IDS.overdue)!.flags).toContain('overdue');
+    expect(byId.get(SEED_CASE_IDS.unanswered)!.flags).toEqual(expect.arrayContaining(['red', 'overdue']));
+    const overdue = await admin().ok<Page<{ id: string }>>('cases', 'listCases', { flag: 'overdue', pageSize: 50 });
+    expect(overdue.items.map((c) => c.id)).toEqual(
+      expect.arrayContaining([SEED_CASE_IDS.overdue, SEED_CASE_IDS.unanswered]),
+    );
+  });
+
+  it('put one answered case on the public board, without the raiser’s name or phone', async () => {
+    const board = await h.as('seed-viewer').ok<Page<{ id: string }>>('cases', 'publicBoard', {});
+    expect(board.items.map((b) => b.id)).toEqual([SEED_CASE_IDS.onBoard]);
+    const text = JSON.stringify(board);
+    for (const r of SEED_RIDERS)
+      for (const secret of [r.realName, r.phone, r.openid]) expect(text).not.toContain(secret);
+  });
+
+  it('give a demo rider their reports to follow: the verified one with its photo and points, the duplicate linked', async () => {
+    const mine = await rider().ok<Page<{ id: string }>>('cases', 'myCases', {});
+    expect(mine.items.map((c) => c.id)).toEqual(expect.arrayContaining([SEED_CASE_IDS.report, SEED_CASE_IDS.overdue]));
+    const report = await rider().ok<{ photos: { url: string }[]; points: number | null }>('cases', 'getCase', {
+      caseId: SEED_CASE_IDS.report,
+    });
+    expect(report.points).toBe(10);
+    expect(report.photos).toHaveLength(1);
+    expect((await fetch(report.photos[0]!.url)).status).toBe(200);
+    const points = await rider().ok<{ summary: { balance: number } }>('user', 'myPoints', {});
+    expect(points.summary.balance).toBe(10);
+    const dup = await h
+      .as('demo-rider-2')
+      .ok<{ duplicateOf: { id: string } | null }>('cases', 'getCase', { caseId: SEED_CASE_IDS.duplicate });
+    expect(dup.duplicateOf?.id).toBe(SEED_CASE_IDS.report);
+  });
+
+  it('let an organiser re-assign the returned one and answer the overdue one', async () => {
+    await admin().ok('cases', 'acceptCase', { caseId: SEED_CASE_IDS.returned, orgId: SEED_ORG_IDS.express });
+    const answered = await admin().ok<{ state: string }>('cases', 'answerCase', {
+      caseId: SEED_CASE_IDS.overdue,
+      text: '驿站已增加 4 个充电桩（演示）。',
+    });
+    expect(answered.state).toBe('answered');
   });
 });

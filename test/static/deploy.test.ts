@@ -13,7 +13,7 @@ import { executePlan, formatResult } from '../../scripts/deploy/execute';
 import { describeIndex } from '../../scripts/deploy/format';
 import { compareIndexes, toCreateIndex } from '../../scripts/deploy/indexes';
 import { loadDeployInputs, projectFiles } from '../../scripts/deploy/inputs';
-import { type DeployInputs, planDeployment, redactPlan } from '../../scripts/deploy/plan';
+import { type DeployInputs, messagePushSteps, planDeployment, redactPlan } from '../../scripts/deploy/plan';
 import { compareTriggers } from '../../scripts/deploy/triggers';
 
 const root = resolve(__dirname, '../..');
@@ -292,6 +292,7 @@ describe('cloudbaserc.json', () => {
       'roundtable',
       'volunteer',
       'campaign',
+      'cases',
       'office',
       'scheduler',
     ]);
@@ -378,6 +379,13 @@ describe('planDeployment', () => {
       { name: 'empty', indexes: [], rule: { read: false, write: false }, ruleJson: CLOSED_RULE },
     ]);
     expect(plan.manualSteps).toEqual([]);
+  });
+
+  test('asks for the message push (消息推送) by hand when the function receiving it is deployed', () => {
+    expect(messagePushSteps(['user', 'study'])).toEqual([]);
+    expect(messagePushSteps(['user', 'cases'])).toEqual([
+      expect.stringMatching(/wxa_media_check → cloud function "cases"/),
+    ]);
   });
 
   test('keeps a collection-specific rule as written', () => {

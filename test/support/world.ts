@@ -32,6 +32,9 @@ export interface World {
   worker: MyProfile;
   /** A worker in the other district: out of scope for the first district's admins. */
   outsider: MyProfile;
+  /** The outsider's demands: one waiting for acceptance, one answered and on the public board. */
+  caseInOther: string;
+  answeredCaseInOther: string;
 }
 
 /** The callers of the permission matrix, each with the roles the world gives them. */
@@ -135,6 +138,25 @@ export async function buildWorld(h: Caller): Promise<World> {
       'saveMeeting',
       meetingInput(orgs.otherDistrict.id, station.id, { title: '另一区上月的圆桌会', base: tenDaysAgo, startsInH: 24 }),
     );
+  // The outsider's demands (pinned to a 2026 working day: deadlines need the working-day calendar),
+  // one carrying their real name and phone, answered and opted in to the public board.
+  const outsiderAt = (iso: string) => h.as('o-outsider').at(iso);
+  const onBoard = await outsiderAt('2026-11-20T02:00:00.000Z').ok<{ id: string }>('cases', 'submitCase', {
+    kind: 'demand',
+    category: 'rights',
+    title: '恶劣天气超时罚款过重',
+    description: '钱隐私反映：暴雨天也按超时扣款，联系电话13787654321，希望平台调整规则。',
+    publicOptIn: true,
+  });
+  await su
+    .at('2026-11-20T04:00:00.000Z')
+    .ok('cases', 'answerCase', { caseId: onBoard.id, text: '钱隐私您好，已与平台沟通，恶劣天气不再计超时。' });
+  const waiting = await outsiderAt('2026-11-20T03:00:00.000Z').ok<{ id: string }>('cases', 'submitCase', {
+    kind: 'demand',
+    category: 'conditions',
+    title: '小区不让外卖电动车进入',
+    description: '某小区物业不让骑手进小区，只能步行送餐，超时被罚，希望协调。',
+  });
   return {
     orgs,
     worker,
@@ -142,6 +164,8 @@ export async function buildWorld(h: Caller): Promise<World> {
     stationInOther: station.id,
     meetingInOther: meeting.id,
     endedMeetingInOther: ended.id,
+    caseInOther: waiting.id,
+    answeredCaseInOther: onBoard.id,
     quoteInOther: quote.id,
     lectureInOther: lecture.id,
     nominatingInOther: nominating.id,
@@ -245,6 +269,34 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
     exportCampaign: (w) => ({ campaignId: w.votingInOther }),
     exportSignUps: (w) => ({ meetingId: w.meetingInOther }),
     exportMeetingStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
+    exportCases: (w) => ({ orgId: w.orgs.otherDistrict.id, from: '2026-11-01', to: '2026-11-30' }),
+  },
+  cases: {
+    listCases: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    adminGetCase: (w) => ({ caseId: w.caseInOther }),
+    createCase: (w) => ({
+      category: 'rights',
+      title: '圆桌会：夜间配送安全',
+      description: '圆桌会上骑手提出夜间配送照明不足，希望增加路灯。',
+      orgId: w.orgs.otherDistrict.id,
+      source: { kind: 'meeting', meetingId: 'meeting-probe', item: '第 1 项：夜间配送照明' },
+    }),
+    acceptCase: (w) => ({ caseId: w.caseInOther, note: '已受理，尽快协调' }),
+    transferCase: (w) => ({ caseId: w.caseInOther, toOrgId: w.orgs.otherDistrict.id, reason: '需要区委协调' }),
+    returnCase: (w) => ({ caseId: w.caseInOther, reason: '不属于本支部职责' }),
+    updateCase: (w) => ({ caseId: w.caseInOther, text: '正在与物业沟通' }),
+    answerCase: (w) => ({ caseId: w.caseInOther, text: '已与物业协商，骑手可从侧门进入' }),
+    extendCase: (w) => ({ caseId: w.caseInOther, workingDays: 2, reason: '需要与物业再次协商' }),
+    rejectCase: (w) => ({ caseId: w.caseInOther, reason: '不属于受理范围' }),
+    markDuplicate: (w) => ({ caseId: w.caseInOther, originalId: w.answeredCaseInOther }),
+    verifyReport: (w) => ({ caseId: w.caseInOther, valid: true, note: '现场核实属实' }),
+    caseStats: (w) => ({ orgId: w.orgs.otherDistrict.id, from: '2026-11-01', to: '2026-11-30' }),
+    saveReplyTemplate: (w) => ({
+      orgId: w.orgs.otherDistrict.id,
+      title: '物业协调',
+      text: '已与物业沟通，骑手可以进入。',
+    }),
+    listReplyTemplates: (w) => ({ orgId: w.orgs.otherDistrict.id }),
   },
 };
 
@@ -314,6 +366,32 @@ export const USER_PROBES: Record<string, Record<string, Probe>> = {
     ranking: (w) => ({ campaignId: w.votingInOther, category: 'courier' }),
     results: (w) => ({ campaignId: w.votingInOther }),
     candidatePosterCode: (w) => ({ candidateId: w.candidateInOther }),
+  },
+  cases: {
+    caseOptions: () => ({}),
+    subscribeCaseNotices: () => ({ grants: [{ templateId: 'dev-tpl-case-answered', result: 'accept' }] }),
+    submitCase: (w) => ({
+      kind: 'report',
+      category: 'road',
+      title: '路口井盖缺失',
+      description: '和平路口井盖缺失，夜里很危险',
+      address: '示例路与和平路交叉口',
+      photos: ['cloud://local-dev.local-1250000000/cases/probe/a.png'],
+      anonymous: true,
+      orgId: w.orgs.otherBranch.id,
+    }),
+    myCases: () => ({}),
+    getCase: (w) => ({ caseId: w.answeredCaseInOther }),
+    confirmCase: (w) => ({ caseId: w.answeredCaseInOther, rating: 'satisfied', comment: '很满意' }),
+    rateCase: (w) => ({ caseId: w.answeredCaseInOther, rating: 'satisfied', comment: '很满意' }),
+    reopenCase: (w) => ({ caseId: w.answeredCaseInOther, reason: '问题没有解决' }),
+    publicBoard: () => ({}),
+    mediaCheckResult: () => ({
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      trace_id: 'probe-trace-0001',
+      result: { suggest: 'pass', label: 100 },
+    }),
   },
 };
 

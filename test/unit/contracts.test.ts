@@ -4,12 +4,14 @@
 // These checks are types; the test below only keeps them in the suite.
 import type { z } from 'zod';
 import { type handlers as campaignHandlers } from '../../cloudfunctions/campaign/handlers';
+import { type handlers as casesHandlers } from '../../cloudfunctions/cases/handlers';
 import { type handlers as officeHandlers } from '../../cloudfunctions/office/handlers';
 import { type handlers as roundtableHandlers } from '../../cloudfunctions/roundtable/handlers';
 import { type handlers as stationHandlers } from '../../cloudfunctions/station/handlers';
 import { type handlers as studyHandlers } from '../../cloudfunctions/study/handlers';
 import { type handlers as userHandlers } from '../../cloudfunctions/user/handlers';
 import type { CampaignApi } from '../../typings/campaign';
+import type { CasesApi } from '../../typings/cases';
 import type { ActionSpec } from '../../typings/common';
 import type { OfficeApi } from '../../typings/office';
 import type { RoundtableApi } from '../../typings/roundtable';
@@ -36,9 +38,10 @@ const campaign: AllAgree<typeof campaignHandlers, CampaignApi> = true;
 const station: AllAgree<typeof stationHandlers, StationApi> = true;
 const roundtable: AllAgree<typeof roundtableHandlers, RoundtableApi> = true;
 const office: AllAgree<typeof officeHandlers, OfficeApi> = true;
+const cases: AllAgree<typeof casesHandlers, CasesApi> = true;
 
 it('every input schema has exactly the fields of its contract (checked by the type checker)', () => {
-  expect([user, study, campaign, station, roundtable, office]).toEqual([true, true, true, true, true, true]);
+  expect([user, study, campaign, station, roundtable, office, cases]).toEqual([true, true, true, true, true, true, true]);
   // And the check does catch a dropped optional field:
   type Broken = Mismatched<
     { a: { input: z.ZodObject<{ x: z.ZodString }> } },

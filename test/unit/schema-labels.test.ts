@@ -9,7 +9,7 @@ import { AppError } from '../../cloudfunctions/_shared/errors';
 import type { ActionDef } from '../../cloudfunctions/_shared/function';
 import { childrenOf, isObjectSchema, labelsOf, parseInput, unwrap } from '../../cloudfunctions/_shared/validation';
 
-const FUNCTIONS = ['user', 'study', 'station', 'campaign', 'office', 'scheduler', 'roundtable', 'volunteer'];
+const FUNCTIONS = ['user', 'study', 'station', 'campaign', 'cases', 'office', 'scheduler', 'roundtable', 'volunteer'];
 
 const actions = FUNCTIONS.filter((fn) =>
   existsSync(resolve(__dirname, `../../cloudfunctions/${fn}/handlers.ts`)),

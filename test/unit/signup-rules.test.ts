@@ -7,7 +7,7 @@ import {
   questionsInput,
 } from '../../cloudfunctions/_shared/engines/signup/questions';
 import { noticeTemplate, noticeTemplates } from '../../cloudfunctions/_shared/engines/signup/config';
-import { cut, fitText, fitTime } from '../../cloudfunctions/_shared/engines/signup/values';
+import { cut, fitText, fitTime } from '../../cloudfunctions/_shared/subscribe/values';
 import type * as z from 'zod';
 import { codeInput } from '../../cloudfunctions/_shared/engines/signup/checkin';
 import { grantsInput, reminderDue } from '../../cloudfunctions/_shared/engines/signup/reminders';

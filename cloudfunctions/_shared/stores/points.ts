@@ -1,4 +1,5 @@
-// The points_ledger and points_daily collections. The ledger: append-only entries, each under an idempotency key (its _id),
+// The points_ledger and points_daily collections (points_daily also holds the
+// monthly totals of reasons with a monthly cap, _id userId:reason:YYYY-MM). The ledger: append-only entries, each under an idempotency key (its _id),
 // so a retried award is never counted twice; the balance on the user changes in
 // the same transaction as the entry, so it always equals the ledger's sum.
 // Features award and spend points only through here. Voting never earns or costs
@@ -18,6 +19,16 @@ export const DAILY_CAPS: Partial<Record<PointsReason, number>> = {
   quiz_pass: 10,
 };
 
+/** Most points one reason may earn a user per Beijing month; absent = no cap. */
+export const MONTHLY_CAPS: Partial<Record<PointsReason, number>> = {};
+
+export interface PointsCaps {
+  /** Per Beijing day; replaces DAILY_CAPS for this move. */
+  daily?: number;
+  /** Per Beijing calendar month; replaces MONTHLY_CAPS for this move. */
+  monthly?: number;
+}
+
 export interface PointsMove {
   userId: string;
   amount: number;
@@ -27,6 +38,8 @@ export interface PointsMove {
   /** Same key → same entry; e.g. `checkin:<userId>:<day>`. */
   key: string;
   now: Date;
+  /** Caps set by the feature's configuration (e.g. 随手拍: 30 a day, 300 a month). */
+  caps?: PointsCaps;
 }
 
 export interface AwardResult {
@@ -70,21 +83,33 @@ export async function awardPointsIn(t: Transaction, m: PointsMove): Promise<Awar
   const day = beijingDay(m.now);
   const existing = await getDocIn<LedgerDoc>(t, COLLECTIONS.pointsLedger, m.key);
   if (existing) return { awarded: 0, duplicate: true, capped: false };
-  const cap = DAILY_CAPS[m.reason];
+  const cap = m.caps?.daily ?? DAILY_CAPS[m.reason];
+  const monthCap = m.caps?.monthly ?? MONTHLY_CAPS[m.reason];
   let grant = m.amount;
   const dailyId = `${m.userId}:${m.reason}:${day}`;
+  const month = day.slice(0, 7);
+  const monthlyId = `${m.userId}:${m.reason}:${month}`;
   let dailyTotal = 0;
+  let monthlyTotal = 0;
   if (cap !== undefined) {
     const daily = await getDocIn<{ total: number }>(t, COLLECTIONS.pointsDaily, dailyId);
     dailyTotal = daily?.total ?? 0;
     grant = Math.max(0, Math.min(grant, cap - dailyTotal));
   }
+  let monthCapped = false;
+  if (monthCap !== undefined) {
+    const monthly = await getDocIn<{ total: number }>(t, COLLECTIONS.pointsDaily, monthlyId);
+    monthlyTotal = monthly?.total ?? 0;
+    const left = Math.max(0, monthCap - monthlyTotal);
+    if (left < grant) [grant, monthCapped] = [left, true];
+  }
+  const why = monthCapped ? '本月该项积分已达上限' : '今日该项积分已达上限';
   const entry: LedgerDoc = {
     _id: m.key,
     userId: m.userId,
     amount: grant,
     reason: m.reason,
-    title: grant < m.amount ? `${m.title}（今日该项积分已达上限）` : m.title,
+    title: grant < m.amount ? `${m.title}（${why}）` : m.title,
     sourceId: m.sourceId,
     day,
     createdAt: m.now,
@@ -97,6 +122,12 @@ export async function awardPointsIn(t: Transaction, m: PointsMove): Promise<Awar
         .collection(COLLECTIONS.pointsDaily)
         .doc(dailyId)
         .set({ userId: m.userId, reason: m.reason, day, total: dailyTotal + grant });
+    }
+    if (monthCap !== undefined) {
+      await t
+        .collection(COLLECTIONS.pointsDaily)
+        .doc(monthlyId)
+        .set({ userId: m.userId, reason: m.reason, month, total: monthlyTotal + grant });
     }
     await addPointsIn(t, m.userId, { balance: grant, earned: grant }, m.now);
   }

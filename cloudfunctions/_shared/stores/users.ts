@@ -2,7 +2,7 @@
 // code that reads or writes it (the ledger moves balances through addPointsIn).
 import type { MemberStatus, Occupation, PointsSummary, WorkerInfo } from '../../../typings/user';
 import { COLLECTIONS } from '../collections';
-import { cmd, collection, docsByIds, findDoc, getDoc, getDocIn, type Transaction, containsText } from '../db';
+import { cmd, collection, docsByIds, findDoc, findDocs, getDoc, getDocIn, type Transaction, containsText } from '../db';
 import { isDuplicateKey, notFound } from '../errors';
 import { fetchPage, type PageArgs } from '../paging';
 
@@ -168,6 +168,11 @@ export async function listUsers(filter: UserFilter, page: PageArgs) {
     query.count(),
   ]);
   return { ...rows, total: count.total };
+}
+
+/** The admins of exactly this org (not of its ancestors): who gets an org's notices. */
+export async function adminsOf(orgId: string, limit = 50): Promise<UserDoc[]> {
+  return findDocs<UserDoc>(COLLECTIONS.users, { adminOrgIds: orgId, status: 'active' }, limit);
 }
 
 /** Users registered in an org or below it. */

@@ -3,6 +3,7 @@
 import type { SchedulerApi } from '../../../typings/scheduler';
 import type { ActionContext, Handlers } from '../../_shared/function';
 import { form } from '../../_shared/validation';
+import { runCases } from '../tasks/cases';
 import { withdrawOrphanCandidates } from '../tasks/orphan-candidates';
 import { recountSignUps } from '../tasks/recount-signups';
 import { recountVotes } from '../tasks/recount-votes';
@@ -39,7 +40,8 @@ export const upkeepHandlers = {
       // Counters first (a repair may free seats and promote), then the reminders.
       const signUps = await task(ctx, 'recountSignUps', () => recountSignUps(ctx.now, settle));
       const reminders = await task(ctx, 'signUpReminders', () => sendSignUpReminders(ctx.now));
-      return { recountVotes: recount, orphanCandidates, recountSignUps: signUps, signUpReminders: reminders };
+      const cases = await task(ctx, 'cases', () => runCases(ctx.now));
+      return { recountVotes: recount, orphanCandidates, recountSignUps: signUps, signUpReminders: reminders, cases };
     },
   },
 } satisfies Handlers<SchedulerApi>;

@@ -5,6 +5,7 @@ import { checkTexts } from '../../_shared/content-check';
 import { AppError, invalid } from '../../_shared/errors';
 import { acceptFile, deleteFiles, FILE_RULES } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
+import { eraseRaiser } from '../../_shared/stores/cases';
 import { requireOrg } from '../../_shared/stores/orgs';
 import {
   eraseUser,
@@ -134,6 +135,8 @@ export const profileHandlers = {
       // Photos of approved nominations are a candidate's now, published by organisers: they stay.
       await deleteFiles([user.avatarFileId, ...(await unpublishedPhotos(user._id))].filter(Boolean));
       await clearUnpublishedPhotos(user._id);
+      // Cases keep their history, without the raiser's name, phone or openid.
+      await eraseRaiser(user._id);
       // The openid is freed for a fresh account; the record stays, anonymous.
       await eraseUser(user._id, now);
       return { deleted: true as const };

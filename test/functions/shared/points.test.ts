@@ -83,3 +83,22 @@ it('amounts must be positive integers', async () => {
   await expect(awardPoints(move('neg', -5))).rejects.toThrow('positive integer');
   await expect(awardPoints(move('frac', 1.5))).rejects.toThrow('positive integer');
 });
+
+it('a move may carry its own daily and monthly caps (a feature’s configuration); the month is the Beijing month', async () => {
+  const report = (key: string, now: Date) => ({
+    ...move(key, 10, 'volunteer_hours', now),
+    reason: 'case_report' as const,
+    caps: { daily: 30, monthly: 45 },
+  });
+  const day = (d: number) => new Date(Date.UTC(2026, 10, d, 4));
+  const got: number[] = [];
+  for (const [i, d] of [1, 1, 1, 1, 2, 2, 3].entries()) got.push((await awardPoints(report(`r${i}`, day(d)))).awarded);
+  // 30 on the 1st (the 4th capped by the day), 10 and 5 on the 2nd (the month's 45 reached), nothing on the 3rd.
+  expect(got).toEqual([10, 10, 10, 0, 10, 5, 0]);
+  // 1 December 00:30 Beijing is a new month.
+  expect((await awardPoints(report('r-dec', new Date('2026-11-30T16:30:00Z')))).awarded).toBe(10);
+  expect((await balance()).balance).toBe(55);
+  expect(await ledgerSum()).toBe(55);
+  const { data } = await h.db.collection('points_ledger').doc('r5').get();
+  expect(data[0].title).toContain('本月该项积分已达上限');
+});

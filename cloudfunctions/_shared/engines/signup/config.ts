@@ -26,15 +26,20 @@
 //   keyword's type is its name without digits; values are cut and formatted to
 //   that type's rules before sending (values.ts).
 import type { NoticeKind } from '../../../../typings/signup';
+import {
+  againstLocalEmulator,
+  miniprogramState,
+  type SubscribeTemplate,
+  templateFromEnv,
+} from '../../subscribe/templates';
 
 export type NoticeField = 'title' | 'time' | 'place' | 'status' | 'tip';
 
-export interface NoticeTemplate {
+export interface NoticeTemplate extends SubscribeTemplate<NoticeField> {
   kind: NoticeKind;
-  id: string;
-  /** Our field → the template's keyword, e.g. title → thing1. */
-  keys: Partial<Record<NoticeField, string>>;
 }
+
+const NOTICE_FIELDS: readonly NoticeField[] = ['title', 'time', 'place', 'status', 'tip'];
 
 type Env = Record<string, string | undefined>;
 
@@ -66,17 +71,6 @@ const DEFAULT_KEYS: Record<TemplateKind, NoticeTemplate['keys']> = {
 /** The templates offered on the sign-up tap (a cancellation is sent with the promotion's, a status notice). */
 export const NOTICE_KINDS: readonly TemplateKind[] = ['promoted', 'dayBefore', 'hourBefore'];
 
-/** Whether this function talks to the local emulator (the SDK's service URL is a loopback address). */
-export function againstLocalEmulator(env: Env = process.env): boolean {
-  try {
-    const url = (JSON.parse(env.TCB_CONTEXT_CNFG ?? '{}') as { URL?: unknown }).URL;
-    if (typeof url !== 'string') return false;
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-}
-
 /** The check-in code key, or null when none is configured (and this is not the emulator). */
 export function codeSecret(env: Env = process.env): string | null {
   const configured = env.SIGNUP_CODE_SECRET?.trim();
@@ -90,33 +84,17 @@ export function codeSecret(env: Env = process.env): string | null {
   return againstLocalEmulator(env) ? DEV_SECRET : null;
 }
 
-const KEYWORD = /^[a-z_]+\d+$/;
-const TEMPLATE_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
-function parseKeys(text: string | undefined, fallback: NoticeTemplate['keys']): NoticeTemplate['keys'] {
-  if (!text?.trim()) return fallback;
-  const keys: NoticeTemplate['keys'] = {};
-  for (const pair of text.split(',')) {
-    const [ours, theirs] = pair.split(':').map((s) => s.trim());
-    if (!['title', 'time', 'place', 'status', 'tip'].includes(ours ?? '') || !KEYWORD.test(theirs ?? '')) {
-      throw new Error(`bad subscribe template keyword "${pair}" (expected e.g. title:thing1)`);
-    }
-    keys[ours as NoticeField] = theirs;
-  }
-  return keys;
-}
-
 /** The template of a notice kind, or null when none is configured. */
 export function noticeTemplate(kind: NoticeKind, env: Env = process.env): NoticeTemplate | null {
   if (kind === 'cancelled') {
     const status = noticeTemplate('promoted', env);
     return status && { ...status, kind };
   }
-  const configured = env[ENV_NAMES[kind]]?.trim();
-  const id = configured || (againstLocalEmulator(env) ? DEV_TEMPLATE_IDS[kind] : '');
-  if (!id) return null;
-  if (!TEMPLATE_ID.test(id)) throw new Error(`${ENV_NAMES[kind]} is not a template id: ${JSON.stringify(id)}`);
-  return { kind, id, keys: parseKeys(env[`${ENV_NAMES[kind]}_KEYS`], DEFAULT_KEYS[kind]) };
+  const tpl = templateFromEnv(
+    { env: ENV_NAMES[kind], devId: DEV_TEMPLATE_IDS[kind], keys: DEFAULT_KEYS[kind], fields: NOTICE_FIELDS },
+    env,
+  );
+  return tpl && { kind, ...tpl };
 }
 
 /** Every configured template. */
@@ -124,8 +102,4 @@ export function noticeTemplates(env: Env = process.env): NoticeTemplate[] {
   return NOTICE_KINDS.map((k) => noticeTemplate(k, env)).filter((t): t is NoticeTemplate => t !== null);
 }
 
-/** Which mini-program version notices open: formal (release) unless SIGNUP_MINIPROGRAM_STATE says otherwise. */
-export function miniprogramState(env: Env = process.env): 'developer' | 'trial' | 'formal' {
-  const s = env.SIGNUP_MINIPROGRAM_STATE;
-  return s === 'developer' || s === 'trial' ? s : 'formal';
-}
+export { againstLocalEmulator, miniprogramState };

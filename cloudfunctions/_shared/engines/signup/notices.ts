@@ -6,9 +6,8 @@
 // 43101 (no grant left at WeChat) and 20004 (the user switched messages off) are
 // recorded as refused and the grant count cleared — never retried. A crash after
 // the claim leaves the notice `sending`: not sent, and not sent twice.
-import type { NoticeKind, NoticeStatus } from '../../../../typings/signup';
+import type { NoticeKind } from '../../../../typings/signup';
 import { BEIJING, dayjs } from '../../clock';
-import { cloud } from '../../sdk';
 import type { BookingDoc } from '../../stores/signup-events';
 import {
   claimReminder,
@@ -17,18 +16,11 @@ import {
   type SignUpDoc,
   type StatusNotice,
 } from '../../stores/signups';
-import { clearGrant, takeGrant } from '../../stores/subscribe-grants';
-import { miniprogramState, type NoticeField, type NoticeTemplate, noticeTemplate } from './config';
-import { fitText, fitTime } from './values';
+import { type NoticeOutcome, sendSubscribe } from '../../subscribe/send';
+import { messageData as fitted } from '../../subscribe/templates';
+import { type NoticeField, type NoticeTemplate, noticeTemplate } from './config';
 
-const SEND_API = '/cgi-bin/message/subscribe/send';
-/** WeChat's answers that mean "this user will not get it": recorded, never retried. */
-export const REFUSALS = [43101, 20004] as const;
-
-export interface NoticeOutcome {
-  status: NoticeStatus;
-  errcode?: number;
-}
+export type { NoticeOutcome } from '../../subscribe/send';
 
 /** "明天 09:00 开始，请准时参加" — relative to the Beijing day of `now`. */
 function startsText(startAt: Date, now: Date): string {
@@ -63,45 +55,7 @@ function fieldsOf(kind: NoticeKind, b: BookingDoc, now: Date): Record<NoticeFiel
 
 /** The message's data, each value fitted to its keyword's rules. */
 export function messageData(tpl: NoticeTemplate, b: BookingDoc, now: Date): Record<string, { value: string }> {
-  const fields = fieldsOf(tpl.kind, b, now);
-  const data: Record<string, { value: string }> = {};
-  for (const [field, keyword] of Object.entries(tpl.keys) as [NoticeField, string][]) {
-    const v = fields[field];
-    data[keyword] = { value: v instanceof Date ? fitTime(keyword, v) : fitText(keyword, v) };
-  }
-  return data;
-}
-
-interface SendReply {
-  errcode?: number;
-}
-
-async function send(s: SignUpDoc, b: BookingDoc, tpl: NoticeTemplate, now: Date): Promise<NoticeOutcome> {
-  let errcode: number;
-  try {
-    const res = await cloud().callWxOpenApi({
-      apiName: SEND_API,
-      requestData: {
-        touser: s.openid,
-        template_id: tpl.id,
-        page: b.notice.page,
-        data: messageData(tpl, b, now),
-        miniprogram_state: miniprogramState(),
-        lang: 'zh_CN',
-      },
-    });
-    errcode = Number((res as { result?: SendReply }).result?.errcode ?? -1);
-  } catch (err) {
-    console.error(JSON.stringify({ message: 'subscribe send failed', signUpId: s._id, error: String(err) }));
-    return { status: 'failed' };
-  }
-  if (errcode === 0) return { status: 'sent' };
-  if ((REFUSALS as readonly number[]).includes(errcode)) {
-    await clearGrant(s.userId, tpl.id);
-    return { status: 'refused', errcode };
-  }
-  console.error(JSON.stringify({ message: 'subscribe send refused', signUpId: s._id, errcode }));
-  return { status: 'failed', errcode };
+  return fitted(tpl, fieldsOf(tpl.kind, b, now));
 }
 
 /** Sends a notice already claimed on the record and records what happened. */
@@ -112,7 +66,14 @@ async function deliverClaimed(
   kind: NoticeKind,
   now: Date,
 ): Promise<NoticeOutcome> {
-  const outcome = (await takeGrant(s.userId, tpl.id)) ? await send(s, b, tpl, now) : { status: 'no_grant' as const };
+  const outcome = await sendSubscribe({
+    userId: s.userId,
+    openid: s.openid,
+    templateId: tpl.id,
+    page: b.notice.page,
+    data: messageData(tpl, b, now),
+    logId: s._id,
+  });
   await recordNotice(s._id, kind, { ...outcome, at: now });
   return outcome;
 }

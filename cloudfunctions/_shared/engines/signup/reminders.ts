@@ -9,13 +9,11 @@
 // sign-up made within the last hour gets only the hour reminder. Promotion
 // notices the promoter could not send (a crash, WeChat unreachable) are sent here,
 // and so are cancellation notices the cancelling call did not get to send.
-import * as z from 'zod';
 import type { ReminderReport, SubscribeGrant, SubscribeOffer } from '../../../../typings/signup';
 import type { ActionContext } from '../../function';
 import { type BookingDoc, bookingsStartingIn, getBooking } from '../../stores/signup-events';
 import { awaitingReminder, type SignUpDoc, staleStatusNotices, type StatusNotice } from '../../stores/signups';
-import { addGrants } from '../../stores/subscribe-grants';
-import { form } from '../../validation';
+import { grantsInput as subscribeGrants, recordAccepted } from '../../subscribe/grants';
 import { userIdOf } from './access';
 import { NOTICE_KINDS, noticeTemplate, noticeTemplates } from './config';
 import { deliverReminder, deliverStatus, type NoticeOutcome } from './notices';
@@ -28,24 +26,8 @@ const BATCH = 100;
 /** Sends per upkeep run at most (the scheduler has 60 s); the rest go in the next run. */
 const MAX_SENDS_PER_RUN = 400;
 
-const CHOICES = ['accept', 'reject', 'ban', 'filter'] as const;
-
 /** wx.requestSubscribeMessage's answers as the client reports them (one per requested id). */
-export const grantsInput = () =>
-  z
-    .array(
-      form(
-        {
-          templateId: z
-            .string()
-            .regex(/^[A-Za-z0-9_-]+$/, '模板编号格式不正确')
-            .max(128),
-          result: z.enum(CHOICES),
-        },
-        { templateId: '订阅消息模板', result: '订阅结果' },
-      ),
-    )
-    .max(NOTICE_KINDS.length);
+export const grantsInput = () => subscribeGrants(NOTICE_KINDS.length);
 
 /** The template ids to request on the sign-up tap (configured ones only; at most 3). */
 export function subscribeOffer(): SubscribeOffer {
@@ -53,13 +35,13 @@ export function subscribeOffer(): SubscribeOffer {
 }
 
 /** Counts what the user accepted (ids that are not ours are ignored). */
-export async function recordGrants(ctx: ActionContext, grants: SubscribeGrant[]): Promise<{ granted: string[] }> {
-  const ours = new Set(noticeTemplates().map((t) => t.id));
-  const granted = [
-    ...new Set(grants.filter((g) => g.result === 'accept' && ours.has(g.templateId)).map((g) => g.templateId)),
-  ];
-  await addGrants(userIdOf(ctx.caller), granted, ctx.now);
-  return { granted };
+export function recordGrants(ctx: ActionContext, grants: SubscribeGrant[]): Promise<{ granted: string[] }> {
+  return recordAccepted(
+    userIdOf(ctx.caller),
+    grants,
+    noticeTemplates().map((t) => t.id),
+    ctx.now,
+  );
 }
 
 export interface DueReminder {

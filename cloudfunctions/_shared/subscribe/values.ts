@@ -4,7 +4,7 @@
 //   thing ≤ 20 characters · phrase ≤ 5 Chinese characters · character_string ≤ 32
 //   printable ASCII · name ≤ 10 Chinese or ≤ 20 other characters · time / date
 //   "2026年11月28日 09:00" (Beijing time) · number digits only.
-import { BEIJING, dayjs } from '../../clock';
+import { BEIJING, dayjs } from '../clock';
 
 const chars = (s: string) => Array.from(s);
 
