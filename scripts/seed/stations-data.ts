@@ -176,7 +176,16 @@ const HUBS: DemoStation[] = [
 
 /** The thirty service points: a fixed pattern, so every seeding gives the same network. */
 const POINT_PLACES = [
-  '便利店', '加油站', '社区服务站', '药店', '书店', '银行网点', '汽修店', '面馆', '菜市场', '公园管理处',
+  '便利店',
+  '加油站',
+  '社区服务站',
+  '药店',
+  '书店',
+  '银行网点',
+  '汽修店',
+  '面馆',
+  '菜市场',
+  '公园管理处',
 ];
 const POINT_STREETS = ['和平路', '文化路', '人民路', '江滨路', '新华路', '解放路'];
 const POINT_FACILITIES: Facility[][] = [
@@ -186,7 +195,12 @@ const POINT_FACILITIES: Facility[][] = [
   ['water', 'first_aid'],
   ['water', 'charging', 'microwave'],
 ];
-const POINT_HOURS: OpeningHours[] = [daily('08:00', '21:00'), daily('07:00', '22:00'), ALL_DAY, daily('09:00', '18:00')];
+const POINT_HOURS: OpeningHours[] = [
+  daily('08:00', '21:00'),
+  daily('07:00', '22:00'),
+  ALL_DAY,
+  daily('09:00', '18:00'),
+];
 const POINT_PARENTS = [O.streetEast, O.express, O.food, O.transport, O.internet];
 
 const POINTS: DemoStation[] = Array.from({ length: 30 }, (_, i) => {

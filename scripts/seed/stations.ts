@@ -28,18 +28,15 @@ export const stationSeed: SeedModule = {
     for (const s of DEMO_STATIONS) {
       const ancestors = pathAbove(s.parentId);
       if (!s.existingOrg) {
-        await db
-          .collection('orgs')
-          .doc(s.id)
-          .set({
-            name: s.name,
-            type: 'station',
-            parentId: s.parentId,
-            ancestors,
-            sort: s.sort,
-            createdAt: now,
-            updatedAt: now,
-          });
+        await db.collection('orgs').doc(s.id).set({
+          name: s.name,
+          type: 'station',
+          parentId: s.parentId,
+          ancestors,
+          sort: s.sort,
+          createdAt: now,
+          updatedAt: now,
+        });
         written++;
       }
       const { id, existingOrg: _existing, lat, lng, ...fields } = s;
