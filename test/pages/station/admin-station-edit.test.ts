@@ -5,7 +5,7 @@ import type { Page } from '../../../typings/common';
 import type { StationAdminView } from '../../../typings/station';
 import { clearSession } from '../../../miniprogram/utils/session';
 import { actAs, callAs, pinNow, startBackend } from '../support/backend';
-import { makeAdmin, seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
+import { login, makeAdmin, seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
 import { flush, loadPage, waitFor, wxDouble, type RenderedPage } from '../support/page';
 import { addStation } from '../support/station';
 import { stubWx } from '../support/study';
@@ -88,7 +88,7 @@ describe('station editor', () => {
 
     await typeInto(page, 'name', '城西夜间驿站');
     await typeInto(page, 'number', 'CX-09');
-    await tapOn(page, '#kind-point');
+    await tapOn(page, '#kinds >>> #kind-point');
     picks({ name: '城西停车场', address: '示例市西城区高架桥下', latitude: 29.5123456789, longitude: 106.4876543 });
     await tapCell(page, 'choose-location');
     await waitFor(() => expect(page.data.form.location).toEqual({ lat: 29.512346, lng: 106.487654 }));
@@ -96,9 +96,9 @@ describe('station editor', () => {
     expect(page.data.form.address).toBe('示例市西城区高架桥下 城西停车场');
     expect(cellText(page, 'choose-location')).toContain('已选：29.512346, 106.487654');
 
-    await tapOn(page, '#facility-rest'); // on by default: now off
-    await tapOn(page, '#facility-toilet');
-    await tapOn(page, '#facility-parking');
+    await tapOn(page, '#facilities >>> #facility-rest'); // on by default: now off
+    await tapOn(page, '#facilities >>> #facility-toilet');
+    await tapOn(page, '#facilities >>> #facility-parking');
     await typeInto(page, 'service-care', '热水、 休息，热水');
     await typeInto(page, 'service-legal', '劳动权益咨询');
     await pickTime(page, 'period-0-from', '22:00');
@@ -108,7 +108,7 @@ describe('station editor', () => {
     await typeInto(page, 'manager-name', '郑站长');
     await typeInto(page, 'manager-phone', '13900004444');
     await typeArea(page, 'note', '白天扫码进入休息区。');
-    await tapOn(page, '#add-photo');
+    await tapOn(page, '#photos >>> #add-photo');
     await waitFor(() => expect(page.data.form.photos).toHaveLength(1));
     expect(wxDouble().callsOf('cloud.uploadFile')).toEqual([
       { cloudPath: expect.stringMatching(/^stations\/\d+-0\.jpg$/) },
@@ -234,6 +234,15 @@ describe('station editor', () => {
 
     expect(page.data.status).toBe('error');
     expect(screenText(page)).toContain('驿站建在区级党委、行业党委或街道下');
+  });
+
+  it('someone who is no organiser is told the editor is for organisers, and no form is shown', async () => {
+    await login('station-edit-rider');
+    const page = await open({ id: orgs.station.id }, 'station-edit-rider');
+
+    expect(page.data.status).toBe('denied');
+    expect(textAt(page, '#denied')).toContain('管理后台仅对管理员开放');
+    expect(has(page, '#save')).toBe(false);
   });
 
   it('a superadmin picks the parent among the orgs that take stations', async () => {

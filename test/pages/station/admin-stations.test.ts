@@ -4,7 +4,7 @@
 import type { StationAdminView } from '../../../typings/station';
 import { clearSession } from '../../../miniprogram/utils/session';
 import { actAs, callAs, pinNow, startBackend } from '../support/backend';
-import { makeAdmin, registerWorker, seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
+import { login, makeAdmin, registerWorker, seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
 import { loadPage, waitFor, wxDouble, type RenderedPage } from '../support/page';
 import { addStation } from '../support/station';
 import { detachAll, has, render, tapButton, tapOn, textAt } from '../support/ui';
@@ -115,5 +115,17 @@ describe('驿站管理', () => {
     expect(page.data.list.status).toBe('empty');
     expect(textAt(page, '#list-state')).toContain('你负责的组织下还没有驿站');
     expect(has(page, `#station-${depot.id}`)).toBe(false);
+  });
+
+  it('someone who is no organiser is told the page is for organisers, and no station is asked for', async () => {
+    await login('stations-rider');
+    actAs('stations-rider');
+    const page = render(listId);
+    await waitFor(() => expect(page.data.access).toBe('denied'));
+
+    expect(textAt(page, '#denied')).toContain('管理后台仅对管理员开放');
+    expect(has(page, '#add')).toBe(false);
+    expect(page.data.list.status).toBe('loading');
+    expect(has(page, '#list-state')).toBe(false);
   });
 });

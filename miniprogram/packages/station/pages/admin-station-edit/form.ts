@@ -40,7 +40,8 @@ export interface StationForm {
   address: string;
   /** gcj02, from wx.chooseLocation; null until chosen. */
   location: { lat: number; lng: number } | null;
-  facilityOn: Record<Facility, boolean>;
+  /** In the catalogue's order (FACILITIES). */
+  facilities: Facility[];
   /** Per category, the items as typed: separated by commas, 顿号 or spaces. */
   services: Record<ServiceCategory, string>;
   hours: HoursForm;
@@ -57,7 +58,6 @@ export const MAX_PERIODS = 4;
 let seq = 0;
 export const newPeriod = (from = '09:00', to = '21:00'): PeriodForm => ({ key: `p${++seq}`, from, to });
 
-const noFacilities = () => Object.fromEntries(FACILITIES.map((f) => [f, false])) as Record<Facility, boolean>;
 const noServices = () => Object.fromEntries(SERVICE_CATEGORIES.map((c) => [c, ''])) as Record<ServiceCategory, string>;
 
 export function emptyStationForm(parent?: { id: string; name: string }): StationForm {
@@ -70,7 +70,7 @@ export function emptyStationForm(parent?: { id: string; name: string }): Station
     number: '',
     address: '',
     location: null,
-    facilityOn: { ...noFacilities(), water: true, charging: true, rest: true },
+    facilities: ['water', 'charging', 'rest'],
     services: noServices(),
     hours: { allDay: false, periods: [newPeriod()], nightAccess: false },
     phone: '',
@@ -84,8 +84,6 @@ export function emptyStationForm(parent?: { id: string; name: string }): Station
 export function stationForm(s: StationAdminView): StationForm {
   const services = noServices();
   for (const x of s.services) services[x.category] = x.items.join('、');
-  const facilityOn = noFacilities();
-  for (const f of s.facilities) facilityOn[f] = true;
   return {
     id: s.id,
     parentId: s.parentId,
@@ -95,7 +93,7 @@ export function stationForm(s: StationAdminView): StationForm {
     number: s.number,
     address: s.address,
     location: s.location,
-    facilityOn,
+    facilities: FACILITIES.filter((f) => s.facilities.includes(f)),
     services,
     hours: {
       allDay: s.hours.allDay,
@@ -166,7 +164,7 @@ export function toSaveStation(f: StationForm): SaveStationRequest {
     address: f.address.trim(),
     location: f.location!,
     photos: f.photos.map((p) => p.fileId),
-    facilities: FACILITIES.filter((x) => f.facilityOn[x]),
+    facilities: FACILITIES.filter((x) => f.facilities.includes(x)),
     services: SERVICE_CATEGORIES.flatMap((category) => {
       const items = parseItems(f.services[category]);
       return items.length ? [{ category, items }] : [];

@@ -3,10 +3,11 @@
 // six categories, opening hours, phones, a note and photos. The server checks scope
 // and everything else again; its message shows in the form, which keeps its input.
 import type { Facility, ServiceCategory, StationAdminView, StationKind } from '../../../../../typings/station';
-import { displayUrl, uploadFile } from '../../../../services/files';
+import type { PhotosChange } from '../../../../components/photo-picker/index';
+import { loadByIdHandlers, openedId } from '../../../../components/list-state/reload';
 import { stationApi } from '../../../../services/station';
 import { errorCode, errorMessage } from '../../../../utils/errors';
-import { ensureLogin } from '../../../../utils/session';
+import { ensureLogin, isAdmin } from '../../../../utils/session';
 import {
   FACILITIES,
   FACILITY_ICONS,
@@ -27,10 +28,8 @@ import {
 } from './form';
 import { type ParentChoice, stationParents } from './parents';
 
-type Status = 'loading' | 'ready' | 'error';
+type Status = 'loading' | 'ready' | 'error' | 'denied';
 type TextField = 'name' | 'number' | 'address' | 'phone' | 'managerName' | 'managerPhone' | 'note';
-
-const ids = new WeakMap<object, string>();
 
 /** One station of the organiser's scope (the server refuses one outside it, and says so). */
 async function findStation(id: string): Promise<StationAdminView | null> {
@@ -57,15 +56,16 @@ Component({
     formError: '',
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      ids.set(this, query.id ?? '');
-      this.load();
-    },
+    ...loadByIdHandlers(),
     async load() {
-      const id = ids.get(this) ?? '';
+      const id = openedId(this);
       this.setData({ status: 'loading', error: '' });
       try {
         const profile = await ensureLogin();
+        if (!isAdmin(profile)) {
+          this.setData({ status: 'denied' });
+          return;
+        }
         if (!id) {
           const parents = await stationParents(profile);
           if (!parents.length) {
@@ -97,10 +97,6 @@ Component({
         this.setData({ status: 'error', error });
       }
     },
-    onRetry() {
-      this.load();
-    },
-
     // --- fields
     onText(e: DetailEvent<{ value: string }, { field: TextField }>) {
       this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value, formError: '' });
@@ -108,12 +104,11 @@ Component({
     onService(e: DetailEvent<{ value: string }, { category: ServiceCategory }>) {
       this.setData({ [`form.services.${e.currentTarget.dataset.category}`]: e.detail.value, formError: '' });
     },
-    onKind(e: TapEvent<{ value: StationKind }>) {
-      this.setData({ 'form.kind': e.currentTarget.dataset.value, formError: '' });
+    onKind(e: DetailEvent<{ value: StationKind }>) {
+      this.setData({ 'form.kind': e.detail.value, formError: '' });
     },
-    onFacility(e: TapEvent<{ value: Facility }>) {
-      const f = e.currentTarget.dataset.value;
-      this.setData({ [`form.facilityOn.${f}`]: !this.data.form.facilityOn[f], formError: '' });
+    onFacilities(e: DetailEvent<{ values: Facility[] }>) {
+      this.setData({ 'form.facilities': e.detail.values, formError: '' });
     },
     onParent(e: DetailEvent<{ value: string | number }>) {
       const p = this.data.parents[Number(e.detail.value)];
@@ -151,32 +146,9 @@ Component({
     },
 
     // --- photos, uploaded as soon as they are picked
-    async onAddPhotos() {
-      const room = MAX_PHOTOS - this.data.form.photos.length;
-      if (room <= 0 || this.data.uploading) return;
-      let picked: string[] = [];
-      try {
-        const res = await wx.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'] });
-        picked = res.tempFiles.slice(0, room).map((f) => f.tempFilePath);
-      } catch {
-        return; // cancelled
-      }
-      this.setData({ uploading: true, formError: '' });
-      const stamp = Date.now();
-      try {
-        for (let i = 0; i < picked.length; i++) {
-          const fileId = await uploadFile(`stations/${stamp}-${i}.jpg`, picked[i]!);
-          const photos = [...this.data.form.photos, { fileId, url: displayUrl(fileId) }];
-          this.setData({ 'form.photos': photos });
-        }
-      } catch (err) {
-        this.setData({ formError: errorMessage(err, '照片上传失败，请重试') });
-      } finally {
-        this.setData({ uploading: false });
-      }
-    },
-    onRemovePhoto(e: TapEvent<{ index: number }>) {
-      this.setData({ 'form.photos': this.data.form.photos.filter((_, i) => i !== e.currentTarget.dataset.index) });
+    onPhotos(e: DetailEvent<PhotosChange>) {
+      const { photos, uploading, error } = e.detail;
+      this.setData({ 'form.photos': photos, uploading, formError: error });
     },
 
     // --- save

@@ -8,7 +8,7 @@ import { initialList, listRegistry } from '../../../../components/list-state/pag
 import { stationApi } from '../../../../services/station';
 import { errorMessage, toastError } from '../../../../utils/errors';
 import { formatDate } from '../../../../utils/format';
-import { ensureLogin } from '../../../../utils/session';
+import { ensureLogin, isAdmin } from '../../../../utils/session';
 import { hoursText, OPEN_STATE_LABELS, OPEN_STATE_THEMES } from '../../../../utils/station';
 import { KIND_LABELS, serviceLine } from '../../utils/labels';
 
@@ -43,10 +43,12 @@ const toRow = (s: StationAdminView): AdminRow => ({
 });
 
 const lists = listRegistry<StationAdminView, AdminRow>();
-const shownBefore = new WeakSet<object>();
+
+type Access = 'loading' | 'ready' | 'denied';
 
 Component({
   data: {
+    access: 'loading' as Access,
     keyword: '',
     list: initialList<AdminRow>(),
     /** The station an action is running for. */
@@ -63,22 +65,25 @@ Component({
         },
         toView: toRow,
       });
-      lists.of(this).reload();
+      this.start();
     },
   },
-  pageLifetimes: {
-    show() {
-      if (!shownBefore.has(this)) {
-        shownBefore.add(this);
-        return;
-      }
-      // Back from the editor: show what was saved.
-      if (this.data.list.status !== 'loading') lists.of(this).reload({ keepRows: true });
-    },
-  },
+  // Back from the editor: show what was saved.
+  pageLifetimes: lists.revisitLifetimes(),
   methods: {
     ...lists.pageHandlers(),
     ...lists.searchHandlers(),
+    /** Someone who is no organiser is told so, not shown the server's refusal with 重试. */
+    async start() {
+      const profile = await ensureLogin().catch(() => null);
+      if (profile && !isAdmin(profile)) {
+        this.setData({ access: 'denied' });
+        return;
+      }
+      // Not signed in (offline): the list says why and offers 重试, which signs in first.
+      this.setData({ access: 'ready' });
+      lists.of(this).reload();
+    },
     rowAt(index: number): AdminRow | undefined {
       return this.data.list.items[index];
     },

@@ -6,12 +6,10 @@ import { ROUTES } from '../../../../config/routes';
 import { stationApi } from '../../../../services/station';
 import { errorCode, errorMessage } from '../../../../utils/errors';
 import { callPhone, navigateToStation } from '../../../../utils/station';
-import { reloadHandlers } from '../../../../components/list-state/reload';
+import { loadByIdHandlers, openedId, reloadHandlers } from '../../../../components/list-state/reload';
 import { toView, type StationView } from './view';
 
 type Status = 'loading' | 'ready' | 'missing' | 'error';
-
-const ids = new WeakMap<object, string>();
 
 Component({
   data: {
@@ -21,12 +19,9 @@ Component({
   },
   methods: {
     ...reloadHandlers(),
-    onLoad(query: Record<string, string | undefined>) {
-      ids.set(this, query.id ?? '');
-      this.load();
-    },
+    ...loadByIdHandlers(),
     async load(quiet = false): Promise<string | null> {
-      const id = ids.get(this) ?? '';
+      const id = openedId(this);
       if (!quiet || !this.data.station) this.setData({ status: 'loading', error: '' });
       try {
         const station = toView(await stationApi('getStation', { id }));
