@@ -9,7 +9,6 @@ import { lectureUrl } from '../../utils/labels';
 import { type LectureRow, toLectureRow } from '../../utils/lecture-row';
 
 const lists = listRegistry<LectureSummary, LectureRow>();
-/** Whether the page has been shown once (later shows mean coming back from a lecture). */
 
 Component({
   data: {
