@@ -67,11 +67,17 @@ export function locate(): Promise<Located> {
   });
 }
 
-/** The position only if location was allowed before and the privacy guide agreed; otherwise null. Never prompts. */
-export async function quietPosition(): Promise<Position | null> {
-  if ((await locationAuth()) !== 'granted' || (await privacyPending())) return null;
+/**
+ * Never prompts. Not allowed: location was not allowed before, or WeChat's privacy
+ * guide still needs agreeing. Allowed: where the phone is, or null when it cannot
+ * tell just now (its location service off, WeChat's limit on frequent calls).
+ */
+export type QuietPosition = { allowed: false } | { allowed: true; position: Position | null };
+
+export async function quietPosition(): Promise<QuietPosition> {
+  if ((await locationAuth()) !== 'granted' || (await privacyPending())) return { allowed: false };
   const r = await locate();
-  return r.ok ? r.position : null;
+  return { allowed: true, position: r.ok ? r.position : null };
 }
 
 /**

@@ -331,6 +331,31 @@ describe('home page: 附近驿站', () => {
     }
   });
 
+  it('back on the tab: a refresh without a position keeps the card; once location is turned off it goes', async () => {
+    Object.assign(wxDouble().location, { auth: true, position: NEAR_EAST });
+    const page = render(homeId);
+    const show = () => (page as unknown as { triggerPageLifeTime(name: string): void }).triggerPageLifeTime('show');
+    show(); // the page opening, as WeChat shows it
+    await quoteShown(page);
+    await waitFor(() => expect(has(page, '#nearest >>> #nearest-station')).toBe(true));
+
+    // WeChat refuses getLocation calls in quick succession: the card shown stays.
+    wxDouble().location.position = null;
+    show();
+    await waitFor(() => expect(wxDouble().callsOf('getLocation')).toHaveLength(2));
+    await flush();
+    await flush();
+    expect(textAt(page, '#nearest >>> #nearest-station')).toContain('城东党群服务驿站');
+
+    // Turned off in 设置: the card goes, the entry stays, and nothing is asked.
+    wxDouble().location.auth = false;
+    show();
+    await waitFor(() => expect(has(page, '#nearest >>> #nearest-station')).toBe(false));
+    expect(wxDouble().callsOf('getLocation')).toHaveLength(2);
+    expect(wxDouble().callsOf('prompt')).toEqual([]);
+    expect(textAt(page, stationsEntry)).toContain('附近驿站');
+  });
+
   it('located, but nothing open nearby now: says so beside the entry', async () => {
     pinNow('2026-11-28T15:00:00Z'); // 23:00 in Beijing: the station closed at 21:00
     Object.assign(wxDouble().location, { auth: true, position: NEAR_EAST });

@@ -219,6 +219,17 @@ describe('附近驿站 without location', () => {
     expect(mapCalls('initMarkerCluster')).toHaveLength(1);
   });
 
+  it('allowed before, but WeChat’s privacy guide not yet agreed: opening asks nothing and goes by district', async () => {
+    phoneLocation({ ...allowedAt(RIDER), privacyPending: true });
+    const page = await open();
+
+    expect(prompts()).toEqual([]);
+    expect(wxDouble().callsOf('getLocation')).toEqual([]);
+    expect(page.data.located).toBe(false);
+    expect(groups(page)).toHaveLength(3);
+    expect(has(page, '#locate')).toBe(true);
+  });
+
   it('开启定位: allowing it turns the list into nearest first', async () => {
     phoneLocation({ answer: 'allow', position: { latitude: RIDER.lat, longitude: RIDER.lng } });
     const page = await open();

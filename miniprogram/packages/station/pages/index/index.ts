@@ -10,7 +10,7 @@ import { ROUTES } from '../../../../config/routes';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
 import { endPullDown } from '../../../../components/list-state/reload';
 import { stationApi } from '../../../../services/station';
-import { locate, locationAuth, offerLocationSettings, type Position } from '../../../../utils/location';
+import { locate, locationAuth, offerLocationSettings, type Position, quietPosition } from '../../../../utils/location';
 import { SERVICE_CATEGORIES, SERVICE_LABELS } from '../../utils/labels';
 import type { StationSummary } from '../../../../../typings/station';
 import type { CardView } from './components/station-card/index';
@@ -74,12 +74,10 @@ Component({
     },
   },
   methods: {
-    /** Uses the position only if location was allowed before (no prompt on opening the page). */
+    /** Uses the position only if location (and WeChat's privacy guide) was agreed before: opening the page never prompts. */
     async start() {
-      if ((await locationAuth()) === 'granted') {
-        const r = await locate();
-        if (r.ok) this.usePosition(r.position);
-      }
+      const quiet = await quietPosition();
+      if (quiet.allowed && quiet.position) this.usePosition(quiet.position);
       await this.reload();
     },
     usePosition(position: Position) {

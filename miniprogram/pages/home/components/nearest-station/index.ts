@@ -1,7 +1,7 @@
 // The home page's 附近驿站: the way to the station map, and — only when the rider
 // allowed location before (the home page never asks) — the nearest station open
-// now, with its distance and 导航. Without a position, or if anything fails, the
-// entry alone is shown.
+// now, with its distance and 导航. Without location allowed, the entry alone; a
+// refresh that gets no position or no answer keeps what was shown.
 import type { OpenState } from '../../../../../typings/station';
 import type { TagTheme } from '../../../../config/labels';
 import { ROUTES } from '../../../../config/routes';
@@ -45,13 +45,16 @@ Component({
   },
   methods: {
     async load() {
-      const position = await quietPosition().catch(() => null);
-      if (!position) {
+      const quiet = await quietPosition().catch(() => ({ allowed: false }) as const);
+      if (!quiet.allowed) {
         this.setData({ nearest: null, noneOpen: false });
         return;
       }
+      // Allowed, but no position or no answer just now (back on the tab within WeChat's
+      // limit on frequent getLocation calls, a network blip): what is shown stays.
+      if (!quiet.position) return;
       try {
-        const res = await stationApi('nearbyStations', { ...position, openNow: true, pageSize: 1 });
+        const res = await stationApi('nearbyStations', { ...quiet.position, openNow: true, pageSize: 1 });
         const s = res.items[0];
         this.setData({
           noneOpen: !s,
@@ -69,7 +72,7 @@ Component({
             : null,
         });
       } catch {
-        this.setData({ nearest: null, noneOpen: false });
+        // Nothing new to show: the entry (and whatever was shown before) stays.
       }
     },
     onAll() {
