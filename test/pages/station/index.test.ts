@@ -124,6 +124,8 @@ describe('附近驿站 with location allowed before', () => {
     expect(mapCalls('initMarkerCluster')).toEqual([
       expect.objectContaining({ mapId: 'station-map', enableDefaultStyle: true, zoomOnClick: true }),
     ]);
+    // Only pins that would overlap merge: the cluster grid is no wider than a pin is tall.
+    expect(mapCalls('initMarkerCluster')[0]!.gridSize).toBeLessThanOrEqual(Math.max(...markers.map((m) => m.height)));
     // The map is fitted to the rider and the nearest stations.
     const [fit] = mapCalls('includePoints');
     expect((fit!.points as { latitude: number }[])[0]).toEqual({ latitude: RIDER.lat, longitude: RIDER.lng });

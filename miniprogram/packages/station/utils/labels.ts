@@ -75,9 +75,9 @@ export function serviceGroups(
   });
 }
 
-/** "暖心 · 健康 · 法律": the categories a station serves. */
+/** "暖心、健康、法律": the categories a station serves (顿号: a wrapped line never starts with one). */
 export function serviceLine(services: StationService[]): string {
   return serviceGroups(services)
     .map((g) => g.label)
-    .join(' · ');
+    .join('、');
 }

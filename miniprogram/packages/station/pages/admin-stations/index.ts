@@ -21,7 +21,7 @@ interface AdminRow {
   address: string;
   openLabel: string;
   openTheme: TagTheme;
-  /** "08:00–22:00 · 暖心 · 健康" */
+  /** "08:00–22:00 · 暖心、健康" */
   detailLine: string;
   /** "核实于 2026-11-05" or "未核实" */
   verifiedText: string;

@@ -20,6 +20,8 @@ const MAP_ID = 'station-map';
 /** The map's zoom before it is fitted to what it shows (WeChat's scale, 3–20). */
 const SCALE_NEAR = 14;
 const SCALE_DISTRICT = 12;
+/** px: markers nearer each other than this on screen are drawn as one numbered cluster. */
+const CLUSTER_GRID = 40;
 
 interface PageState {
   position: Position | null;
@@ -123,8 +125,10 @@ Component({
     initMap() {
       const map = wx.createMapContext(MAP_ID, this);
       stateOf(this).map = map;
-      // WeChat's own cluster style: a numbered bubble; tapping one zooms in to split it.
-      map.initMarkerCluster({ enableDefaultStyle: true, zoomOnClick: true, gridSize: 60 });
+      // WeChat's own cluster style: a numbered bubble; tapping one zooms in to split it. Pins
+      // closer than about a pin's size (32 × 40 px) merge; WeChat's default of 60 px also
+      // merged pins that stood apart, hiding the nearest station beside the rider.
+      map.initMarkerCluster({ enableDefaultStyle: true, zoomOnClick: true, gridSize: CLUSTER_GRID });
     },
     /** With a position: it and the three nearest stations; without: every station shown. */
     fitMap(markers: StationMarker[]) {

@@ -19,7 +19,7 @@ export interface StationRow {
   openLabel: string;
   openTheme: TagTheme;
   hoursText: string;
-  /** "暖心 · 健康 · 法律" */
+  /** "暖心、健康、法律" */
   serviceLine: string;
 }
 
