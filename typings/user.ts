@@ -123,7 +123,6 @@ export interface UserApi {
   myPoints: ActionSpec<PageRequest, { summary: PointsSummary; entries: Page<PointsEntry> }, 'user'>;
   /** Public: the org tree (names and types) for pickers. */
   listOrgs: ActionSpec<Record<string, never>, OrgNode[], 'public'>;
-  /** Public: service stations with address, hours and services. */
   // Admin
   listUsers: ActionSpec<
     {

@@ -13,9 +13,9 @@ const SAMPLES = 4; // per axis: 16 samples a pixel for smooth edges
 
 type Vec = [number, number];
 /** Signed distance to a shape's edge: negative inside. */
-type Sdf = (x: number, y: number) => number;
+export type Sdf = (x: number, y: number) => number;
 
-const circle =
+export const circle =
   (cx: number, cy: number, r: number): Sdf =>
   (x, y) =>
     Math.hypot(x - cx, y - cy) - r;
@@ -26,7 +26,7 @@ function segmentDistance(p: Vec, a: Vec, b: Vec): number {
   return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
 }
 
-const polygon =
+export const polygon =
   (points: Vec[]): Sdf =>
   (x, y) => {
     let inside = false;
@@ -39,7 +39,7 @@ const polygon =
     return inside ? -d : d;
   };
 
-const union =
+export const union =
   (...shapes: Sdf[]): Sdf =>
   (x, y) =>
     Math.min(...shapes.map((s) => s(x, y)));
@@ -87,18 +87,48 @@ export const ICONS = {
   me: { normal: union(outline(head), outline(shoulders)), selected: union(head, shoulders) },
 };
 
+/** The share of a pixel's 16 samples inside `shape` (0–1). */
+function coverage(shape: Sdf, x: number, y: number): number {
+  let hits = 0;
+  for (let sy = 0; sy < SAMPLES; sy++)
+    for (let sx = 0; sx < SAMPLES; sx++) if (shape(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES) <= 0) hits++;
+  return hits / (SAMPLES * SAMPLES);
+}
+
+const rgb = (color: string) => [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)) as [number, number, number];
+
 /** RGBA pixels of `shape` in `color` on transparent, anti-aliased. */
-export function rasterise(shape: Sdf, color: string): Buffer {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
-  const px = Buffer.alloc(SIZE * SIZE * 4);
-  for (let y = 0; y < SIZE; y++) {
-    for (let x = 0; x < SIZE; x++) {
-      let hits = 0;
-      for (let sy = 0; sy < SAMPLES; sy++)
-        for (let sx = 0; sx < SAMPLES; sx++) if (shape(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES) <= 0) hits++;
-      const alpha = Math.round((hits / (SAMPLES * SAMPLES)) * 255);
-      const o = (y * SIZE + x) * 4;
-      if (alpha) px.set([r!, g!, b!, alpha], o);
+export function rasterise(shape: Sdf, color: string, width = SIZE, height = SIZE): Buffer {
+  const [r, g, b] = rgb(color);
+  const px = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const alpha = Math.round(coverage(shape, x, y) * 255);
+      const o = (y * width + x) * 4;
+      if (alpha) px.set([r, g, b, alpha], o);
+    }
+  }
+  return px;
+}
+
+/**
+ * RGBA pixels of shapes painted in order, each over the ones before (anti-aliased:
+ * an edge pixel mixes the top colour with what is beneath it, in proportion).
+ */
+export function rasteriseLayers(layers: [Sdf, string][], width: number, height: number): Buffer {
+  const px = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let [r, g, b, a] = [0, 0, 0, 0];
+      for (const [shape, color] of layers) {
+        const c = coverage(shape, x, y);
+        if (!c) continue;
+        const [cr, cg, cb] = rgb(color);
+        const out = c + a * (1 - c);
+        [r, g, b] = [cr, cg, cb].map((v, i) => (v * c + [r, g, b][i]! * a * (1 - c)) / out) as [number, number, number];
+        a = out;
+      }
+      if (a) px.set([Math.round(r), Math.round(g), Math.round(b), Math.round(a * 255)], (y * width + x) * 4);
     }
   }
   return px;
@@ -127,14 +157,14 @@ function chunk(type: string, data: Buffer): Buffer {
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** A PNG of SIZE × SIZE RGBA pixels (8 bits a channel, no filtering). */
-export function encodePng(rgba: Buffer): Buffer {
+/** A PNG of width × height RGBA pixels (SIZE × SIZE by default; 8 bits a channel, no filtering). */
+export function encodePng(rgba: Buffer, width = SIZE, height = SIZE): Buffer {
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(SIZE, 0);
-  ihdr.writeUInt32BE(SIZE, 4);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type RGBA, deflate, no filter method, no interlace
-  const rows = Buffer.alloc(SIZE * (SIZE * 4 + 1));
-  for (let y = 0; y < SIZE; y++) rgba.copy(rows, y * (SIZE * 4 + 1) + 1, y * SIZE * 4, (y + 1) * SIZE * 4);
+  const rows = Buffer.alloc(height * (width * 4 + 1));
+  for (let y = 0; y < height; y++) rgba.copy(rows, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
   return Buffer.concat([
     SIGNATURE,
     chunk('IHDR', ihdr),

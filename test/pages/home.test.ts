@@ -2,7 +2,7 @@ import type { MyProfile } from '../../typings/user';
 import { clearSession, currentProfile, refreshProfile, updateProfile } from '../../miniprogram/utils/session';
 import { actAs, callAs, pinNow, startBackend } from './support/backend';
 import { login, makeAdmin, registerWorker, seedOrgs, SUPERADMIN, type PageOrgs } from './support/fixtures';
-import { loadPage, tap, textOf, waitFor, wxDouble, type RenderedPage } from './support/page';
+import { flush, loadPage, tap, textOf, waitFor, wxDouble, type RenderedPage } from './support/page';
 import { addQuote } from './support/study';
 import { buttonDisabled, detachAll, has, render, screenText, tapButton, tapCell, tapOn, textAt } from './support/ui';
 
@@ -265,5 +265,105 @@ describe('home page', () => {
     detachAll();
     updateProfile({ ...(currentProfile() as MyProfile), nickname: '离开后改的名' });
     expect(page.data.greeting).toBe('你好，新朋友');
+  });
+});
+
+describe('home page: 附近驿站', () => {
+  /** A rider a few dozen metres from the seeded 城东党群服务驿站 (29.5, 106.5; open 09:00–21:00). */
+  const NEAR_EAST = { latitude: 29.5005, longitude: 106.5005 };
+  const stationsEntry = '#nearest >>> #stations-entry';
+
+  it('with location allowed before, shows the nearest open station with its distance, and 导航 opens it', async () => {
+    Object.assign(wxDouble().location, { auth: true, position: NEAR_EAST });
+    const page = render(homeId);
+    await quoteShown(page);
+
+    await waitFor(() => expect(has(page, '#nearest >>> #nearest-station')).toBe(true));
+    const card = textAt(page, '#nearest >>> #nearest-station');
+    expect(card).toContain('城东党群服务驿站');
+    expect(card).toMatch(/\d+ 米/);
+    expect(card).toContain('营业中');
+    expect(wxDouble().callsOf('getLocation')).toEqual([expect.objectContaining({ type: 'gcj02' })]);
+    expect(wxDouble().callsOf('prompt')).toEqual([]);
+
+    await tapButton(page, 'nearest >>> #nearest-navigate');
+    expect(wxDouble().callsOf('openLocation')).toEqual([
+      expect.objectContaining({ latitude: 29.5, longitude: 106.5, name: '城东党群服务驿站' }),
+    ]);
+    // 导航 does not also open the station's page.
+    expect(wxDouble().callsOf('navigateTo')).toEqual([]);
+    await tapOn(page, '#nearest >>> #nearest-station');
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: `/packages/station/pages/station/index?id=${orgs.station.id}` }),
+    ]);
+  });
+
+  it('never asks for location: without it, the entry alone, and getLocation is not called', async () => {
+    const page = render(homeId);
+    await quoteShown(page);
+    await waitFor(() => expect(wxDouble().callsOf('getSetting')).toHaveLength(1));
+    await flush();
+
+    expect(wxDouble().callsOf('getLocation')).toEqual([]);
+    expect(wxDouble().callsOf('prompt')).toEqual([]);
+    expect(has(page, '#nearest >>> #nearest-station')).toBe(false);
+    expect(textAt(page, stationsEntry)).toContain('附近驿站');
+    await tapOn(page, stationsEntry);
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/station/pages/index/index' }),
+    ]);
+  });
+
+  it('refused before, or allowed but the privacy guide not yet agreed: still no getLocation', async () => {
+    for (const world of [{ auth: false }, { auth: true, privacyPending: true }]) {
+      wxDouble().reset();
+      Object.assign(wxDouble().location, world, { position: NEAR_EAST });
+      const page = render(homeId);
+      await quoteShown(page);
+      await waitFor(() => expect(wxDouble().callsOf('getSetting')).toHaveLength(1));
+      await flush();
+      await flush();
+
+      expect(wxDouble().callsOf('getLocation')).toEqual([]);
+      expect(wxDouble().callsOf('prompt')).toEqual([]);
+      expect(has(page, '#nearest >>> #nearest-station')).toBe(false);
+      detachAll();
+    }
+  });
+
+  it('back on the tab: a refresh without a position keeps the card; once location is turned off it goes', async () => {
+    Object.assign(wxDouble().location, { auth: true, position: NEAR_EAST });
+    const page = render(homeId);
+    const show = () => (page as unknown as { triggerPageLifeTime(name: string): void }).triggerPageLifeTime('show');
+    show(); // the page opening, as WeChat shows it
+    await quoteShown(page);
+    await waitFor(() => expect(has(page, '#nearest >>> #nearest-station')).toBe(true));
+
+    // WeChat refuses getLocation calls in quick succession: the card shown stays.
+    wxDouble().location.position = null;
+    show();
+    await waitFor(() => expect(wxDouble().callsOf('getLocation')).toHaveLength(2));
+    await flush();
+    await flush();
+    expect(textAt(page, '#nearest >>> #nearest-station')).toContain('城东党群服务驿站');
+
+    // Turned off in 设置: the card goes, the entry stays, and nothing is asked.
+    wxDouble().location.auth = false;
+    show();
+    await waitFor(() => expect(has(page, '#nearest >>> #nearest-station')).toBe(false));
+    expect(wxDouble().callsOf('getLocation')).toHaveLength(2);
+    expect(wxDouble().callsOf('prompt')).toEqual([]);
+    expect(textAt(page, stationsEntry)).toContain('附近驿站');
+  });
+
+  it('located, but nothing open nearby now: says so beside the entry', async () => {
+    pinNow('2026-11-28T15:00:00Z'); // 23:00 in Beijing: the station closed at 21:00
+    Object.assign(wxDouble().location, { auth: true, position: NEAR_EAST });
+    const page = render(homeId);
+    await quoteShown(page);
+
+    await waitFor(() => expect(has(page, '#nearest >>> #none-open')).toBe(true));
+    expect(textAt(page, '#nearest >>> #none-open')).toContain('暂时没有开放中的驿站');
+    expect(has(page, '#nearest >>> #nearest-station')).toBe(false);
   });
 });

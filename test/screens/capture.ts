@@ -7,10 +7,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearSession } from '../../miniprogram/utils/session';
-import { useBackend } from '../pages/support/backend';
+import { pinNow, useBackend } from '../pages/support/backend';
 import { loadPage, renderPage, wxDouble, type RenderedPage } from '../pages/support/page';
 import { installRecordingCanvas, takeRecordings } from './canvas';
-import { CATALOG, type ShotState, shotName } from './catalog';
+import { CATALOG, type ShotState, type ShotUi, shotName } from './catalog';
+import type { MapContexts } from './map';
 import { VIEWERS } from './fixtures';
 import { serializePage } from './serialize';
 import { settled, trackBackendCalls } from './settle';
@@ -55,6 +56,38 @@ function installWxRecorders(): void {
   installRecordingCanvas(() => currentFileUrl);
 }
 
+/** Today in Beijing at `hhmm` ("10:30"), as the server's pinned "now". */
+function beijingToday(hhmm: string): string {
+  const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return new Date(`${day}T${hhmm}:00+08:00`).toISOString();
+}
+
+/** Taps as the page tests do: the element's tap event, then the page settles. */
+function shotUi(page: RenderedPage): ShotUi {
+  return {
+    async tap(selector) {
+      const el = page.querySelector(selector);
+      if (!el) throw new Error(`interact: nothing matches ${selector}`);
+      el.dispatchEvent('tap');
+      await settled();
+    },
+  };
+}
+
+/** What the page set up on its maps, from the calls the wx double recorded. */
+function mapContexts(): MapContexts {
+  const clusterGrid: Record<string, number> = {};
+  for (const call of wxDouble().callsOf('MapContext.initMarkerCluster') as { mapId: string; gridSize?: number }[])
+    clusterGrid[call.mapId] = call.gridSize ?? 60;
+  return { clusterGrid };
+}
+
+/** Where the phone is, if the user allowed location. */
+function userLocation(): { latitude: number; longitude: number } | null {
+  const { auth, position } = wxDouble().location;
+  return auth === true ? position : null;
+}
+
 function describeError(err: unknown): string {
   return err instanceof Error ? `${err.message}\n${err.stack ?? ''}`.slice(0, 2000) : String(err);
 }
@@ -77,12 +110,15 @@ export async function captureState(
   titleSet = null;
   takeRecordings();
   wxDouble().reset();
+  Object.assign(wxDouble().location, s.location ?? {});
   clearSession();
   useBackend(backend, VIEWERS[s.viewer]);
+  pinNow(s.clock ? beijingToday(s.clock) : null);
   let page: RenderedPage | null = null;
   try {
     page = await open(pageId, s.query?.(ctx.fixtures) ?? {});
     await settled();
+    await s.interact?.(shotUi(page));
   } catch (err) {
     errors.push(describeError(err));
   } finally {
@@ -101,11 +137,19 @@ export async function captureState(
     navText: (json.navigationBarTextStyle ?? app.window.navigationBarTextStyle ?? 'black') as 'white' | 'black',
     background: json.backgroundColor ?? app.window.backgroundColor ?? '#ffffff',
     tab: app.tabBar.list.findIndex((t) => t.pagePath === pagePath),
-    html: page?.dom ? serializePage(page.dom, { fileUrl, canvases: takeRecordings() }) : '',
+    html: page?.dom
+      ? serializePage(page.dom, {
+          fileUrl,
+          canvases: takeRecordings(),
+          maps: mapContexts(),
+          userLocation: userLocation(),
+        })
+      : '',
     css: browserSelectors(pageStyles(pagePath, document)),
     errors,
   };
   (page as Root | null)?.detach();
+  pinNow(null);
   return capture;
 }
 

@@ -1,6 +1,7 @@
 // Every page of app.json in its meaningful states: loaded with the demo data, empty,
 // error where the page has one, and the organiser's view beside the worker's where
 // they differ. A static test keeps this list in step with app.json.
+import type { LocationWorld } from '../pages/support/wx-double';
 import type { ShotFixtures } from './fixtures';
 
 /** Which emulator a state talks to: the seeded demo, an empty one, or none (the network is down). */
@@ -17,6 +18,17 @@ export interface ShotState {
   viewer: Viewer;
   backend?: Backend;
   query?: (f: ShotFixtures) => Record<string, string>;
+  /** How the phone answers about location (the wx double's; default: never asked). */
+  location?: Partial<LocationWorld>;
+  /** The server's time of day in Beijing ("HH:mm", today), for what is open now. */
+  clock?: string;
+  /** What the user does once the page has loaded (taps by selector; the page settles again after). */
+  interact?: (ui: ShotUi) => Promise<void>;
+}
+
+/** What a state's `interact` can do on the page. */
+export interface ShotUi {
+  tap(selector: string): Promise<void>;
 }
 
 const main = (caption: string, viewer: Viewer, more: Partial<ShotState> = {}): ShotState => ({
@@ -32,11 +44,17 @@ const state = (name: string, caption: string, viewer: Viewer, more: Partial<Shot
   ...more,
 });
 const empty = (caption: string, viewer: Viewer = 'rider') => state('empty', caption, viewer, { backend: 'empty' });
-const offline = (caption = '网络断开时') => state('error', caption, 'rider', { backend: 'down' });
+const offline = (caption = '网络断开时', more: Partial<ShotState> = {}) =>
+  state('error', caption, 'rider', { backend: 'down', ...more });
+
+/** A rider in the demo district, a few hundred metres from its service centre, who allowed location before. */
+const LOCATED: Partial<LocationWorld> = { auth: true, position: { latitude: 30.2655, longitude: 120.1512 } };
+/** Stations' open states as at mid-morning. */
+const MORNING = '10:30';
 
 export const CATALOG: Record<string, ShotState[]> = {
   'pages/home/index': [
-    main('首页：今日金句与功能入口（已登记骑手）', 'rider'),
+    main('首页：今日金句、离你最近的开放驿站与功能入口（已登记骑手，已允许定位）', 'rider', { location: LOCATED }),
     state('newcomer', '首页：未登记用户', 'newcomer'),
     state('organiser', '首页：组织者', 'organiser'),
     empty('首页：还没有金句'),
@@ -114,6 +132,42 @@ export const CATALOG: Record<string, ShotState[]> = {
     state('results', '评选管理：结果', 'organiser', {
       query: (f) => ({ id: f.campaigns.finished, tab: 'results' }),
     }),
+  ],
+  'packages/station/pages/index/index': [
+    main('附近驿站：已允许定位，离你最近的在前，地图上的驿站与聚合', 'rider', { location: LOCATED, clock: MORNING }),
+    state('district', '附近驿站：未开启定位，按区域列出，可开启定位', 'rider', { clock: MORNING }),
+    state('filter', '附近驿站：只看「健康」服务且现在开放', 'rider', {
+      location: LOCATED,
+      clock: MORNING,
+      interact: async (ui) => {
+        await ui.tap('#service-health');
+        await ui.tap('#open-now');
+      },
+    }),
+    state('card', '附近驿站：点选一个驿站，导航与拨打电话', 'rider', {
+      location: LOCATED,
+      clock: MORNING,
+      interact: (ui) => ui.tap('#station-st-center'),
+    }),
+    state('empty', '附近驿站：附近还没有驿站', 'rider', { backend: 'empty', location: LOCATED, clock: MORNING }),
+    offline('附近驿站：网络断开时', { location: LOCATED }),
+  ],
+  'packages/station/pages/station/index': [
+    main('驿站详情：服务中心的设施、六类服务、开放时间与联系人', 'rider', {
+      query: () => ({ id: 'st-center' }),
+      clock: MORNING,
+    }),
+    state('night', '驿站详情：夜间驿站（跨午夜开放）', 'rider', { query: () => ({ id: 'st-night' }), clock: MORNING }),
+    state('missing', '驿站不存在或已撤销', 'rider', { query: () => ({ id: 'no-such-station' }) }),
+  ],
+  'packages/station/pages/admin-stations/index': [
+    main('驿站管理：搜索、核实、编辑、删除', 'organiser', { clock: MORNING }),
+    empty('驿站管理：空', 'organiser'),
+    state('denied', '驿站管理：非组织者', 'newcomer'),
+  ],
+  'packages/station/pages/admin-station-edit/index': [
+    main('编辑驿站', 'organiser', { query: () => ({ id: 'st-night' }) }),
+    state('new', '新建驿站', 'organiser'),
   ],
   'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
   'packages/admin/pages/users/index': [main('用户管理', 'organiser')],

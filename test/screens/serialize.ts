@@ -7,6 +7,7 @@
 // from each node's virtual tree (`_vt`).
 
 import type { CanvasRecording } from './canvas';
+import { type MapContexts, type MapMarker, renderMap } from './map';
 
 interface VNode {
   attrs?: { name: string; value: unknown }[];
@@ -76,6 +77,10 @@ export interface SerializeOptions {
   fileUrl(fileId: string): string;
   /** What the page drew on its canvases, in document order (the camera replays it). */
   canvases?: CanvasRecording[];
+  /** What the page set up on its maps' contexts (the cluster grid). */
+  maps?: MapContexts;
+  /** Where the phone is, when the user allowed location (a map with show-location draws it). */
+  userLocation?: { latitude: number; longitude: number } | null;
 }
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -145,6 +150,8 @@ function restoreBuiltIn(from: El, to: Element, opts: SerializeOptions): void {
         ? `<span class="wx-input-value">${escapeHtml(value)}</span>`
         : `<span class="wx-input-placeholder">${escapeHtml(placeholder)}</span>`;
       if (a.get('password') && value) to.innerHTML = `<span class="wx-input-value">${'•'.repeat(value.length)}</span>`;
+      // A textarea with auto-height is as tall as its text (WeChat's default is 150 px).
+      if (tag === 'wx-textarea' && a.get('autoHeight') === true) to.setAttribute('auto-height', '');
       break;
     }
     case 'wx-rich-text':
@@ -164,6 +171,20 @@ function restoreBuiltIn(from: El, to: Element, opts: SerializeOptions): void {
     case 'wx-scroll-view':
       if (a.get('scrollX') === true) to.setAttribute('scroll-x', '');
       break;
+    case 'wx-map': {
+      const id = str(a.get('id')) || from.id;
+      const map = renderMap({
+        latitude: Number(a.get('latitude')) || 0,
+        longitude: Number(a.get('longitude')) || 0,
+        scale: Number(a.get('scale')) || 16,
+        markers: Array.isArray(a.get('markers')) ? (a.get('markers') as MapMarker[]) : [],
+        user: a.get('showLocation') === true ? (opts.userLocation ?? null) : null,
+        gridSize: opts.maps?.clusterGrid[id] ?? null,
+      });
+      addStyle(map.style);
+      to.innerHTML = map.html;
+      break;
+    }
     case 'wx-progress':
       to.setAttribute('style', `${to.getAttribute('style') ?? ''};--percent:${Number(a.get('percent')) || 0}%`);
       break;

@@ -131,6 +131,16 @@ export class PagedList<T, V> {
     endPullDown(this.length > 0 ? error : null);
   }
 
+  /**
+   * Back on the page (from an editor, a lecture…): a list that has loaded — with
+   * rows, empty or failed — loads again in place, keeping its rows. Nothing while
+   * it is loading, nor before its first load was asked for (the page's first show).
+   */
+  async revisit(): Promise<void> {
+    if (this.busy || this.generation === 0) return;
+    await this.reload({ keepRows: true });
+  }
+
   /** Replaces one row (e.g. with the view an action returned). */
   replace(index: number, view: V): void {
     if (index < 0 || index >= this.length) return;
@@ -171,6 +181,14 @@ export function listRegistry<T, V>() {
         },
         onReachBottom(this: object) {
           return of(this).loadMore();
+        },
+      };
+    },
+    /** `pageLifetimes` of a page whose rows change elsewhere (an editor, the lecture): back on it, the list reloads in place. */
+    revisitLifetimes() {
+      return {
+        show(this: object) {
+          of(this).revisit();
         },
       };
     },

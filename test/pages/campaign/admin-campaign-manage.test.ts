@@ -234,7 +234,7 @@ describe('admin campaign management page', () => {
       'candidate-deeds',
       '坚持十年如一日为社区孤寡老人免费送件上门，获得居民一致好评。',
     );
-    await tapOn(candidatesTab, '#candidate-photo-add');
+    await tapOn(candidatesTab, '#candidate-photos >>> #add-photo');
     await waitFor(() => expect(candidatesTab.data.form.photos).toHaveLength(1));
     await tapButton(candidatesTab, 'candidate-actions >>> #save');
     await waitFor(() => expect(toasts()).toContain('已添加，编号 A003'));

@@ -65,8 +65,8 @@ describe('nominate page', () => {
     await fillForm(page);
     expect(textAt(page, '#deeds-count')).toBe(`${DEEDS.length}/2000`);
     pickPhotos(['/tmp/wx/a.jpg', '/tmp/wx/b.jpg']);
-    await tapOn(page, '#add-photo');
-    await waitFor(() => expect(page.querySelectorAll('.photo-image')).toHaveLength(2));
+    await tapOn(page, '#photos >>> #add-photo');
+    await waitFor(() => expect(page.querySelectorAll('#photos >>> .photo-image')).toHaveLength(2));
     const uploads = wxDouble().callsOf('cloud.uploadFile') as { cloudPath: string }[];
     expect(uploads.map((u) => u.cloudPath)).toEqual([
       expect.stringMatching(new RegExp(`^nominations/${user.userId}/\\d+-0\\.jpg$`)),
@@ -122,10 +122,10 @@ describe('nominate page', () => {
     await tapOn(page, '#relation-self');
     expect(page.data.form).toMatchObject({ nomineeName: '周快递', phone: '13911112222', platform: '示例快递公司' });
     pickPhotos(['/tmp/wx/c.jpg']);
-    await tapOn(page, '#add-photo');
-    await waitFor(() => expect(page.querySelectorAll('.photo-image')).toHaveLength(1));
-    await tapOn(page, '#remove-photo-0');
-    expect(page.querySelectorAll('.photo-image')).toHaveLength(0);
+    await tapOn(page, '#photos >>> #add-photo');
+    await waitFor(() => expect(page.querySelectorAll('#photos >>> .photo-image')).toHaveLength(1));
+    await tapOn(page, '#photos >>> #remove-photo-0');
+    expect(page.querySelectorAll('#photos >>> .photo-image')).toHaveLength(0);
     await typeIntoTextarea(page, 'deeds', DEEDS);
     await tapButton(page, 'submit');
     await waitFor(() => expect(wxDouble().callsOf('redirectTo')).toHaveLength(1));

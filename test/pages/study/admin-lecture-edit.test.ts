@@ -99,7 +99,7 @@ describe('lecture editor', () => {
 
   it('an article needs a body; the server’s own checks show in the form', async () => {
     const page = await open();
-    await tapOn(page, '#kind-article');
+    await tapOn(page, '#kinds >>> #kind-article');
     await typeInto(page, 'title', '权益保障');
     await typeInto(page, 'speaker', '王律师');
     await typeInto(page, 'series', '权益与政策');

@@ -24,4 +24,15 @@ describe('privacy notice page', () => {
     expect(text).toContain('注销');
     expect(text).toMatch(/\S+@\S+/);
   });
+
+  it('says location is optional, used only to find nearby stations, never stored, and never asked for on the home page', () => {
+    const text = screenText(render(privacyId));
+
+    expect(text).toContain('位置信息（可选）');
+    expect(text).toContain('用来查找离你最近的服务驿站');
+    expect(text).toContain('不会被保存');
+    expect(text).toContain('从不主动请求定位');
+    expect(text).toContain('位置信息不保存');
+    expect(text).not.toContain('我们不收集你的位置');
+  });
 });

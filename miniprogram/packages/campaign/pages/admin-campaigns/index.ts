@@ -64,12 +64,8 @@ Component({
       this.start();
     },
   },
-  pageLifetimes: {
-    show() {
-      // Back from editing: show the saved state.
-      if (this.data.list.status === 'ready') lists.of(this).reload({ keepRows: true });
-    },
-  },
+  // Back from the editor: show what was saved.
+  pageLifetimes: lists.revisitLifetimes(),
   methods: {
     ...lists.pageHandlers(),
     async start() {

@@ -66,7 +66,7 @@ export function toRequest(campaignId: string, f: NominationForm): NominationRequ
   };
 }
 
-/** Where the i-th photo picked at `ts` is stored. */
-export function photoPath(userId: string, ts: number, i: number): string {
-  return `nominations/${userId}/${ts}-${i}.jpg`;
+/** Where a user's nomination photos are uploaded (the server takes only the nominator's own folder). */
+export function photoFolder(userId: string): string {
+  return `nominations/${userId}`;
 }

@@ -3,7 +3,7 @@
 // and up to 6 photos. On success the nomination waits for review in 我的推荐.
 import { ROUTES } from '../../../../config/routes';
 import { campaignApi } from '../../services/campaign';
-import { displayUrl, uploadFile } from '../../../../services/files';
+import type { PhotosChange } from '../../../../components/photo-picker/index';
 import { PHASE_LABELS, periodText, RELATION_LABELS, RELATIONS } from '../../utils/labels';
 import { errorMessage } from '../../../../utils/errors';
 import { currentProfile, ensureLogin } from '../../../../utils/session';
@@ -13,7 +13,7 @@ import {
   emptyForm,
   MAX_PHOTOS,
   type NominationForm,
-  photoPath,
+  photoFolder,
   prefillSelf,
   toRequest,
 } from './form';
@@ -35,6 +35,8 @@ Component({
     form: emptyForm(),
     deedsMax: DEEDS_MAX,
     maxPhotos: MAX_PHOTOS,
+    /** The signed-in user's upload folder for nomination photos. */
+    photoFolder: '',
     uploading: false,
     submitting: false,
     /** The last problem, client-side or from the server, shown above the button. */
@@ -49,10 +51,14 @@ Component({
     async load() {
       this.setData({ status: 'loading', error: '' });
       try {
-        const [, c] = await Promise.all([ensureLogin(), campaignApi('getCampaign', { id: this.data.campaignId })]);
+        const [profile, c] = await Promise.all([
+          ensureLogin(),
+          campaignApi('getCampaign', { id: this.data.campaignId }),
+        ]);
         const open = c.phase === 'nomination';
         this.setData({
           status: 'ready',
+          photoFolder: photoFolder(profile.userId),
           title: c.title,
           categories: c.categories.map((k) => ({ key: k.key, name: k.name })),
           nominationLimit: c.nominationLimit,
@@ -80,39 +86,9 @@ Component({
       this.setData(patch);
     },
 
-    // --- photos: uploaded as soon as they are picked
-    async onAddPhotos() {
-      const room = MAX_PHOTOS - this.data.form.photos.length;
-      if (room <= 0 || this.data.uploading) return;
-      let paths: string[];
-      try {
-        const res = await wx.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'] });
-        paths = res.tempFiles.map((f) => f.tempFilePath).slice(0, room);
-      } catch {
-        return; // cancelled
-      }
-      if (!paths.length) return;
-      this.setData({ uploading: true, formError: '' });
-      try {
-        const profile = await ensureLogin();
-        const ts = Date.now();
-        for (const [i, path] of paths.entries()) {
-          const fileId = await uploadFile(photoPath(profile.userId, ts, i), path);
-          this.setData({ [`form.photos[${this.data.form.photos.length}]`]: { fileId, url: displayUrl(fileId) } });
-        }
-      } catch (err) {
-        this.setData({ formError: errorMessage(err, '照片上传失败，请重试') });
-      } finally {
-        this.setData({ uploading: false });
-      }
-    },
-    onRemovePhoto(e: TapEvent<{ index: number }>) {
-      const photos = this.data.form.photos.filter((_, i) => i !== e.currentTarget.dataset.index);
-      this.setData({ 'form.photos': photos });
-    },
-    onPreviewPhoto(e: TapEvent<{ index: number }>) {
-      const urls = this.data.form.photos.map((p) => p.url);
-      wx.previewImage({ urls, current: urls[e.currentTarget.dataset.index] });
+    onPhotos(e: DetailEvent<PhotosChange>) {
+      const { photos, uploading, error } = e.detail;
+      this.setData({ 'form.photos': photos, uploading, formError: error });
     },
 
     async onSubmit() {

@@ -2,6 +2,7 @@
 // quiz (questions, options, correct answer) and the owner org. New lectures are
 // saved unpublished; the list publishes them.
 import type { LectureAdminView, LectureKind } from '../../../../../typings/study';
+import { loadByIdHandlers, openedId } from '../../../../components/list-state/reload';
 import { displayUrl, safeFileName, uploadFile } from '../../../../services/files';
 import { studyApi } from '../../../../services/study';
 import { errorMessage, toastError } from '../../../../utils/errors';
@@ -21,8 +22,6 @@ import {
 
 type Status = 'loading' | 'ready' | 'error';
 type TextField = 'title' | 'speaker' | 'speakerTitle' | 'duration' | 'series' | 'tags' | 'body' | 'passPercent';
-
-const ids = new WeakMap<object, string>();
 
 async function findLecture(id: string): Promise<LectureAdminView | null> {
   try {
@@ -54,12 +53,9 @@ Component({
     formError: '',
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      ids.set(this, query.id ?? '');
-      this.load();
-    },
+    ...loadByIdHandlers(),
     async load() {
-      const id = ids.get(this) ?? '';
+      const id = openedId(this);
       this.setData({ status: 'loading', error: '' });
       try {
         const profile = await ensureLogin();
@@ -92,8 +88,8 @@ Component({
     onText(e: DetailEvent<{ value: string }, { field: TextField }>) {
       this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value, formError: '' });
     },
-    onKind(e: TapEvent<{ value: LectureKind }>) {
-      this.setData({ 'form.kind': e.currentTarget.dataset.value, formError: '' });
+    onKind(e: DetailEvent<{ value: LectureKind }>) {
+      this.setData({ 'form.kind': e.detail.value, formError: '' });
     },
     onOrg(e: DetailEvent<{ value: string | number }>) {
       const org = this.data.orgChoices[Number(e.detail.value)];

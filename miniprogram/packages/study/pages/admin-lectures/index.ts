@@ -37,7 +37,6 @@ const toRow = (l: LectureAdminView): LectureRow => ({
 });
 
 const lists = listRegistry<LectureAdminView, LectureRow>();
-const shownBefore = new WeakSet<object>();
 
 Component({
   data: {
@@ -60,16 +59,8 @@ Component({
       lists.of(this).reload();
     },
   },
-  pageLifetimes: {
-    show() {
-      if (!shownBefore.has(this)) {
-        shownBefore.add(this);
-        return;
-      }
-      // Back from the editor: show what was saved.
-      if (this.data.list.status !== 'loading') lists.of(this).reload({ keepRows: true });
-    },
-  },
+  // Back from the editor: show what was saved.
+  pageLifetimes: lists.revisitLifetimes(),
   methods: {
     ...lists.pageHandlers(),
     ...lists.searchHandlers(),

@@ -9,8 +9,6 @@ import { lectureUrl } from '../../utils/labels';
 import { type LectureRow, toLectureRow } from '../../utils/lecture-row';
 
 const lists = listRegistry<LectureSummary, LectureRow>();
-/** Whether the page has been shown once (later shows mean coming back from a lecture). */
-const shownBefore = new WeakSet<object>();
 
 Component({
   data: {
@@ -41,16 +39,8 @@ Component({
       lists.of(this).reload();
     },
   },
-  pageLifetimes: {
-    show() {
-      if (!shownBefore.has(this)) {
-        shownBefore.add(this);
-        return;
-      }
-      // Progress changed while the lecture was open.
-      if (this.data.list.status === 'ready') lists.of(this).reload({ keepRows: true });
-    },
-  },
+  // Back from a lecture: its progress changed.
+  pageLifetimes: lists.revisitLifetimes(),
   methods: {
     ...lists.pageHandlers(),
     ...lists.searchHandlers(),

@@ -3,7 +3,7 @@
 // candidate in a bottom sheet.
 import type { CandidateAdminView } from '../../../../../../../typings/campaign';
 import { initialList, listRegistry } from '../../../../../../components/list-state/paged-list';
-import { displayUrl, uploadFile } from '../../../../../../services/files';
+import type { PhotosChange } from '../../../../../../components/photo-picker/index';
 import { errorMessage, toastError } from '../../../../../../utils/errors';
 import { campaignApi } from '../../../../services/campaign';
 import { invalidateTab, openTab } from '../../tab-loading';
@@ -125,31 +125,9 @@ Component({
     onFormCategory(e: TapEvent<{ value: string }>) {
       this.setData({ 'form.category': e.currentTarget.dataset.value });
     },
-    async onAddPhotos() {
-      const room = MAX_PHOTOS - this.data.form.photos.length;
-      if (room <= 0 || this.data.uploading) return;
-      let paths: string[];
-      try {
-        const res = await wx.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'] });
-        paths = res.tempFiles.map((f) => f.tempFilePath).slice(0, room);
-      } catch {
-        return; // cancelled
-      }
-      this.setData({ uploading: true });
-      try {
-        const ts = Date.now();
-        for (const [i, path] of paths.entries()) {
-          const fileId = await uploadFile(`candidates/${this.data.campaignId}/${ts}-${i}.jpg`, path);
-          this.setData({ [`form.photos[${this.data.form.photos.length}]`]: { fileId, url: displayUrl(fileId) } });
-        }
-      } catch (err) {
-        this.setData({ formError: errorMessage(err, '照片上传失败，请重试') });
-      } finally {
-        this.setData({ uploading: false });
-      }
-    },
-    onRemovePhoto(e: TapEvent<{ index: number }>) {
-      this.setData({ 'form.photos': this.data.form.photos.filter((_, i) => i !== e.currentTarget.dataset.index) });
+    onPhotos(e: DetailEvent<PhotosChange>) {
+      const { photos, uploading, error } = e.detail;
+      this.setData({ 'form.photos': photos, uploading, formError: error });
     },
     onFormVisible(e: DetailEvent<{ visible: boolean }>) {
       if (!e.detail.visible) this.closeForm();

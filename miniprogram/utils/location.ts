@@ -1,0 +1,113 @@
+// The rider's position, only ever for finding nearby stations, and never stored:
+// it goes with one nearbyStations query and is forgotten.
+//
+// Location is optional. wx.getSetting tells, without asking anyone, whether
+// scope.userLocation was allowed (true), refused before (false) or never asked.
+// wx.getLocation asks when it was never asked — WeChat first shows its privacy
+// guide if the user has not agreed to it yet, then the authorisation dialog — so it
+// is called only from a tap. A page that must never prompt (the home page) uses
+// quietPosition(): a position only when both were already agreed.
+//
+// app.json declares getLocation and chooseLocation in requiredPrivateInfos
+// (precise location; WeChat allows precise or fuzzy, not both) and the purpose of
+// scope.userLocation in `permission`.
+
+export type LocationAuth = 'granted' | 'refused' | 'unasked';
+
+export interface Position {
+  lat: number;
+  lng: number;
+}
+
+/** Why there is no position: refused (now or before), the privacy guide declined, the phone's own setting, or anything else. */
+export type NoPosition = 'refused' | 'privacy' | 'system' | 'failed';
+
+export type Located = { ok: true; position: Position } | { ok: false; why: NoPosition };
+
+/** scope.userLocation as WeChat reports it. Never prompts. */
+export function locationAuth(): Promise<LocationAuth> {
+  return new Promise((resolve) => {
+    wx.getSetting({
+      success: (res) => {
+        const v = res.authSetting['scope.userLocation'];
+        resolve(v === true ? 'granted' : v === false ? 'refused' : 'unasked');
+      },
+      fail: () => resolve('unasked'),
+    });
+  });
+}
+
+/** Whether calling a privacy API now would first show WeChat's privacy guide. */
+function privacyPending(): Promise<boolean> {
+  if (typeof wx.getPrivacySetting !== 'function') return Promise.resolve(false);
+  return new Promise((resolve) => {
+    wx.getPrivacySetting({
+      success: (res) => resolve(res.needAuthorization),
+      fail: () => resolve(true),
+    });
+  });
+}
+
+/** What a getLocation failure means for the rider (errMsg: "getLocation:fail auth deny", …). */
+export function noPositionReason(errMsg: string): NoPosition {
+  if (/privacy/i.test(errMsg)) return 'privacy';
+  if (/system permission|locationswitchoff|location service/i.test(errMsg)) return 'system';
+  if (/auth|deny|denied/i.test(errMsg)) return 'refused';
+  return 'failed';
+}
+
+/** The position (gcj02, what <map> and openLocation take). May prompt: call it from a tap, or when already granted. */
+export function locate(): Promise<Located> {
+  return new Promise((resolve) => {
+    wx.getLocation({
+      type: 'gcj02',
+      success: (res) => resolve({ ok: true, position: { lat: res.latitude, lng: res.longitude } }),
+      fail: (err) => resolve({ ok: false, why: noPositionReason(err?.errMsg ?? '') }),
+    });
+  });
+}
+
+/**
+ * Never prompts. Not allowed: location was not allowed before, or WeChat's privacy
+ * guide still needs agreeing. Allowed: where the phone is, or null when it cannot
+ * tell just now (its location service off, WeChat's limit on frequent calls).
+ */
+export type QuietPosition = { allowed: false } | { allowed: true; position: Position | null };
+
+export async function quietPosition(): Promise<QuietPosition> {
+  if ((await locationAuth()) !== 'granted' || (await privacyPending())) return { allowed: false };
+  const r = await locate();
+  return { allowed: true, position: r.ok ? r.position : null };
+}
+
+/**
+ * After a refusal: says how to turn location on, and offers WeChat's settings page.
+ * Resolves true when the rider came back with location allowed.
+ */
+export async function offerLocationSettings(why: NoPosition): Promise<boolean> {
+  if (why === 'privacy') {
+    wx.showToast({ title: '同意隐私保护指引后才能使用定位', icon: 'none', duration: 2500 });
+    return false;
+  }
+  if (why === 'system') {
+    wx.showModal({
+      title: '定位不可用',
+      content: '请在手机的「设置」中打开定位服务，并允许微信使用位置信息。',
+      showCancel: false,
+    });
+    return false;
+  }
+  if (why === 'failed') {
+    wx.showToast({ title: '暂时无法定位，请稍后再试', icon: 'none' });
+    return false;
+  }
+  const { confirm } = await wx.showModal({
+    title: '未开启位置信息',
+    content: '仍按区域显示驿站。想看离你最近的驿站，请在设置中允许「位置信息」；位置只用于查找附近驿站，不会保存。',
+    confirmText: '去设置',
+    cancelText: '暂不',
+  });
+  if (!confirm) return false;
+  const res = await wx.openSetting({});
+  return res.authSetting?.['scope.userLocation'] === true;
+}
