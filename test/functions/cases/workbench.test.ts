@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import type { CaseAdminView, CaseStats, MyCase, ReplyTemplate } from '../../../typings/cases';
 import type { Page } from '../../../typings/common';
 import { meetingCases } from '../../../cloudfunctions/_shared/engines/cases';
-import { calendarCoverage } from '../../../cloudfunctions/_shared/workdays';
+import { beijingDay } from '../../../cloudfunctions/_shared/clock';
+import { addWorkingDays, calendarCoverage, isWorkingDay } from '../../../cloudfunctions/_shared/workdays';
 import {
   bj,
   BRANCH_ADMIN,
@@ -155,15 +156,21 @@ describe('statistics and the export', () => {
   });
 });
 
-describe('a deadline the working-day calendar cannot compute', () => {
-  it('is refused loudly (UNAVAILABLE, naming the year) and nothing is written — never guessed from weekdays', async () => {
+describe('a deadline in a year the working-day calendar does not cover yet', () => {
+  it('is computed provisionally from the statutory holidays (元旦 skipped), logged — the demand is never refused', async () => {
     const year = Math.max(...calendarCoverage().years);
-    const log = jest.spyOn(console, 'error').mockImplementation(() => {});
-    const before = await w.ip.digest();
-    const r = await w.as(RIDER, bj(`${year}-12-29T10:00:00`)).call<MyCase>('cases', 'submitCase', demand());
-    expect(r).toMatchObject({ ok: false, code: 'UNAVAILABLE', message: expect.stringContaining(`${year + 1} 年`) });
-    expect(await w.ip.digest()).toBe(before);
-    expect(log.mock.calls.flat().join('\n')).toContain('work calendar gap');
-    log.mockRestore();
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      // 30 December of the last covered year: 5 working days to answer run into the next, provisional year.
+      const at = bj(`${year}-12-30T10:00:00`);
+      expect(isWorkingDay(`${year + 1}-01-01`)).toBe(false);
+      const expected = addWorkingDays(new Date(at), 5);
+      expect(beijingDay(expected) > `${year + 1}-01-01`).toBe(true);
+      const c = await w.as(RIDER, at).ok<MyCase>('cases', 'submitCase', demand());
+      expect(c.dueAt).toBe(expected.toISOString());
+      expect(warn.mock.calls.flat().join('\n')).toContain('work calendar provisional');
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
