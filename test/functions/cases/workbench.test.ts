@@ -15,6 +15,7 @@ import {
   type CasesWorld,
   demand,
   DISTRICT_ADMIN,
+  HELD_MEETING,
   OUTSIDER_ADMIN,
   RIDER,
   startCasesWorld,
@@ -34,7 +35,7 @@ describe('demands from a round table', () => {
     title: '小区禁止外卖电动车进入',
     description: '圆桌会上多名骑手反映某小区禁止电动车进入，只能步行送餐，超时被罚。',
     orgId: w.orgs.expressBranch.id,
-    source: { kind: 'meeting', meetingId: 'rt-2026-11', item },
+    source: { kind: 'meeting', meetingId: HELD_MEETING, item },
     raiserUserId: w.rider.userId,
   });
 
@@ -42,7 +43,7 @@ describe('demands from a round table', () => {
     const c = await w.as(BRANCH_ADMIN, AT).ok<CaseAdminView>('cases', 'createCase', meetingCase('第 2 项'));
     expect(c).toMatchObject({
       state: 'accepted',
-      source: { kind: 'meeting', meetingId: 'rt-2026-11', item: '第 2 项' },
+      source: { kind: 'meeting', meetingId: HELD_MEETING, item: '第 2 项' },
       raiser: { name: '王保密' },
       dueAt: bj('2026-11-09T23:59:59.999'),
     });
@@ -55,11 +56,23 @@ describe('demands from a round table', () => {
     });
     // What the meeting's page will show: each case's progress, nobody's identity.
     await w.as(BRANCH_ADMIN, AT).ok('cases', 'createCase', meetingCase('第 4 项'));
-    const progress = await meetingCases('rt-2026-11', new Date(AT));
+    const progress = await meetingCases(HELD_MEETING, new Date(AT));
     expect(progress).toHaveLength(2);
     expect(progress.map((p) => p.state)).toEqual(['accepted', 'accepted']);
     expect(progress.map((p) => p.id)).toContain(c.id);
     expect(JSON.stringify(progress)).not.toMatch(/王保密|13911112222/);
+  });
+
+  it('need a meeting that exists: an unknown one is not found, nothing written', async () => {
+    const before = await w.ip.digest();
+    const r = await w
+      .as(BRANCH_ADMIN, AT)
+      .call('cases', 'createCase', {
+        ...meetingCase('第 5 项'),
+        source: { kind: 'meeting', meetingId: 'rt-nope', item: '第 5 项' },
+      });
+    expect(r).toMatchObject({ ok: false, code: 'NOT_FOUND', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+    expect(await w.ip.digest()).toBe(before);
   });
 });
 
