@@ -16,6 +16,9 @@ const moduleFileExtensions = ['ts', 'js', 'json'];
 /** @type {import('jest').Config} */
 module.exports = {
   globalSetup: '<rootDir>/test/global-setup.js',
+  // A hang guard, not a measure (benchmarks measure): the suites drive the real functions through
+  // the emulator, and on a loaded 2-core machine a test of dozens of calls can pass 5 s.
+  testTimeout: 20_000,
   projects: [
     {
       displayName: 'node',

@@ -6,6 +6,7 @@
  * (安全宣讲, 爱心义诊 …). One record type, `Meeting`, for all three; the engine keeps
  * the booking side (seats, waitlist, questions, check-in, reminders).
  */
+import type { CaseState } from './cases';
 import type { ActionSpec, IsoDate, Page, PageRequest } from './common';
 import type { GeoPoint } from './org';
 import type {
@@ -192,6 +193,19 @@ export interface MeetingDetail extends Meeting {
   checkInOpen: boolean;
   /** Whether sign-up is possible now (published, open, before the deadline and the start). */
   canSignUp: boolean;
+  /** What was taken away from the table and is tracked as a case (the demands feature), oldest first. */
+  cases: MeetingCaseProgress[];
+}
+
+/** A demand recorded from the meeting's minutes, as anyone may follow it: no personal data. */
+export interface MeetingCaseProgress {
+  id: string;
+  title: string;
+  categoryLabel: string;
+  state: CaseState;
+  /** The org that handles it. */
+  orgName: string;
+  answeredAt: IsoDate | null;
 }
 
 /** A meeting as its organisers see it in their lists. */

@@ -61,7 +61,8 @@ export const FILE_RULES = {
     maxBytes: 2 * MB,
     folder: 'avatars',
     own: true,
-    published: false,
+    // Others see it: a meeting's page shows who is coming by their avatars.
+    published: true,
     strict: true,
   },
   nominationPhoto: {

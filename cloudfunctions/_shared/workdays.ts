@@ -4,19 +4,27 @@
 // holidays, workdays). A day is a working day when it is a weekday that is not a
 // holiday, or a weekend day the calendar makes a working day.
 //
-// A year the package does not cover yet fails loudly: every function here throws
-// WorkCalendarGap naming the year instead of guessing Monday–Friday (which would
-// be wrong around every holiday). The remedy is to update the package once the
-// State Council publishes the year (`npm update chinese-days`, then deploy), or, to
-// bridge the gap without a release, to give the year in the functions' environment:
-//   WORKDAY_CALENDAR_EXTRA='{"2027":{"holidays":["2027-01-01",…],"workdays":["2027-02-06",…]}}'
-// copied from the official notice. Callers turn the gap into UNAVAILABLE; the
-// scheduler warns well before the covered years run out (calendarCoverage).
+// A year the package does not cover yet (the State Council publishes each year's
+// arrangement late in the year before; the package follows) is not refused — a
+// rider's demand must never bounce because of a calendar — and not guessed from
+// weekdays either: it is computed *provisionally* from the statutory holidays
+// themselves (《全国年节及纪念日放假办法》 as revised in 2024, from 2025: 元旦 1 day,
+// 春节 4 days from 除夕, 清明 1, 劳动节 2 (5/1–5/2), 端午 1, 中秋 1, 国庆 3 (10/1–10/3)),
+// the lunar dates and the 清明 solar term from the same package. What a provisional
+// year lacks is the yearly 调休 (bridging days off and the weekends worked in
+// exchange), so a deadline near a holiday may be a day or two off until the year
+// is published; every provisional computation is logged, and the scheduler warns
+// ahead of time. The remedy is `npm update chinese-days` once the package has the
+// year, or, without a release, the year in the functions' environment:
+//   WORKDAY_CALENDAR_EXTRA='{"2027":{"holidays":["2027-01-01",…],"workdays":["2027-02-20",…]}}'
+// copied from the official notice. Only a year outside the lunar tables (after
+// 2099) fails: WorkCalendarGap, which callers turn into UNAVAILABLE.
 //
 // Deadlines are whole working days: "n working days after" an instant ends at the
 // end (24:00 Beijing, i.e. 23:59:59.999) of the n-th working day after that
 // instant's Beijing day — a demand received on a Friday morning with 5 working
 // days is due at the end of the next Friday.
+import { getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
 import calendar from 'chinese-days/dist/chinese-days.json';
 import { beijingDay, beijingDayStart } from './clock';
 
@@ -34,7 +42,12 @@ export class WorkCalendarGap extends Error {
 interface YearData {
   holidays: Set<string>;
   workdays: Set<string>;
+  /** Statutory holidays only, without the year's 调休 (not published yet). */
+  provisional?: boolean;
 }
+
+/** The lunar tables (and so the statutory holidays) reach this year. */
+const LAST_LUNAR_YEAR = 2099;
 
 const DAY = /^(\d{4})-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
@@ -93,11 +106,57 @@ function years(): Map<number, YearData> {
   return cached.years;
 }
 
+const provisionalYears = new Map<number, YearData>();
+
+/**
+ * A year's statutory holidays (《全国年节及纪念日放假办法》, 2025 on), without the
+ * yearly 调休 the State Council adds: what a year not yet published is computed from.
+ */
+export function statutoryHolidays(year: number): string[] {
+  if (year < 2025 || year > LAST_LUNAR_YEAR) throw new WorkCalendarGap(year);
+  const lunar = (md: string) => getSolarDateFromLunar(`${year}-${md}`).date;
+  const springDay = lunar('01-01');
+  return [
+    `${year}-01-01`,
+    shift(springDay, -1), // 除夕
+    springDay,
+    shift(springDay, 1),
+    shift(springDay, 2),
+    getSolarTermDate(year, 4, 'pure_brightness'), // 清明
+    `${year}-05-01`,
+    `${year}-05-02`,
+    lunar('05-05'), // 端午
+    lunar('08-15'), // 中秋
+    `${year}-10-01`,
+    `${year}-10-02`,
+    `${year}-10-03`,
+  ];
+}
+
+function provisionalYear(year: number): YearData {
+  let data = provisionalYears.get(year);
+  if (!data) {
+    data = { holidays: new Set(statutoryHolidays(year)), workdays: new Set(), provisional: true };
+    provisionalYears.set(year, data);
+    console.warn(
+      JSON.stringify({
+        message: 'work calendar provisional',
+        year,
+        detail: `${year} is not in chinese-days or WORKDAY_CALENDAR_EXTRA yet: statutory holidays only, no 调休`,
+      }),
+    );
+  }
+  return data;
+}
+
 function yearData(day: string): YearData {
   const year = Number(day.slice(0, 4));
-  const data = years().get(year);
-  if (!data) throw new WorkCalendarGap(year);
-  return data;
+  return years().get(year) ?? provisionalYear(year);
+}
+
+/** Whether a day's year is computed provisionally (statutory holidays, no 调休 yet). */
+export function isProvisional(at: Date | string): boolean {
+  return yearData(dayOf(at)).provisional === true;
 }
 
 /** The day key `n` calendar days after a day key. */
@@ -175,7 +234,7 @@ export function workingDaysBetween(a: Date | string, b: Date | string): number {
   return count;
 }
 
-/** The years the calendar covers (package and WORKDAY_CALENDAR_EXTRA), and its last covered day. */
+/** The years the official calendar covers (package and WORKDAY_CALENDAR_EXTRA), and its last covered day (later years are provisional). */
 export function calendarCoverage(): { years: number[]; lastDay: string } {
   const list = [...years().keys()].sort((x, y) => x - y);
   return { years: list, lastDay: `${list.at(-1) ?? 1970}-12-31` };

@@ -124,6 +124,17 @@ describe('a user’s avatar', () => {
     expect(paths).toContain(`avatars/${me.userId}/2.png`);
     expect(paths).not.toContain(`avatars/${me.userId}/1.png`);
   });
+
+  it('passes WeChat’s image check, since others see it (a meeting shows who is coming by avatar)', async () => {
+    const risky = await upload(`avatars/${me.userId}/risky.png`, png({ text: '违禁词' }));
+    const before = await ip.digest();
+    expect(await set(risky)).toMatchObject({
+      ok: false,
+      code: 'CONTENT_REJECTED',
+      message: expect.stringContaining('头像'),
+    });
+    expect(await ip.digest()).toBe(before);
+  });
 });
 
 describe('nomination photos are published: WeChat’s image check and its 1 MB', () => {

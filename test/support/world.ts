@@ -279,7 +279,7 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
       title: '圆桌会：夜间配送安全',
       description: '圆桌会上骑手提出夜间配送照明不足，希望增加路灯。',
       orgId: w.orgs.otherDistrict.id,
-      source: { kind: 'meeting', meetingId: 'meeting-probe', item: '第 1 项：夜间配送照明' },
+      source: { kind: 'meeting', meetingId: w.endedMeetingInOther, item: '第 1 项：夜间配送照明' },
     }),
     acceptCase: (w) => ({ caseId: w.caseInOther, note: '已受理，尽快协调' }),
     transferCase: (w) => ({ caseId: w.caseInOther, toOrgId: w.orgs.otherDistrict.id, reason: '需要区委协调' }),

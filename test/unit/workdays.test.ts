@@ -1,12 +1,15 @@
 // The working-day clock on China's real 2026 calendar (chinese-days): weekends,
 // holidays and the 调休 weekends that are working days, in Beijing time; a year
-// the calendar does not cover fails loudly.
+// the calendar does not cover is computed provisionally from the statutory holidays.
+import { beijingDay } from '../../cloudfunctions/_shared/clock';
 import {
   addWorkingDays,
   calendarCoverage,
   endOfWorkingDay,
+  isProvisional,
   isWorkingDay,
   parseExtraYears,
+  statutoryHolidays,
   WorkCalendarGap,
   workingDayAfter,
   workingDaysBetween,
@@ -98,14 +101,53 @@ describe('workingDaysBetween', () => {
 });
 
 describe('a year the calendar does not cover', () => {
-  it('fails loudly, naming the year, instead of guessing Monday to Friday', () => {
+  it('the statutory holidays are right: every year the package covers since the 2025 rules contains them', () => {
+    const { years } = calendarCoverage();
+    for (const year of years.filter((y) => y >= 2025)) {
+      for (const day of statutoryHolidays(year)) expect([year, day, isWorkingDay(day)]).toEqual([year, day, false]);
+    }
+    // 2026 in full: 除夕 to 初三, 清明, 端午 and 中秋 from the lunar calendar and the solar term.
+    expect(statutoryHolidays(2026)).toEqual([
+      '2026-01-01',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-04-05',
+      '2026-05-01',
+      '2026-05-02',
+      '2026-06-19',
+      '2026-09-25',
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-03',
+    ]);
+  });
+
+  it('is computed provisionally from the statutory holidays (never refused, never plain Monday to Friday), and says so', () => {
     const { years } = calendarCoverage();
     expect(years).toContain(2026);
     const missing = Math.max(...years) + 1;
-    expect(() => isWorkingDay(`${missing}-01-05`)).toThrow(WorkCalendarGap);
-    expect(() => isWorkingDay(`${missing}-01-05`)).toThrow(new RegExp(`no data for ${missing}`));
-    // A deadline that runs into it fails too.
-    expect(() => addWorkingDays(bj(`${missing - 1}-12-30T10:00:00`), 5)).toThrow(WorkCalendarGap);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(isProvisional(`${missing}-03-03`)).toBe(true);
+      expect(isProvisional('2026-03-03')).toBe(false);
+      // 元旦 and the Spring Festival (除夕 to 初三) are days off; an ordinary weekday works.
+      const [newYear, eve, first, second, third] = statutoryHolidays(missing);
+      for (const day of [newYear!, eve!, first!, second!, third!]) expect(isWorkingDay(day)).toBe(false);
+      expect(isWorkingDay(`${missing}-03-03`)).toBe(new Date(`${missing}-03-03T00:00:00Z`).getUTCDay() % 6 !== 0);
+      // A deadline running into it skips 元旦.
+      const due = addWorkingDays(bj(`${missing - 1}-12-30T10:00:00`), 1);
+      expect(beijingDay(due)).not.toBe(`${missing}-01-01`);
+      expect(warn.mock.calls.flat().join('\n')).toContain('work calendar provisional');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('fails loudly past the lunar tables', () => {
+    expect(() => isWorkingDay('2100-01-05')).toThrow(WorkCalendarGap);
+    expect(() => isWorkingDay('2100-01-05')).toThrow(/no data for 2100/);
   });
 
   it('can be given in WORKDAY_CALENDAR_EXTRA until the package covers it (values from the official notice)', () => {

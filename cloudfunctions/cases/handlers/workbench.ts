@@ -27,6 +27,7 @@ import { invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
 import { form, id, PAGE_LABELS, pageFields, text, withRule } from '../../_shared/validation';
+import { requireMeeting } from '../../roundtable/store/meetings';
 import { requireTemplate } from '../store/reply-templates';
 import { CASE_LABELS, caseCategory, caseFields, caseKind, caseState } from '../rules/inputs';
 
@@ -95,6 +96,10 @@ export const workbenchHandlers = {
       },
     ),
     async run(ctx, input) {
+      // The caller's scope first (an outsider learns nothing of meetings), then the meeting must
+      // exist: its page shows the case's progress.
+      await requireOrgInScope(ctx.caller, input.orgId);
+      await requireMeeting(input.source.meetingId);
       const { doc } = await createMeetingCase(ctx, input);
       return organiserView(doc, ctx.now);
     },

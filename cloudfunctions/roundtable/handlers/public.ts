@@ -14,6 +14,7 @@ import {
   seatedAvatars,
   subscribeOffer,
 } from '../../_shared/engines/signup';
+import { meetingCases } from '../../_shared/engines/cases';
 import { downloadUrls } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
 import { findUserByOpenid } from '../../_shared/stores/users';
@@ -94,10 +95,11 @@ export const publicHandlers = {
       const m = await requireMeeting(input.id);
       const key = keyOf(m);
       // A public action has no user resolved: the caller's own sign-up needs theirs.
-      const [booking, user, avatars] = await Promise.all([
+      const [booking, user, avatars, cases] = await Promise.all([
         bookingView(key),
         caller.openid ? findUserByOpenid(caller.openid) : Promise.resolve(null),
         seatedAvatars(key, AVATARS).then(downloadUrls),
+        meetingCases(m._id, now),
       ]);
       const me = user && user.status === 'active' ? user : null;
       const mine = me ? await mySignUp({ caller: { ...caller, user: me }, now, requestId, log }, key) : null;
@@ -116,6 +118,14 @@ export const publicHandlers = {
         subscribe: subscribeOffer(),
         checkInOpen: m.status === 'published' && checkInOpen(m, now),
         canSignUp: open && now < m.startAt,
+        cases: cases.map(({ id, title, categoryLabel, state, orgName, answeredAt }) => ({
+          id,
+          title,
+          categoryLabel,
+          state,
+          orgName,
+          answeredAt,
+        })),
       };
     },
   },

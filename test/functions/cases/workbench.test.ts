@@ -7,13 +7,15 @@ import ExcelJS from 'exceljs';
 import type { CaseAdminView, CaseStats, MyCase, ReplyTemplate } from '../../../typings/cases';
 import type { Page } from '../../../typings/common';
 import { meetingCases } from '../../../cloudfunctions/_shared/engines/cases';
-import { calendarCoverage } from '../../../cloudfunctions/_shared/workdays';
+import { beijingDay } from '../../../cloudfunctions/_shared/clock';
+import { addWorkingDays, calendarCoverage, isWorkingDay } from '../../../cloudfunctions/_shared/workdays';
 import {
   bj,
   BRANCH_ADMIN,
   type CasesWorld,
   demand,
   DISTRICT_ADMIN,
+  HELD_MEETING,
   OUTSIDER_ADMIN,
   RIDER,
   startCasesWorld,
@@ -33,7 +35,7 @@ describe('demands from a round table', () => {
     title: '小区禁止外卖电动车进入',
     description: '圆桌会上多名骑手反映某小区禁止电动车进入，只能步行送餐，超时被罚。',
     orgId: w.orgs.expressBranch.id,
-    source: { kind: 'meeting', meetingId: 'rt-2026-11', item },
+    source: { kind: 'meeting', meetingId: HELD_MEETING, item },
     raiserUserId: w.rider.userId,
   });
 
@@ -41,7 +43,7 @@ describe('demands from a round table', () => {
     const c = await w.as(BRANCH_ADMIN, AT).ok<CaseAdminView>('cases', 'createCase', meetingCase('第 2 项'));
     expect(c).toMatchObject({
       state: 'accepted',
-      source: { kind: 'meeting', meetingId: 'rt-2026-11', item: '第 2 项' },
+      source: { kind: 'meeting', meetingId: HELD_MEETING, item: '第 2 项' },
       raiser: { name: '王保密' },
       dueAt: bj('2026-11-09T23:59:59.999'),
     });
@@ -54,11 +56,23 @@ describe('demands from a round table', () => {
     });
     // What the meeting's page will show: each case's progress, nobody's identity.
     await w.as(BRANCH_ADMIN, AT).ok('cases', 'createCase', meetingCase('第 4 项'));
-    const progress = await meetingCases('rt-2026-11', new Date(AT));
+    const progress = await meetingCases(HELD_MEETING, new Date(AT));
     expect(progress).toHaveLength(2);
     expect(progress.map((p) => p.state)).toEqual(['accepted', 'accepted']);
     expect(progress.map((p) => p.id)).toContain(c.id);
     expect(JSON.stringify(progress)).not.toMatch(/王保密|13911112222/);
+  });
+
+  it('need a meeting that exists: an unknown one is not found, nothing written', async () => {
+    const before = await w.ip.digest();
+    const r = await w
+      .as(BRANCH_ADMIN, AT)
+      .call('cases', 'createCase', {
+        ...meetingCase('第 5 项'),
+        source: { kind: 'meeting', meetingId: 'rt-nope', item: '第 5 项' },
+      });
+    expect(r).toMatchObject({ ok: false, code: 'NOT_FOUND', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+    expect(await w.ip.digest()).toBe(before);
   });
 });
 
@@ -155,15 +169,21 @@ describe('statistics and the export', () => {
   });
 });
 
-describe('a deadline the working-day calendar cannot compute', () => {
-  it('is refused loudly (UNAVAILABLE, naming the year) and nothing is written — never guessed from weekdays', async () => {
+describe('a deadline in a year the working-day calendar does not cover yet', () => {
+  it('is computed provisionally from the statutory holidays (元旦 skipped), logged — the demand is never refused', async () => {
     const year = Math.max(...calendarCoverage().years);
-    const log = jest.spyOn(console, 'error').mockImplementation(() => {});
-    const before = await w.ip.digest();
-    const r = await w.as(RIDER, bj(`${year}-12-29T10:00:00`)).call<MyCase>('cases', 'submitCase', demand());
-    expect(r).toMatchObject({ ok: false, code: 'UNAVAILABLE', message: expect.stringContaining(`${year + 1} 年`) });
-    expect(await w.ip.digest()).toBe(before);
-    expect(log.mock.calls.flat().join('\n')).toContain('work calendar gap');
-    log.mockRestore();
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      // 30 December of the last covered year: 5 working days to answer run into the next, provisional year.
+      const at = bj(`${year}-12-30T10:00:00`);
+      expect(isWorkingDay(`${year + 1}-01-01`)).toBe(false);
+      const expected = addWorkingDays(new Date(at), 5);
+      expect(beijingDay(expected) > `${year + 1}-01-01`).toBe(true);
+      const c = await w.as(RIDER, at).ok<MyCase>('cases', 'submitCase', demand());
+      expect(c.dueAt).toBe(expected.toISOString());
+      expect(warn.mock.calls.flat().join('\n')).toContain('work calendar provisional');
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

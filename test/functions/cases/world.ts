@@ -25,6 +25,8 @@ export const VISITOR = 'o-case-visitor';
 
 /** Beijing wall time as an ISO instant. */
 export const bj = (s: string) => new Date(`${s}+08:00`).toISOString();
+/** A held round table (see startCasesWorld). */
+export const HELD_MEETING = 'rt-2026-11';
 
 export interface CasesWorld {
   ip: InProcess;
@@ -76,6 +78,19 @@ export async function startCasesWorld(): Promise<CasesWorld> {
       });
   }
   const app = sdkFor(ip.emu);
+  // The round table whose minutes the organisers' demands come from (the roundtable function's record).
+  await app
+    .database()
+    .collection('meetings')
+    .add({
+      _id: HELD_MEETING,
+      kind: 'roundtable',
+      title: '11 月小哥圆桌会',
+      status: 'published',
+      orgId: orgs.expressBranch.id,
+      startAt: new Date(bj('2026-10-30T14:00:00')),
+      endAt: new Date(bj('2026-10-30T16:00:00')),
+    });
   const as = (openid: string, at: string) => ip.as(openid).at(at);
   return {
     ip,

@@ -349,6 +349,30 @@ describe('minutes', () => {
       .get();
     expect(logs.map((l: { summary: string }) => l.summary.slice(0, 2))).toEqual(['发布', '修改']);
   });
+
+  it('what was taken away becomes a tracked case whose progress the meeting’s page shows — nobody’s identity', async () => {
+    const m = await saveMeeting(w, { base: Date.now() - 5 * DAY, startsInH: 24 });
+    await w.h.as(ADMIN).ok('roundtable', 'publishMinutes', { meetingId: m.id, ...MINUTES });
+    expect((await detail(m.id)).cases).toEqual([]);
+    const made = await w.h.as(ADMIN).ok<{ id: string; state: string }>('cases', 'createCase', {
+      category: 'conditions',
+      title: '商圈临时停车位',
+      description: '圆桌会上骑手反映商圈没有临时停车位，取餐时常被罚款，希望协调。',
+      orgId: w.orgs.district.id,
+      source: { kind: 'meeting', meetingId: m.id, item: '带走：商圈临时停车位' },
+    });
+    const page = await detail(m.id);
+    expect(page.cases).toEqual([
+      {
+        id: made.id,
+        title: '商圈临时停车位',
+        categoryLabel: '工作条件',
+        state: made.state,
+        orgName: expect.any(String),
+        answeredAt: null,
+      },
+    ]);
+  });
 });
 
 describe('statistics', () => {

@@ -106,7 +106,7 @@ export function calendarWarning(now: Date): { lastDay: string; warning: string }
   if (left > CALENDAR_WARNING_DAYS) return { lastDay, warning: '' };
   const warning =
     `the working-day calendar ends on ${lastDay} (${left} days left): update chinese-days once the next ` +
-    `year's holidays are published, or set WORKDAY_CALENDAR_EXTRA — deadlines beyond it cannot be computed`;
+    `year's holidays are published, or set WORKDAY_CALENDAR_EXTRA — deadlines beyond it are provisional (statutory holidays only, no 调休)`;
   if (warnedOn !== today)
     console.error(JSON.stringify({ message: 'work calendar ends soon', lastDay, daysLeft: left }));
   warnedOn = today;
