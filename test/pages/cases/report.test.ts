@@ -11,7 +11,7 @@ import { getProfile, login, makeAdmin, registerWorker, seedOrgs, type PageOrgs }
 import { flush, loadPage, waitFor, wxDouble, type RenderedPage } from '../support/page';
 import { loadSecondPage } from '../support/second-page';
 import { allowedAt, phoneLocation, prompts } from '../support/station';
-import { detachAll, render, screenText, tapButton, tapCell, tapOn, textAt, typeInto } from '../support/ui';
+import { detachAll, render, screenText, tapButton, tapOn, textAt, typeInto } from '../support/ui';
 
 const reportId = loadPage('packages/cases/pages/report/index');
 // The report opens its case: a second page, in its own simulate registry.
@@ -84,7 +84,7 @@ describe('随手拍', () => {
   it('a rider reports in one screen — photo, category, a line, submit — and sees the stage change once an organiser answers', async () => {
     const page = await open(RIDER);
     expect(prompts()).toHaveLength(0);
-    expect(textAt(page, '#anonymous-row >>> .t-cell')).toContain('实名上报，核实有效后可获 10 蜂力值');
+    expect(textAt(page, '#options-note')).toContain('实名上报，核实有效后可获 10 蜂力值');
 
     await addPhoto(page);
     const uploads = wxDouble().callsOf('cloud.uploadFile') as { cloudPath: string }[];
@@ -149,13 +149,16 @@ describe('随手拍', () => {
     const page = await open(RIDER);
     await addPhoto(page);
     await tapOn(page, '#categories >>> #category-hazard');
-    await tapCell(page, 'anonymous-row');
+    await tapOn(page, '#options >>> #option-anonymous');
     expect(page.data.anonymous).toBe(true);
-    expect(textAt(page, '#anonymous-row >>> .t-cell')).toContain('不显示你的身份，也不获得蜂力值');
+    expect(textAt(page, '#options-note')).toContain('匿名：不显示你的身份，也不获得蜂力值');
+    // Its answer may go on the public board too (never a photo or a name there).
+    await tapOn(page, '#options >>> #option-public');
+    expect(textAt(page, '#options-note')).toContain('答复后在「实事共办」公开，不含照片和个人信息');
     const id = await submit(page);
 
     const c = await callAs<CaseAdminView>(ADMIN, 'cases', 'adminGetCase', { caseId: id });
-    expect(c).toMatchObject({ anonymous: true, raiser: null, category: 'hazard' });
+    expect(c).toMatchObject({ anonymous: true, raiser: null, category: 'hazard', publicOptIn: true });
     const d = await openDetail(RIDER, id, true);
     expect(textAt(d, '#submitted')).toContain('匿名上报，不计蜂力值。');
   });
@@ -227,7 +230,7 @@ describe('随手拍', () => {
     const page = await open(NEWCOMER);
     expect(page.data.anonymous).toBe(true);
     wxDouble().answerNext('showModal', { confirm: true, cancel: false });
-    await tapCell(page, 'anonymous-row');
+    await tapOn(page, '#options >>> #option-anonymous');
     await waitFor(() => expect(wxDouble().callsOf('navigateTo')).toHaveLength(1));
     expect(wxDouble().callsOf('showModal')[0]).toMatchObject({ title: '还未登记', confirmText: '去登记' });
     expect(wxDouble().callsOf('navigateTo')[0]).toMatchObject({ url: '/packages/user/pages/register/index' });

@@ -51,7 +51,12 @@ export interface ActionButton {
 }
 
 export function actionsOf(c: CaseAdminView): ActionButton[] {
-  const keys = BY_STATE[c.state].filter((k) => !(k === 'extend' && c.extension));
+  const keys = BY_STATE[c.state].filter(
+    (k) =>
+      !(k === 'extend' && c.extension) &&
+      // A report verified as the first of its issue is the original others duplicate.
+      !(k === 'duplicate' && c.verification?.valid),
+  );
   if (c.kind === 'report' && !c.verification) keys.push('verify');
   return keys.map((key) => ({
     key,

@@ -67,6 +67,7 @@ Component({
         .catch(() => undefined);
     },
     show(c: CaseAdminView) {
+      if (c.kind === 'report' && this.data.raw?.kind !== 'report') wx.setNavigationBarTitle({ title: '办理随手拍' });
       this.setData({ status: 'ready', error: '', raw: c, view: toAdminView(c) });
     },
     onAction(e: TapEvent<{ key: ActionKey }>) {

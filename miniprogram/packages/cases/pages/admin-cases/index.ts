@@ -36,15 +36,16 @@ Component({
   data: {
     access: 'loading' as Access,
     keyword: '',
-    flags: all('全部', CASE_FLAGS, FLAG_FILTER_LABELS),
+    flags: all('全部预警', CASE_FLAGS, FLAG_FILTER_LABELS),
     flag: '' as CaseFlag | '',
-    kinds: all('全部', CASE_KINDS, KIND_LABELS),
+    kinds: all('全部类型', CASE_KINDS, KIND_LABELS),
     kind: '' as CaseKind | '',
     states: all('全部状态', CASE_STATES, STATE_LABELS),
     stateIndex: 0,
     categories: [{ value: '', label: '全部类别' }] as Choice<CaseCategory>[],
     categoryIndex: 0,
-    orgs: [{ value: '', label: '全部范围' }] as Choice<string>[],
+    /** label: indented in the picker; name: on the chip. */
+    orgs: [{ value: '', label: '全部范围', name: '全部范围' }] as (Choice<string> & { name: string })[],
     orgIndex: 0,
     list: initialList<CaseListRow>(),
   },
@@ -71,7 +72,10 @@ Component({
       if (profile) {
         const orgs = await orgsInScope(profile).catch(() => [] as OrgChoice[]);
         this.setData({
-          orgs: [{ value: '', label: '全部范围' }, ...orgs.map((o) => ({ value: o.id, label: o.label }))],
+          orgs: [
+            { value: '', label: '全部范围', name: '全部范围' },
+            ...orgs.map((o) => ({ value: o.id, label: o.label, name: o.name })),
+          ],
         });
       }
     },

@@ -27,6 +27,8 @@ export interface DetailView {
   stages: StageView[];
   orgName: string;
   due: string;
+  /** An answer is (again) to come: the due date is worth showing. */
+  awaitingAnswer: boolean;
   urgent: boolean;
   submitted: string;
   description: string;
@@ -67,6 +69,7 @@ export function toDetail(c: MyCase): DetailView {
     stages: stagesOf(c.state),
     orgName: c.orgName,
     due: dueText(c),
+    awaitingAnswer: !['answered', 'closed', 'rejected'].includes(c.state),
     urgent: c.urgent,
     submitted: formatDateTime(c.submittedAt),
     description: c.description,

@@ -54,6 +54,13 @@ Component({
     position: null as Position | null,
     locating: false,
     anonymous: false,
+    publicOptIn: false,
+    options: [
+      { value: 'anonymous', label: '匿名上报' },
+      { value: 'public', label: '答复后公开' },
+    ],
+    /** The chips chosen: anonymous and publicOptIn as choice-chips values. */
+    optionValues: [] as string[],
     registered: true,
     pointsText: '实名上报，核实有效后可获蜂力值',
     submitting: false,
@@ -94,12 +101,8 @@ Component({
       try {
         const profile = await ensureLogin();
         // Not registered: a report can only be anonymous (and earns nothing).
-        this.setData({
-          status: 'ready',
-          photoFolder: photoFolder(profile.userId),
-          registered: profile.registered,
-          anonymous: !profile.registered || this.data.anonymous,
-        });
+        this.setData({ status: 'ready', photoFolder: photoFolder(profile.userId), registered: profile.registered });
+        this.setToggles(!profile.registered || this.data.anonymous, this.data.publicOptIn);
         if (!profile.worker) this.setData({ orgs: await reportOrgs().catch(() => [] as OrgChoice[]) });
       } catch (err) {
         this.setData({ status: 'error', error: errorMessage(err, '加载失败，请检查网络后重试') });
@@ -132,21 +135,21 @@ Component({
       const position = await askPosition(REFUSED_TEXT);
       this.setData({ locating: false, ...(position ? { position } : {}) });
     },
-    onAnonymous(e: DetailEvent<{ value: boolean }>) {
-      this.setAnonymous(e.detail.value);
-    },
-    /** A tap anywhere on the row toggles, so the target is the row's height, not the switch's. */
-    onAnonymousRow() {
-      this.setAnonymous(!this.data.anonymous);
-    },
-    /** The switch handles its own taps (bind:change); they must not reach the row too. */
-    onSwitchTap() {},
-    setAnonymous(anonymous: boolean) {
+    /** 匿名上报 and 公开到「实事共办」, two toggles in one row of chips. */
+    onOptions(e: DetailEvent<ChipsChange>) {
+      if (!('values' in e.detail)) return;
+      const anonymous = e.detail.values.includes('anonymous');
+      const publicOptIn = e.detail.values.includes('public');
       if (!anonymous && !this.data.registered) {
+        this.setToggles(true, publicOptIn);
         this.offerRegistration('实名上报请先完成信息登记，也可以匿名上报（不获得蜂力值）');
         return;
       }
-      this.setData({ anonymous, formError: '' });
+      this.setToggles(anonymous, publicOptIn);
+    },
+    setToggles(anonymous: boolean, publicOptIn: boolean) {
+      const optionValues = [...(anonymous ? ['anonymous'] : []), ...(publicOptIn ? ['public'] : [])];
+      this.setData({ anonymous, publicOptIn, optionValues, formError: '' });
     },
 
     onSubmit() {
@@ -156,8 +159,19 @@ Component({
         this.setData({ formError: problem });
         return;
       }
-      const { category, note, address, position, anonymous, photos, templateIds, registered, orgs, orgIndex } =
-        this.data;
+      const {
+        category,
+        note,
+        address,
+        position,
+        anonymous,
+        publicOptIn,
+        photos,
+        templateIds,
+        registered,
+        orgs,
+        orgIndex,
+      } = this.data;
       const orgId = registered ? '' : (orgs[orgIndex]?.id ?? '');
       this.setData({ submitting: true, formError: '' });
       // Synchronously within the tap: WeChat asks for the answered notice only from one.
@@ -170,6 +184,7 @@ Component({
           ...(address.trim() ? { address: address.trim() } : {}),
           ...(position ? { location: position } : {}),
           ...(anonymous ? { anonymous: true } : {}),
+          ...(publicOptIn ? { publicOptIn: true } : {}),
           ...(orgId ? { orgId } : {}),
         },
         templateIds,
@@ -193,7 +208,7 @@ Component({
         cancelText: '匿名上报',
       });
       if (confirm) wx.navigateTo({ url: ROUTES.register });
-      else this.setData({ anonymous: true, formError: '' });
+      else this.setToggles(true, this.data.publicOptIn);
     },
     onMine() {
       wx.navigateTo({ url: `${ROUTES.myCases}?kind=report` });
