@@ -20,6 +20,7 @@ const RIDER = 'case-rider';
 const ADMIN = 'case-admin';
 const ADMIN_2 = 'case-admin-2';
 const OUTSIDER = 'case-outsider';
+const ORGANISER_TEMPLATES = ['dev-tpl-case-due-soon', 'dev-tpl-case-overdue', 'dev-tpl-case-escalated'];
 
 let backend: Awaited<ReturnType<typeof startBackend>>;
 let orgs: PageOrgs;
@@ -49,7 +50,10 @@ async function open(id: string, openid = ADMIN): Promise<RenderedPage> {
   void instanceOf(page).onLoad({ id });
   await waitFor(() => expect(page.data.status === 'loading' && page.data.access !== 'denied').toBe(false));
   // The sheets' choices: the orgs in scope.
-  if (page.data.access === 'ready') await waitFor(() => expect(page.data.orgs.length).toBeGreaterThan(0));
+  if (page.data.access === 'ready') {
+    await waitFor(() => expect(page.data.orgs.length).toBeGreaterThan(0));
+    await waitFor(() => expect(page.data.organiserTemplateIds).toEqual(ORGANISER_TEMPLATES));
+  }
   return page;
 }
 
@@ -101,16 +105,34 @@ describe('an organiser’s case', () => {
     expect(view(page).timeline.map((t) => t.who)).toEqual(['提出人']);
   });
 
-  it('受理 assigns the owner org, urgent, with the version it read', async () => {
+  it('受理 assigns the owner org, urgent, with the version it read, and asks for the reminders', async () => {
     const c = await submitDemand(RIDER);
     const page = await open(c.id);
     await startAction(page, 'accept');
     await pickOrg(page, orgs.expressBranch.id);
     await tapSwitch(sheet(page), 'sheet-urgent');
+    wxDouble().answerNext('requestSubscribeMessage', {
+      'dev-tpl-case-due-soon': 'accept',
+      'dev-tpl-case-overdue': 'accept',
+      'dev-tpl-case-escalated': 'reject',
+      errMsg: 'requestSubscribeMessage:ok',
+    });
     await save(page);
     await waitFor(() => expect(textAt(page, '#state >>> .t-tag')).toBe('已受理'));
     expect(caseCalls('acceptCase')).toEqual([{ caseId: c.id, version: 0, orgId: orgs.expressBranch.id, urgent: true }]);
     expect(toasts()).toContain('已受理');
+    expect(wxDouble().callsOf('requestSubscribeMessage')).toEqual([
+      expect.objectContaining({ tmplIds: ORGANISER_TEMPLATES }),
+    ]);
+    expect(caseCalls('subscribeCaseNotices')).toEqual([
+      {
+        grants: [
+          { templateId: 'dev-tpl-case-due-soon', result: 'accept' },
+          { templateId: 'dev-tpl-case-overdue', result: 'accept' },
+          { templateId: 'dev-tpl-case-escalated', result: 'reject' },
+        ],
+      },
+    ]);
     expect(fact(page, '答复期限')).toBe('2026-12-01 23:59（紧急）');
     expect(actions(page)).toEqual(['进展', '答复', '转办', '退回', '延期', '驳回', '标记重复']);
   });
@@ -126,6 +148,8 @@ describe('an organiser’s case', () => {
     await typeInSheet(page, '已协调驿站延长开放时间。');
     await save(page);
     await waitFor(() => expect(toasts()).toContain('该诉求刚被他人处理，已刷新'));
+    // Answering asks for nothing.
+    expect(wxDouble().callsOf('requestSubscribeMessage')).toEqual([]);
     expect(caseCalls('answerCase')).toEqual([{ caseId: c.id, version: 0, text: '已协调驿站延长开放时间。' }]);
     expect(page.data.action).toBe('');
     expect(view(page).version).toBe(1);

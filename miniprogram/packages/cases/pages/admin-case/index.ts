@@ -30,6 +30,7 @@ Component({
     orgs: [] as OrgChoice[],
     action: '' as ActionKey | '',
     pointsHint: '',
+    organiserTemplateIds: [] as string[],
   },
   methods: {
     ...reloadHandlers(),
@@ -59,9 +60,10 @@ Component({
         .then((orgs) => this.setData({ orgs }))
         .catch(() => undefined);
       caseOptions()
-        .then(({ reportPoints: p }) =>
+        .then(({ reportPoints: p, organiserTemplates }) =>
           this.setData({
             pointsHint: `有效：首报的提出人获 ${p.first} 蜂力值，重复上报 ${p.duplicate}，匿名不计；无效将驳回这条随手拍`,
+            organiserTemplateIds: organiserTemplates.templateIds,
           }),
         )
         .catch(() => undefined);

@@ -77,7 +77,7 @@ Component({
       wx.redirectTo({ url: ROUTES.caseReport });
     },
     onMine() {
-      wx.redirectTo({ url: ROUTES.myCases });
+      wx.redirectTo({ url: `${ROUTES.myCases}?kind=${this.data.view?.isReport ? 'report' : 'demand'}` });
     },
   },
 });

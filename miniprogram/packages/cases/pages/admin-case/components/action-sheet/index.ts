@@ -11,6 +11,7 @@ import { errorCode, errorMessage } from '../../../../../../utils/errors';
 import { formatDate } from '../../../../../../utils/format';
 import { casesApi } from '../../../../services/cases';
 import { STATE_LABELS } from '../../../../utils/labels';
+import { askNotices } from '../../../../utils/options';
 import { orgAndBelow } from '../../../../utils/organiser';
 import { ACTION_TITLES, type ActionKey } from '../../actions';
 import { type ActionForm, DONE, emptyForm, problemOf, send } from './requests';
@@ -20,6 +21,8 @@ interface Candidate {
   title: string;
   line: string;
 }
+
+const TAKES_ON: ActionKey[] = ['accept', 'transfer'];
 
 const DAYS = Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: `${i + 1} 天` }));
 
@@ -33,6 +36,8 @@ Component({
     orgs: { type: Array, value: [] as OrgChoice[] },
     /** "首报 10 蜂力值，重复上报 1" */
     pointsHint: { type: String, value: '' },
+    /** The organisers' notices (due soon, overdue, escalated), requested when they take a case on. */
+    templateIds: { type: Array, value: [] as string[] },
   },
   data: {
     title: '',
@@ -166,9 +171,14 @@ Component({
         this.setData({ error: problem });
         return;
       }
+      // Taking a case on (受理, 转办) asks for the reminders before its due date — synchronously
+      // within the tap, as WeChat requires.
+      const asking = TAKES_ON.includes(action) ? askNotices(this.data.templateIds as string[]) : Promise.resolve([]);
       this.setData({ saving: true, error: '' });
       try {
         const view = await send(action, this.caseView(), this.data.form);
+        const grants = await asking;
+        if (grants.length) await casesApi('subscribeCaseNotices', { grants }).catch(() => undefined);
         this.triggerEvent('done', { view, toast: DONE[action] });
       } catch (err) {
         if (errorCode(err) === 'CONFLICT') this.triggerEvent('conflict', { message: errorMessage(err) });
