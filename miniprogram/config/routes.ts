@@ -37,4 +37,14 @@ export const ROUTES = {
   station: '/packages/station/pages/station/index',
   adminStations: '/packages/station/pages/admin-stations/index',
   adminStationEdit: '/packages/station/pages/admin-station-edit/index',
+  // Cases (诉求, 随手拍, 实事共办). The notices open caseDetail and adminCase with ?id=.
+  caseReport: '/packages/cases/pages/report/index',
+  caseDemand: '/packages/cases/pages/demand/index',
+  myCases: '/packages/cases/pages/mine/index',
+  caseDetail: '/packages/cases/pages/detail/index',
+  caseBoard: '/packages/cases/pages/board/index',
+  adminCases: '/packages/cases/pages/admin-cases/index',
+  adminCase: '/packages/cases/pages/admin-case/index',
+  adminCaseTemplates: '/packages/cases/pages/admin-templates/index',
+  adminCaseStats: '/packages/cases/pages/admin-stats/index',
 } as const;

@@ -32,3 +32,23 @@ export function flattenOrgs(nodes: OrgNode[], depth = 0, out: OrgRow[] = []): Or
 export async function listOrgRows(): Promise<OrgRow[]> {
   return flattenOrgs(await userApi('listOrgs', {}));
 }
+
+/** An organisation offered in a picker. */
+export interface OrgChoice {
+  id: string;
+  name: string;
+  /** Indented by depth in the tree. */
+  label: string;
+  ancestors: string[];
+}
+
+/** Rows (in tree order) as picker choices, indented by depth below the shallowest of them. */
+export function orgChoices(rows: OrgRow[]): OrgChoice[] {
+  const top = Math.min(...rows.map((o) => o.depth));
+  return rows.map((o) => ({
+    id: o.id,
+    name: o.name,
+    label: `${'　'.repeat(o.depth - top)}${o.name}`,
+    ancestors: o.ancestors,
+  }));
+}

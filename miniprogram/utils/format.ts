@@ -20,6 +20,12 @@ export function formatDateTime(iso: string): string {
   return d ? `${formatDate(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : '';
 }
 
+/** 2026-12-08T15:59:59Z → "12月8日" (a rider reads a deadline at a glance) */
+export function formatMonthDay(iso: string): string {
+  const d = beijing(iso);
+  return d ? `${d.getUTCMonth() + 1}月${d.getUTCDate()}日` : '';
+}
+
 /** 5 → "+5", -10 → "-10" */
 export function formatPoints(amount: number): string {
   return amount > 0 ? `+${amount}` : String(amount);

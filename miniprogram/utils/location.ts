@@ -1,5 +1,6 @@
-// The rider's position, only ever for finding nearby stations, and never stored:
-// it goes with one nearbyStations query and is forgotten.
+// The rider's position, for two things only: finding nearby stations — it goes
+// with one nearbyStations query and is forgotten — and, when the rider taps to add
+// it, the place of a 随手拍 report, sent with that report to the org handling it.
 //
 // Location is optional. wx.getSetting tells, without asking anyone, whether
 // scope.userLocation was allowed (true), refused before (false) or never asked.
@@ -80,11 +81,15 @@ export async function quietPosition(): Promise<QuietPosition> {
   return { allowed: true, position: r.ok ? r.position : null };
 }
 
+const STATIONS_BY_DISTRICT =
+  '仍按区域显示驿站。想看离你最近的驿站，请在设置中允许「位置信息」；位置只用于查找附近驿站，不会保存。';
+
 /**
- * After a refusal: says how to turn location on, and offers WeChat's settings page.
- * Resolves true when the rider came back with location allowed.
+ * After a refusal: says how to turn location on (`content`: what the page does
+ * without it, and what the position would be for), and offers WeChat's settings
+ * page. Resolves true when the rider came back with location allowed.
  */
-export async function offerLocationSettings(why: NoPosition): Promise<boolean> {
+export async function offerLocationSettings(why: NoPosition, content = STATIONS_BY_DISTRICT): Promise<boolean> {
   if (why === 'privacy') {
     wx.showToast({ title: '同意隐私保护指引后才能使用定位', icon: 'none', duration: 2500 });
     return false;
@@ -103,11 +108,26 @@ export async function offerLocationSettings(why: NoPosition): Promise<boolean> {
   }
   const { confirm } = await wx.showModal({
     title: '未开启位置信息',
-    content: '仍按区域显示驿站。想看离你最近的驿站，请在设置中允许「位置信息」；位置只用于查找附近驿站，不会保存。',
+    content,
     confirmText: '去设置',
     cancelText: '暂不',
   });
   if (!confirm) return false;
   const res = await wx.openSetting({});
   return res.authSetting?.['scope.userLocation'] === true;
+}
+
+/**
+ * The position, from a tap that asks for it: WeChat's privacy guide and dialog
+ * when never asked; after a refusal (now, or before: WeChat does not ask twice)
+ * the settings offer (`refusedText`, see offerLocationSettings), then once more.
+ * null when there is none — the rider was told why.
+ */
+export async function askPosition(refusedText?: string): Promise<Position | null> {
+  const before = await locationAuth();
+  const r = before === 'refused' ? ({ ok: false, why: 'refused' } as const) : await locate();
+  if (r.ok) return r.position;
+  if (!(await offerLocationSettings(r.why, refusedText))) return null;
+  const again = await locate();
+  return again.ok ? again.position : null;
 }

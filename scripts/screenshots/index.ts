@@ -34,15 +34,36 @@ const SHOTS = join(PROJECT_ROOT, 'docs/screenshots');
 const DOWN = 'http://127.0.0.1:9';
 
 function callerOf(emu: EmulatorProcess) {
-  return async <T>(openid: string, fn: string, action: string, data: unknown = {}): Promise<T> => {
+  return async <T>(openid: string, fn: string, action: string, data: unknown = {}, at?: string): Promise<T> => {
     const res = await fetch(`${emu.functionsUrl}${fn}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+      headers: {
+        'content-type': 'application/json',
+        'x-wx-openid': openid,
+        // A pinned server clock (deadlines need a day the working-day calendar covers).
+        ...(at ? { 'x-emulator-now': at } : {}),
+      },
       body: JSON.stringify({ action, data }),
     });
     const reply = (await res.json()) as { ok: boolean; data: T; code?: string; message?: string };
     if (!reply.ok) throw new Error(`${fn}.${action} as ${openid}: ${reply.code} ${reply.message}`);
     return reply.data;
+  };
+}
+
+/** A user's upload from the mini-program (wx.cloud.uploadFile), as the emulator takes it. */
+function uploaderOf(emu: EmulatorProcess) {
+  return async (openid: string, cloudPath: string, content: Buffer): Promise<string> => {
+    const form = new FormData();
+    form.append('cloudPath', cloudPath);
+    form.append('file', new Blob([new Uint8Array(content)], { type: 'image/png' }), 'photo.png');
+    const res = await fetch(`${emu.url}/storage/client-upload`, {
+      method: 'POST',
+      headers: { 'x-wx-openid': openid },
+      body: form,
+    });
+    if (!res.ok) throw new Error(`upload ${cloudPath} as ${openid}: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { fileID: string }).fileID;
   };
 }
 
@@ -101,7 +122,7 @@ async function main(): Promise<number> {
   const findings: Finding[] = [];
   try {
     await seedOrgsOnly(empty);
-    const fixtures = await arrangeDemo(callerOf(demo));
+    const fixtures = await arrangeDemo(callerOf(demo), uploaderOf(demo));
     await arrangeEmpty(callerOf(empty));
     const outDir = join(WORK, 'captures');
     rmSync(outDir, { recursive: true, force: true });

@@ -68,6 +68,19 @@ describe('home page', () => {
     await quoteShown(page);
   });
 
+  it('随手拍 and 我要反映 are two big targets, and 实事共办 is one tap away', async () => {
+    const page = render(homeId);
+    await tapOn(page, '#entry-report');
+    await tapOn(page, '#entry-demand');
+    await tapOn(page, '#entry-board');
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/cases/pages/report/index' }),
+      expect.objectContaining({ url: '/packages/cases/pages/demand/index' }),
+      expect.objectContaining({ url: '/packages/cases/pages/board/index' }),
+    ]);
+    await quoteShown(page);
+  });
+
   it('when a feature is not open yet, tapping it says so and does not navigate', async () => {
     const page = render(homeId);
     const items = page.querySelectorAll('.grid-item');

@@ -85,6 +85,17 @@ describe('me page', () => {
     expect(cellText(page, 'register')).toContain('外卖骑手');
   });
 
+  it('我的诉求 opens the user’s demands and 随手拍 with their progress', async () => {
+    actAs('me-cases');
+    const page = render(meId);
+    await ready(page);
+    expect(cellText(page, 'my-cases')).toContain('诉求与随手拍的办理进度');
+    await tapCell(page, 'my-cases');
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/cases/pages/mine/index' }),
+    ]);
+  });
+
   it('shows the points balance, which opens my points', async () => {
     actAs('me-points');
     const page = render(meId);

@@ -113,7 +113,7 @@ export async function captureState(
   Object.assign(wxDouble().location, s.location ?? {});
   clearSession();
   useBackend(backend, VIEWERS[s.viewer]);
-  pinNow(s.clock ? beijingToday(s.clock) : null);
+  pinNow(s.now ?? (s.clock ? beijingToday(s.clock) : null));
   let page: RenderedPage | null = null;
   try {
     page = await open(pageId, s.query?.(ctx.fixtures) ?? {});

@@ -2,7 +2,7 @@
 // error where the page has one, and the organiser's view beside the worker's where
 // they differ. A static test keeps this list in step with app.json.
 import type { LocationWorld } from '../pages/support/wx-double';
-import type { ShotFixtures } from './fixtures';
+import { CASE_TIMES, type ShotFixtures } from './fixtures';
 
 /** Which emulator a state talks to: the seeded demo, an empty one, or none (the network is down). */
 export type Backend = 'demo' | 'empty' | 'down';
@@ -22,6 +22,8 @@ export interface ShotState {
   location?: Partial<LocationWorld>;
   /** The server's time of day in Beijing ("HH:mm", today), for what is open now. */
   clock?: string;
+  /** The server's "now" (ISO), for states shown at a fixed moment (a case's deadlines). */
+  now?: string;
   /** What the user does once the page has loaded (taps by selector; the page settles again after). */
   interact?: (ui: ShotUi) => Promise<void>;
 }
@@ -168,6 +170,64 @@ export const CATALOG: Record<string, ShotState[]> = {
   'packages/station/pages/admin-station-edit/index': [
     main('编辑驿站', 'organiser', { query: () => ({ id: 'st-night' }) }),
     state('new', '新建驿站', 'organiser'),
+  ],
+  'packages/cases/pages/report/index': [
+    main('随手拍：一屏完成——先拍照，再选类别，补充一句，定位或地址，匿名与否', 'rider'),
+    state('located', '随手拍：此前已允许定位，打开即附上当前位置（从不主动询问）', 'rider', { location: LOCATED }),
+    state('newcomer', '随手拍：未登记用户匿名上报，选择发给哪个街道或区', 'newcomer'),
+    offline('随手拍：网络断开时'),
+  ],
+  'packages/cases/pages/demand/index': [
+    main('我要反映：诉求类别、标题、具体情况、照片与「实事共办」公开选项', 'rider', {
+      interact: (ui) => ui.tap('#categories >>> #category-conditions'),
+    }),
+    state('newcomer', '我要反映：未登记用户先去登记', 'newcomer'),
+  ],
+  'packages/cases/pages/mine/index': [
+    main('我的诉求：每件事的进度、答复期限与预警', 'rider', { now: CASE_TIMES.dayAfterAnswer }),
+    empty('我的诉求：还没有诉求或随手拍'),
+    offline('我的诉求：网络断开时'),
+  ],
+  'packages/cases/pages/detail/index': [
+    main('办理进度：已答复，确认解决与评价、不满意重新办理', 'rider', {
+      query: (f) => ({ id: f.cases.demand }),
+      now: CASE_TIMES.dayAfterAnswer,
+    }),
+    state('submitted', '随手拍提交后：确认信息、答复期限与蜂力值', 'rider', {
+      query: (f) => ({ id: f.cases.report, submitted: '1' }),
+      now: CASE_TIMES.justReported,
+    }),
+    state('missing', '办理进度：诉求不存在', 'rider', { query: () => ({ id: 'no-such-case' }) }),
+    offline('办理进度：网络断开时', { query: () => ({ id: 'case-demo-charging' }) }),
+  ],
+  'packages/cases/pages/board/index': [
+    main('实事共办：已答复并同意公开的事项，不含个人信息', 'newcomer'),
+    empty('实事共办：还没有公开的办理结果', 'newcomer'),
+    offline('实事共办：网络断开时'),
+  ],
+  'packages/cases/pages/admin-cases/index': [
+    main('诉求工作台：红黄预警与逾期标在每一行', 'organiser'),
+    state('overdue', '诉求工作台：只看已逾期', 'organiser', { interact: (ui) => ui.tap('#flag-overdue') }),
+    empty('诉求工作台：空', 'organiser'),
+    state('denied', '诉求工作台：非组织者', 'newcomer'),
+  ],
+  'packages/cases/pages/admin-case/index': [
+    main('办理诉求：超时未响应且逾期，提出人与电话，可受理、答复、驳回', 'organiser', {
+      query: () => ({ id: 'case-demo-penalty' }),
+    }),
+    state('report', '办理随手拍：照片与审核状态、核实与蜂力值', 'organiser', {
+      query: () => ({ id: 'case-demo-pothole' }),
+    }),
+    state('answered', '已办结的诉求：答复与评价', 'organiser', { query: () => ({ id: 'case-demo-toilet' }) }),
+    state('answer', '答复：选用答复模板', 'organiser', {
+      query: () => ({ id: 'case-demo-charging' }),
+      interact: (ui) => ui.tap('#action-answer >>> .t-button'),
+    }),
+  ],
+  'packages/cases/pages/admin-templates/index': [main('答复模板', 'organiser'), empty('答复模板：空', 'organiser')],
+  'packages/cases/pages/admin-stats/index': [
+    main('办理统计：2026 年 11 月', 'organiser', { query: () => ({ from: '2026-11-01', to: '2026-11-30' }) }),
+    empty('办理统计：这段时间没有事项', 'organiser'),
   ],
   'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
   'packages/admin/pages/users/index': [main('用户管理', 'organiser')],

@@ -1,8 +1,11 @@
 // Who looks at the screenshots, and what they have done on top of the demo data:
 // a rider who registered (a party member, verified), checked in, studied, nominated
-// and voted; a newcomer who only opened the app; the district's organiser. The
+// and voted, raised a demand (answered the next day) and sent a 随手拍 — both on a
+// fixed 2026 working day, as the working-day calendar needs; a newcomer who only
+// opened the app; the district's organiser, with two reply templates. The
 // runner arranges this through the real functions before the pages are captured.
 // People are fictional.
+import { solidPng } from '../../scripts/seed/png';
 import type { Viewer } from './catalog';
 
 export const VIEWERS: Record<Viewer, string> = {
@@ -17,19 +20,40 @@ export interface ShotFixtures {
   campaigns: { nomination: string; voting: string; finished: string };
   candidate: string;
   quotePoster: { day: string; text: string; source: string };
+  /** The rider's own cases: a demand answered the day after, a report just sent. */
+  cases: { demand: string; report: string };
 }
 
-type Call = <T = unknown>(openid: string, fn: string, action: string, data?: unknown) => Promise<T>;
+/** `at`: the server's pinned "now" for the call. */
+type Call = <T = unknown>(openid: string, fn: string, action: string, data?: unknown, at?: string) => Promise<T>;
+/** Uploads as the user, as wx.cloud.uploadFile does; returns the file id. */
+type Upload = (openid: string, cloudPath: string, content: Buffer) => Promise<string>;
+
+/**
+ * When the rider's cases happen (Beijing): the demand and the report on Monday
+ * 2026-11-30 morning, the answer on Tuesday afternoon. The states showing them pin
+ * the server's clock just after (catalog.ts), so they look the same on any day.
+ */
+export const CASE_TIMES = {
+  submitted: '2026-11-30T01:30:00.000Z',
+  reported: '2026-11-30T01:40:00.000Z',
+  answered: '2026-12-01T07:00:00.000Z',
+  /** A little after the report was sent: its confirmation. */
+  justReported: '2026-11-30T01:41:00.000Z',
+  /** The morning after the answer: confirm, rate or reopen. */
+  dayAfterAnswer: '2026-12-02T01:00:00.000Z',
+};
 
 const SEEDED = {
   lectures: { video: 'lec-history-1921', audio: 'lec-history-long-march', article: 'lec-policy-rights' },
   campaigns: { nomination: 'camp-nomination', voting: 'camp-voting', finished: 'camp-2025' },
   candidate: 'cv00',
   branch: 'org-express-branch',
+  district: 'org-district',
 };
 
 /** On the demo emulator: the viewers' own activity. */
-export async function arrangeDemo(call: Call): Promise<ShotFixtures> {
+export async function arrangeDemo(call: Call, upload: Upload): Promise<ShotFixtures> {
   const { rider, newcomer, organiser } = VIEWERS;
   await call(organiser, 'user', 'login');
   await call(newcomer, 'user', 'login');
@@ -68,12 +92,61 @@ export async function arrangeDemo(call: Call): Promise<ShotFixtures> {
     photos: [],
   });
   await call(rider, 'campaign', 'vote', { candidateId: SEEDED.candidate });
+  const cases = await arrangeCases(call, upload, profile.userId);
   return {
     lectures: SEEDED.lectures,
     campaigns: SEEDED.campaigns,
     candidate: SEEDED.candidate,
     quotePoster: { day: today.day, text: today.quote.text, source: today.quote.source },
+    cases,
   };
+}
+
+/** The rider's demand (answered by the organiser the next day) and 随手拍; the organiser's reply templates. */
+async function arrangeCases(call: Call, upload: Upload, userId: string): Promise<ShotFixtures['cases']> {
+  const { rider, organiser } = VIEWERS;
+  const T = CASE_TIMES;
+  const demand = await call<{ id: string }>(
+    rider,
+    'cases',
+    'submitCase',
+    {
+      kind: 'demand',
+      category: 'conditions',
+      title: '城北驿站午间没有地方热饭',
+      description: '（示例内容）中午送餐高峰后想在驿站热饭，但驿站没有微波炉，希望添置一台。',
+      publicOptIn: true,
+    },
+    T.submitted,
+  );
+  await call(
+    organiser,
+    'cases',
+    'answerCase',
+    { caseId: demand.id, text: '（示例内容）城北驿站已添置两台微波炉，每天 10:00–22:00 可用。' },
+    T.answered,
+  );
+  // A road-coloured stand-in for the photo.
+  const photo = await upload(rider, `cases/${userId}/shot-road.png`, solidPng(160, 120, [121, 112, 98]));
+  const report = await call<{ id: string }>(
+    rider,
+    'cases',
+    'submitCase',
+    {
+      kind: 'report',
+      category: 'road',
+      photos: [photo],
+      description: '（示例内容）路口井盖松动，骑车经过很颠',
+      address: '示例市城北路与文化路口（演示地址）',
+    },
+    T.reported,
+  );
+  for (const t of [
+    { title: '设施已添置', text: '（示例内容）您反映的问题已协调驿站添置相关设施，欢迎前往使用。' },
+    { title: '已转交属地街道', text: '（示例内容）您反映的问题属于街道管理事项，已转交属地街道办理。' },
+  ])
+    await call(organiser, 'cases', 'saveReplyTemplate', { orgId: SEEDED.district, ...t });
+  return { demand: demand.id, report: report.id };
 }
 
 /** On the empty emulator: only the organisation tree and the viewers' logins. */

@@ -32,6 +32,10 @@ const PERSONAL = [
   'packages/campaign/pages/nominate/index',
   'packages/campaign/pages/my-nominations/index',
   'packages/campaign/pages/poster/index',
+  'packages/cases/pages/report/index',
+  'packages/cases/pages/demand/index',
+  'packages/cases/pages/mine/index',
+  'packages/cases/pages/detail/index',
 ];
 
 /** Public content a search may well show. */
@@ -47,6 +51,7 @@ const PUBLIC = [
   'packages/campaign/pages/results/index',
   'packages/station/pages/index/index',
   'packages/station/pages/station/index',
+  'packages/cases/pages/board/index',
 ];
 
 /** What the first matching rule says about a page (WeChat applies rules in order). */

@@ -1,7 +1,9 @@
 // Everything around a list's rows: the skeleton while the first page loads, the
 // empty state, the error state with 重试, and the footer (loading more, a failed
 // page with retry, the end of the list). Binds to a ListView kept by PagedList
-// (./paged-list), whose initial state is also this component's default.
+// (./paged-list), whose initial state is also this component's default. An
+// organiser page also shows `denied` with it: someone signed in who is no
+// organiser is told 管理后台仅对管理员开放 instead of the server's refusal with 重试.
 import { initialList } from './paged-list';
 
 const initial = initialList<never>();

@@ -156,6 +156,10 @@ Component({
       }
       wx.navigateTo({ url: feature.url });
     },
+    /** 随手拍, 我要反映, 实事共办. */
+    onGo(e: TapEvent<{ route: keyof typeof ROUTES }>) {
+      wx.navigateTo({ url: ROUTES[e.currentTarget.dataset.route] });
+    },
     onAdminTap() {
       wx.navigateTo({ url: ROUTES.admin });
     },

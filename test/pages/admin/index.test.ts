@@ -57,6 +57,20 @@ describe('admin entry page', () => {
     ]);
   });
 
+  it('links to the cases workbench, the reply templates and the statistics', async () => {
+    await makeAdmin('entry-cases-admin', [orgs.express.id]);
+    actAs('entry-cases-admin');
+    const page = render(indexId);
+    await waitFor(() => expect(has(page, '#entry-cases')).toBe(true));
+    for (const id of ['entry-cases', 'entry-case-templates', 'entry-case-stats']) await tapCell(page, id);
+    expect(cellText(page, 'entry-cases')).toContain('诉求工作台');
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/cases/pages/admin-cases/index' }),
+      expect.objectContaining({ url: '/packages/cases/pages/admin-templates/index' }),
+      expect.objectContaining({ url: '/packages/cases/pages/admin-stats/index' }),
+    ]);
+  });
+
   it('offers the audit log to the superadmin', async () => {
     actAs(SUPERADMIN);
     const page = render(indexId);

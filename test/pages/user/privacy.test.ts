@@ -35,4 +35,14 @@ describe('privacy notice page', () => {
     expect(text).toContain('位置信息不保存');
     expect(text).not.toContain('我们不收集你的位置');
   });
+
+  it('says a 随手拍 carries the position only when the rider adds it, who sees a case, and what the board shows', () => {
+    const text = screenText(render(privacyId));
+
+    expect(text).toContain('随手拍的位置（可选）');
+    expect(text).toContain('再点一次即可去掉，也可以只填写地址');
+    expect(text).toContain('只有你附在随手拍上的位置随该事项保存');
+    expect(text).toContain('匿名上报的随手拍不显示提出人');
+    expect(text).toContain('在「实事共办」展示类别、标题和答复，不显示姓名、电话和照片');
+  });
 });

@@ -151,7 +151,13 @@ export const isOrganiserPage = (page: string) =>
  */
 export function workerTemplates(mpRoot: string): Template[] {
   const read = (rel: string) => readFileSync(join(mpRoot, rel), 'utf8');
-  const sheet = (rel: string): Stylesheet[] => (existsSync(join(mpRoot, rel)) ? [parseWxss(read(rel))] : []);
+  /** A stylesheet, after those it @imports (by relative path), in cascade order. */
+  const sheet = (rel: string): Stylesheet[] => {
+    if (!existsSync(join(mpRoot, rel))) return [];
+    const text = read(rel);
+    const imported = [...text.matchAll(/@import\s+['"]([^'"]+)['"]/g)].map((m) => posix.join(dirname(rel), m[1]!));
+    return [...imported.flatMap(sheet), parseWxss(text)];
+  };
   const app = JSON.parse(read('app.json')) as AppJson;
   const pages = [...app.pages, ...app.subpackages.flatMap((sp) => sp.pages.map((p) => posix.join(sp.root, p)))];
   const appSheet = sheet('app.wxss');

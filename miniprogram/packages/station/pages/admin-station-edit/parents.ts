@@ -3,20 +3,14 @@
 // scope and parent/child rules, used here only to offer the right choices.
 import type { MyProfile } from '../../../../../typings/user';
 import { CHILD_ORG_TYPES } from '../../../../config/labels';
-import { listOrgRows } from '../../../../services/user';
+import { listOrgRows, type OrgChoice, orgChoices } from '../../../../services/user';
 import { administers } from '../../../../utils/session';
 
-export interface ParentChoice {
-  id: string;
-  name: string;
-  /** Indented by depth in the tree. */
-  label: string;
-}
+export type ParentChoice = OrgChoice;
 
 export async function stationParents(profile: MyProfile): Promise<ParentChoice[]> {
   const rows = (await listOrgRows()).filter(
     (o) => CHILD_ORG_TYPES[o.type].includes('station') && administers(profile, o),
   );
-  const top = Math.min(...rows.map((o) => o.depth));
-  return rows.map((o) => ({ id: o.id, name: o.name, label: `${'　'.repeat(o.depth - top)}${o.name}` }));
+  return orgChoices(rows);
 }

@@ -10,7 +10,7 @@ import { ROUTES } from '../../../../config/routes';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
 import { endPullDown } from '../../../../components/list-state/reload';
 import { stationApi } from '../../../../services/station';
-import { locate, locationAuth, offerLocationSettings, type Position, quietPosition } from '../../../../utils/location';
+import { askPosition, type Position, quietPosition } from '../../../../utils/location';
 import { SERVICE_CATEGORIES, SERVICE_LABELS } from '../../utils/labels';
 import type { StationSummary } from '../../../../../typings/station';
 import type { CardView } from './components/station-card/index';
@@ -172,19 +172,11 @@ Component({
     async onLocate() {
       if (this.data.locating) return;
       this.setData({ locating: true });
-      const before = await locationAuth();
       // Refused before: WeChat does not ask again, only its settings page can allow it.
-      const r = before === 'refused' ? ({ ok: false, why: 'refused' } as const) : await locate();
+      const position = await askPosition();
       this.setData({ locating: false });
-      if (r.ok) {
-        this.usePosition(r.position);
-        await this.reload();
-        return;
-      }
-      if (!(await offerLocationSettings(r.why))) return;
-      const again = await locate();
-      if (!again.ok) return;
-      this.usePosition(again.position);
+      if (!position) return;
+      this.usePosition(position);
       await this.reload();
     },
     onRecenter() {
