@@ -65,12 +65,10 @@ describe('demands from a round table', () => {
 
   it('need a meeting that exists: an unknown one is not found, nothing written', async () => {
     const before = await w.ip.digest();
-    const r = await w
-      .as(BRANCH_ADMIN, AT)
-      .call('cases', 'createCase', {
-        ...meetingCase('第 5 项'),
-        source: { kind: 'meeting', meetingId: 'rt-nope', item: '第 5 项' },
-      });
+    const r = await w.as(BRANCH_ADMIN, AT).call('cases', 'createCase', {
+      ...meetingCase('第 5 项'),
+      source: { kind: 'meeting', meetingId: 'rt-nope', item: '第 5 项' },
+    });
     expect(r).toMatchObject({ ok: false, code: 'NOT_FOUND', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
     expect(await w.ip.digest()).toBe(before);
   });
