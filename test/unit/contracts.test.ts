@@ -41,7 +41,15 @@ const office: AllAgree<typeof officeHandlers, OfficeApi> = true;
 const cases: AllAgree<typeof casesHandlers, CasesApi> = true;
 
 it('every input schema has exactly the fields of its contract (checked by the type checker)', () => {
-  expect([user, study, campaign, station, roundtable, office, cases]).toEqual([true, true, true, true, true, true, true]);
+  expect([user, study, campaign, station, roundtable, office, cases]).toEqual([
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
   // And the check does catch a dropped optional field:
   type Broken = Mismatched<
     { a: { input: z.ZodObject<{ x: z.ZodString }> } },
