@@ -169,6 +169,26 @@ export const CATALOG: Record<string, ShotState[]> = {
     main('编辑驿站', 'organiser', { query: () => ({ id: 'st-night' }) }),
     state('new', '新建驿站', 'organiser'),
   ],
+  'packages/roundtable/pages/index/index': [
+    main('圆桌会与活动：近期的圆桌会、培训和驿站活动，离你最近的在前（已允许定位）', 'rider', { location: LOCATED }),
+    state('by-time', '圆桌会与活动：未开启定位，按时间先后', 'rider'),
+    state('training', '圆桌会与活动：只看技能培训', 'rider', { interact: (ui) => ui.tap('#kind-training') }),
+    empty('圆桌会与活动：近期没有活动'),
+    offline('圆桌会与活动：网络断开时'),
+  ],
+  'packages/roundtable/pages/meeting/index': [
+    main('圆桌会详情：议题、时间地点与导航、出席部门、名额与报名表', 'rider', {
+      query: () => ({ id: 'mt-seed-rt-charging' }),
+    }),
+    state('waitlisted', '圆桌会详情：名额已满，报名后候补第 1 位', 'rider', {
+      query: () => ({ id: 'mt-seed-rt-rights' }),
+    }),
+    state('minutes', '圆桌会详情：已结束，会议纪要', 'rider', { query: () => ({ id: 'mt-seed-rt-held' }) }),
+    state('training', '培训班详情：学时与课前线上学习', 'rider', {
+      query: () => ({ id: 'mt-seed-training-safety' }),
+    }),
+    state('missing', '活动不存在', 'rider', { query: () => ({ id: 'mt-no-such-meeting' }) }),
+  ],
   'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
   'packages/admin/pages/users/index': [main('用户管理', 'organiser')],
   'packages/admin/pages/orgs/index': [main('组织管理', 'organiser')],

@@ -47,6 +47,8 @@ const PUBLIC = [
   'packages/campaign/pages/results/index',
   'packages/station/pages/index/index',
   'packages/station/pages/station/index',
+  'packages/roundtable/pages/index/index',
+  'packages/roundtable/pages/meeting/index',
 ];
 
 /** What the first matching rule says about a page (WeChat applies rules in order). */
