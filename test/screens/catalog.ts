@@ -189,6 +189,12 @@ export const CATALOG: Record<string, ShotState[]> = {
     }),
     state('missing', '活动不存在', 'rider', { query: () => ({ id: 'mt-no-such-meeting' }) }),
   ],
+  'packages/roundtable/pages/mine/index': [
+    main('我的报名：已报名、候补第 n 位与已签到', 'rider'),
+    state('training', '我的培训：学时、结业与课前线上学习', 'rider', { query: () => ({ tab: 'training' }) }),
+    empty('我的报名：还没有报名'),
+    state('unregistered', '我的报名：未登记用户', 'newcomer'),
+  ],
   'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
   'packages/admin/pages/users/index': [main('用户管理', 'organiser')],
   'packages/admin/pages/orgs/index': [main('组织管理', 'organiser')],

@@ -32,6 +32,7 @@ const PERSONAL = [
   'packages/campaign/pages/nominate/index',
   'packages/campaign/pages/my-nominations/index',
   'packages/campaign/pages/poster/index',
+  'packages/roundtable/pages/mine/index',
 ];
 
 /** Public content a search may well show. */
