@@ -195,6 +195,19 @@ export const CATALOG: Record<string, ShotState[]> = {
     empty('我的报名：还没有报名'),
     state('unregistered', '我的报名：未登记用户', 'newcomer'),
   ],
+  'packages/roundtable/pages/admin-meetings/index': [
+    main('活动管理：报名、候补与签到人数，编辑、名单、签到码与纪要', 'organiser'),
+    state('ended', '活动管理：已结束的活动（发布纪要）', 'organiser', { interact: (ui) => ui.tap('#phase-ended') }),
+    empty('活动管理：空', 'organiser'),
+    state('denied', '活动管理：非组织者', 'newcomer'),
+  ],
+  'packages/roundtable/pages/admin-meeting-edit/index': [
+    main('编辑活动：快满员的圆桌会', 'organiser', { query: () => ({ id: 'mt-seed-rt-rights' }) }),
+    state('new', '新建活动', 'organiser'),
+    state('training', '编辑培训班：学时与课前线上学习', 'organiser', {
+      query: () => ({ id: 'mt-seed-training-safety' }),
+    }),
+  ],
   'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
   'packages/admin/pages/users/index': [main('用户管理', 'organiser')],
   'packages/admin/pages/orgs/index': [main('组织管理', 'organiser')],
