@@ -1,6 +1,7 @@
 // Everything around a list's rows: the skeleton while the first page loads, the
 // empty state, the error state with 重试, and the footer (loading more, a failed
-// page with retry, the end of the list). Binds to a ListView kept by PagedList
+// page with retry, the end of the list). An organiser page shows status 'denied'
+// (管理后台仅对管理员开放) to someone who is no organiser. Binds to a ListView kept by PagedList
 // (./paged-list), whose initial state is also this component's default.
 import { initialList } from './paged-list';
 

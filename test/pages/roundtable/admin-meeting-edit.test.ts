@@ -85,6 +85,7 @@ describe('meeting editor', () => {
 
     await typeInto(page, 'title', '小哥圆桌会：老小区进门难');
     await typeInto(page, 'topic', '门禁、快递柜与临时停车');
+    await typeArea(page, '#description', '请来街道和物业，一起说说进小区难。');
     await pickStation(page, 0);
     expect(page.data.form.stationName).toBe('城东党群服务驿站');
     await fillTimes(page);
@@ -108,6 +109,7 @@ describe('meeting editor', () => {
     expect(saved).toMatchObject({
       kind: 'roundtable',
       topic: '门禁、快递柜与临时停车',
+      description: '请来街道和物业，一起说说进小区难。',
       venue: { stationId: orgs.station.id, name: '城东党群服务驿站' },
       startAt: '2026-12-10T06:00:00.000Z',
       endAt: '2026-12-10T08:00:00.000Z',
@@ -258,6 +260,6 @@ describe('meeting editor', () => {
     await login('rt-edit-nobody');
     const page = await open({}, 'rt-edit-nobody');
     expect(page.data.status).toBe('denied');
-    expect(textAt(page, '#denied')).toContain('管理后台仅对管理员开放');
+    expect(textAt(page, '#page-state')).toContain('管理后台仅对管理员开放');
   });
 });

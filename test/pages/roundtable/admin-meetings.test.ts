@@ -124,5 +124,5 @@ it('someone who is no organiser is told so', async () => {
   await login('rt-admin-nobody');
   const page = await open('rt-admin-nobody');
   expect(page.data.access).toBe('denied');
-  expect(textAt(page, '#denied')).toContain('管理后台仅对管理员开放');
+  expect(textAt(page, '#page-state')).toContain('管理后台仅对管理员开放');
 });

@@ -13,7 +13,7 @@ import { studyApi } from '../../../../services/study';
 import { listOrgRows } from '../../../../services/user';
 import { errorCode, errorMessage } from '../../../../utils/errors';
 import { choosePlace } from '../../../../utils/location';
-import { administers, ensureLogin, isAdmin } from '../../../../utils/session';
+import { administers, signedInOrganiser } from '../../../../utils/session';
 import { roundtableApi } from '../../services/roundtable';
 import { ACTIVITY_LABELS, ACTIVITY_TYPES, KIND_LABELS, MEETING_KINDS } from '../../utils/labels';
 import {
@@ -82,11 +82,8 @@ Component({
       const id = openedId(this);
       this.setData({ status: 'loading', error: '' });
       try {
-        const profile = await ensureLogin();
-        if (!isAdmin(profile)) {
-          this.setData({ status: 'denied' });
-          return;
-        }
+        const profile = await signedInOrganiser();
+        if (!profile) return void this.setData({ status: 'denied' });
         const { orgs, stations, series } = await choices(profile);
         let form: MeetingForm;
         let fixed = { kind: '', org: '' };

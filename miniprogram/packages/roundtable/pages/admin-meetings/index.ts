@@ -5,7 +5,7 @@ import type { AdminMeeting, MeetingKind, MeetingPhase } from '../../../../../typ
 import type { TagTheme } from '../../../../config/labels';
 import { ROUTES } from '../../../../config/routes';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
-import { ensureLogin, isAdmin } from '../../../../utils/session';
+import { ensureLogin, organiserAccess } from '../../../../utils/session';
 import { roundtableApi } from '../../services/roundtable';
 import {
   adminUrl,
@@ -83,7 +83,11 @@ Component({
         },
         toView: toRow,
       });
-      this.start();
+      // Someone who is no organiser is told so, not shown the server's refusal with 重试.
+      organiserAccess().then((access) => {
+        this.setData({ access });
+        if (access === 'ready') lists.of(this).reload();
+      });
     },
   },
   // Back from the editor, the sign-ups or the minutes: show what changed.
@@ -91,16 +95,6 @@ Component({
   methods: {
     ...lists.pageHandlers(),
     ...lists.searchHandlers(),
-    /** Someone who is no organiser is told so, not shown the server's refusal with 重试. */
-    async start() {
-      const profile = await ensureLogin().catch(() => null);
-      if (profile && !isAdmin(profile)) {
-        this.setData({ access: 'denied' });
-        return;
-      }
-      this.setData({ access: 'ready' });
-      lists.of(this).reload();
-    },
     onKind(e: TapEvent<{ value: MeetingKind | '' }>) {
       const kind = e.currentTarget.dataset.value;
       this.setData({ kind: kind === this.data.kind ? '' : kind });
