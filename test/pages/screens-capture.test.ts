@@ -26,6 +26,7 @@ beforeAll(async () => {
       campaigns: { nomination: '', voting: '', finished: '' },
       candidate: '',
       quotePoster: { day: '', text: '', source: '' },
+      checkInMeeting: '',
     },
   };
 });

@@ -208,6 +208,22 @@ export const CATALOG: Record<string, ShotState[]> = {
       query: () => ({ id: 'mt-seed-training-safety' }),
     }),
   ],
+  'packages/roundtable/pages/admin-signups/index': [
+    main('报名名单：姓名、电话、想提的问题与回答，候补，签到/缺席/移除，导出', 'organiser', {
+      query: () => ({ id: 'mt-seed-rt-rights' }),
+    }),
+    state('held', '报名名单：已举行（已签到与缺席）', 'organiser', { query: () => ({ id: 'mt-seed-rt-held' }) }),
+    state('denied', '报名名单：非组织者', 'newcomer', { query: () => ({ id: 'mt-seed-rt-rights' }) }),
+  ],
+  'packages/roundtable/pages/admin-checkin/index': [
+    main('签到码：每 10 秒刷新的二维码与倒计时', 'organiser', { query: (f) => ({ id: f.checkInMeeting }) }),
+    state('closed', '签到码：未到签到时间', 'organiser', { query: () => ({ id: 'mt-seed-rt-charging' }) }),
+  ],
+  'packages/roundtable/pages/admin-minutes/index': [
+    main('会议纪要：提出的问题、现场答复、会后带走办理', 'organiser', { query: () => ({ id: 'mt-seed-rt-held' }) }),
+    state('not-ended', '会议纪要：活动尚未结束', 'organiser', { query: () => ({ id: 'mt-seed-rt-charging' }) }),
+  ],
+  'packages/roundtable/pages/admin-stats/index': [main('活动统计：举办场次、报名、出席率与人次', 'organiser')],
   'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
   'packages/admin/pages/users/index': [main('用户管理', 'organiser')],
   'packages/admin/pages/orgs/index': [main('组织管理', 'organiser')],
