@@ -65,6 +65,9 @@ Component({
     occupations: OCCUPATIONS.map((value) => ({ value, label: OCCUPATION_LABELS[value] })),
     timeFields: TIME_FIELDS,
     orgs: [] as Choice[],
+    orgNames: [] as string[],
+    /** The chosen org's name (new meetings). */
+    orgName: '',
     stations: [] as Choice[],
     stationNames: [] as string[],
     seriesOptions: [] as { value: string; label: string }[],
@@ -108,6 +111,8 @@ Component({
           form,
           fixed,
           orgs,
+          orgNames: orgs.map((o) => o.name),
+          orgName: orgs.find((o) => o.id === form.orgId)?.name ?? '',
           stations,
           stationNames: stations.map((s) => s.name),
           seriesOptions: [{ value: '', label: '不需要' }, ...series.map((s) => ({ value: s, label: s }))],
@@ -138,8 +143,11 @@ Component({
     onKind(e: DetailEvent<{ value: MeetingKind }>) {
       this.set({ kind: e.detail.value });
     },
-    onOrg(e: TapEvent<{ id: string }>) {
-      this.set({ orgId: e.currentTarget.dataset.id });
+    onOrg(e: DetailEvent<{ value: string | number }>) {
+      const org = this.data.orgs[Number(e.detail.value)];
+      if (!org) return;
+      this.setData({ orgName: org.name });
+      this.set({ orgId: org.id });
     },
     onVenueMode(e: DetailEvent<{ value: VenueMode }>) {
       this.set({ venueMode: e.detail.value });

@@ -30,6 +30,8 @@ Component({
     /** '' = the server's default (the admin's first org; everything for a superadmin). */
     orgId: '',
     orgs: [] as { id: string; name: string }[],
+    orgNames: [] as string[],
+    orgIndex: 0,
     kinds: MEETING_KINDS.map((value) => ({ value, label: KIND_SHORT_LABELS[value] })),
     kind: '' as MeetingKind | '',
     stats: null as StatsView | null,
@@ -51,8 +53,19 @@ Component({
         if (!profile) return void this.setData({ status: 'denied' });
         const rows = await listOrgRows();
         const orgs = rows.filter((o) => administers(profile, o)).map((o) => ({ id: o.id, name: o.name }));
+        const choices = isSuperadmin(profile) ? [{ id: '', name: '全部组织' }, ...orgs] : orgs;
+        // The server's default: the admin's first org, everything for a superadmin.
         const first = isSuperadmin(profile) ? '' : (profile.adminOrgIds[0] ?? '');
-        this.setData({ orgs: isSuperadmin(profile) ? [{ id: '', name: '全部组织' }, ...orgs] : orgs, orgId: first });
+        const index = Math.max(
+          0,
+          choices.findIndex((o) => o.id === first),
+        );
+        this.setData({
+          orgs: choices,
+          orgNames: choices.map((o) => o.name),
+          orgIndex: index,
+          orgId: choices[index]?.id ?? '',
+        });
       } catch (err) {
         return void this.setData({ status: 'error', error: errorMessage(err, '加载失败，请稍后再试') });
       }
@@ -84,8 +97,9 @@ Component({
       endPullDown(await this.load(true));
     },
     ...periodHandlers(),
-    onOrg(e: TapEvent<{ id: string }>) {
-      this.setData({ orgId: e.currentTarget.dataset.id });
+    onOrg(e: DetailEvent<{ value: string | number }>) {
+      const index = Number(e.detail.value);
+      this.setData({ orgIndex: index, orgId: this.data.orgs[index]?.id ?? '' });
       this.load();
     },
     onKind(e: TapEvent<{ value: MeetingKind | '' }>) {
