@@ -12,8 +12,8 @@ export default tseslint.config(
       '.tmp/',
       '.data/',
       'coverage/',
-      'miniprogram/node_modules/',
-      'miniprogram/miniprogram_npm/',
+      'miniprogram/**/node_modules/',
+      'miniprogram/**/miniprogram_npm/',
       // Files that break the layer rules on purpose (test/static/boundaries.test.ts).
       'test/fixtures/layers/',
     ],

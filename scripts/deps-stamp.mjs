@@ -28,12 +28,22 @@ function inSync(dir) {
   return true;
 }
 
+/**
+ * Subpackages of the mini-program with their own runtime packages (package.json
+ * beside the subpackage's pages, built into its own miniprogram_npm): the
+ * roundtable check-in page's QR code library.
+ */
+export const MINIPROGRAM_SUBPACKAGE_NPM = ['packages/roundtable'];
+
 export function depsUpToDate(root) {
   const wcc = join(root, 'node_modules', 'miniprogram-compiler', 'bin', 'linux', 'wcc');
   return (
     inSync(root) &&
     inSync(join(root, 'miniprogram')) &&
     existsSync(join(root, 'miniprogram', 'miniprogram_npm')) &&
+    MINIPROGRAM_SUBPACKAGE_NPM.every(
+      (p) => inSync(join(root, 'miniprogram', p)) && existsSync(join(root, 'miniprogram', p, 'miniprogram_npm')),
+    ) &&
     existsSync(wcc) &&
     (statSync(wcc).mode & 0o111) !== 0
   );

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MINIPROGRAM_SUBPACKAGE_NPM } from './deps-stamp.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,12 +29,18 @@ function fixCompilerBits(dir) {
 fixCompilerBits(join(root, 'node_modules'));
 
 // The mini-program's own runtime packages live in miniprogram/package.json so that
-// packNpm only packs what the client needs.
+// packNpm only packs what the client needs; a subpackage that alone needs a library
+// has its own package.json (built into its own miniprogram_npm, so the main package
+// does not carry it).
 const mp = join(root, 'miniprogram');
-if (existsSync(join(mp, 'package.json'))) {
-  execFileSync('npm', ['ci', '--prefix', mp, '--no-audit', '--no-fund', '--ignore-scripts'], {
+const npmRoots = [mp, ...MINIPROGRAM_SUBPACKAGE_NPM.map((p) => join(mp, p))].filter((d) =>
+  existsSync(join(d, 'package.json')),
+);
+for (const dir of npmRoots) {
+  execFileSync('npm', ['ci', '--prefix', dir, '--no-audit', '--no-fund', '--ignore-scripts'], {
     stdio: 'inherit',
     cwd: root,
   });
-  execFileSync(process.execPath, [join(root, 'scripts', 'pack-npm.mjs')], { stdio: 'inherit', cwd: root });
 }
+if (npmRoots.length)
+  execFileSync(process.execPath, [join(root, 'scripts', 'pack-npm.mjs')], { stdio: 'inherit', cwd: root });

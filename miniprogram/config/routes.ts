@@ -47,4 +47,14 @@ export const ROUTES = {
   adminCase: '/packages/cases/pages/admin-case/index',
   adminCaseTemplates: '/packages/cases/pages/admin-templates/index',
   adminCaseStats: '/packages/cases/pages/admin-stats/index',
+  // Round-tables, training classes and station activities (小哥圆桌会, 活动管理)
+  meetings: '/packages/roundtable/pages/index/index',
+  meeting: '/packages/roundtable/pages/meeting/index',
+  myMeetings: '/packages/roundtable/pages/mine/index',
+  adminMeetings: '/packages/roundtable/pages/admin-meetings/index',
+  adminMeetingEdit: '/packages/roundtable/pages/admin-meeting-edit/index',
+  adminSignUps: '/packages/roundtable/pages/admin-signups/index',
+  adminCheckIn: '/packages/roundtable/pages/admin-checkin/index',
+  adminMinutes: '/packages/roundtable/pages/admin-minutes/index',
+  adminMeetingStats: '/packages/roundtable/pages/admin-stats/index',
 } as const;

@@ -26,6 +26,12 @@ export function formatMonthDay(iso: string): string {
   return d ? `${d.getUTCMonth() + 1}月${d.getUTCDate()}日` : '';
 }
 
+/** A time picked in Beijing time, "2026-11-05 10:03", as the instant "2026-11-05T10:03:00+08:00"; '' if malformed. */
+export function beijingInstant(local: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/.exec(local.trim());
+  return m ? `${m[1]}T${m[2]}:00+08:00` : '';
+}
+
 /** 5 → "+5", -10 → "-10" */
 export function formatPoints(amount: number): string {
   return amount > 0 ? `+${amount}` : String(amount);

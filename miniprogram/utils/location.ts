@@ -84,6 +84,40 @@ export async function quietPosition(): Promise<QuietPosition> {
 const STATIONS_BY_DISTRICT =
   '仍按区域显示驿站。想看离你最近的驿站，请在设置中允许「位置信息」；位置只用于查找附近驿站，不会保存。';
 
+/** A place picked on WeChat's map (wx.chooseLocation): its point (gcj02, to 6 decimals), name and address. */
+export interface PickedPlace {
+  location: Position;
+  name: string;
+  address: string;
+}
+
+/**
+ * WeChat's map picker, from a tap (an editor's 在地图上选点), opened at `near` if
+ * given. Null when the user closed it; a refusal or a failure also says why in a
+ * toast. Needs no authorisation of scope.userLocation (chooseLocation is declared).
+ */
+export async function choosePlace(near: Position | null): Promise<PickedPlace | null> {
+  let picked: WechatMiniprogram.ChooseLocationSuccessCallbackResult;
+  try {
+    picked = await wx.chooseLocation(near ? { latitude: near.lat, longitude: near.lng } : {});
+  } catch (err) {
+    const msg = (err as { errMsg?: string })?.errMsg ?? '';
+    if (!/cancel/i.test(msg)) {
+      wx.showToast({
+        title: /auth|deny|privacy/i.test(msg) ? '需要允许使用位置信息才能选点' : '地图选点失败，请稍后再试',
+        icon: 'none',
+      });
+    }
+    return null;
+  }
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  return {
+    location: { lat: round(picked.latitude), lng: round(picked.longitude) },
+    name: picked.name ?? '',
+    address: picked.address ?? '',
+  };
+}
+
 /**
  * After a refusal: says how to turn location on (`content`: what the page does
  * without it, and what the position would be for), and offers WeChat's settings

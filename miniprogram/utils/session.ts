@@ -65,6 +65,25 @@ export function administers(p: MyProfile | null, org: { id: string; ancestors: s
   return isSuperadmin(p) || p.adminOrgIds.some((id) => id === org.id || org.ancestors.includes(id));
 }
 
+/**
+ * The signed-in user if they are an organiser, null if they are signed in and are
+ * not; rejects when signing in failed (offline). What an organiser page checks
+ * before loading (the server checks again on every action).
+ */
+export async function signedInOrganiser(): Promise<MyProfile | null> {
+  const p = await ensureLogin();
+  return isAdmin(p) ? p : null;
+}
+
+/**
+ * What an organiser list page shows first: 'denied' to someone signed in who is
+ * no organiser (not the server's refusal with 重试), else 'ready' — offline too:
+ * the list then says why and offers 重试, which signs in first.
+ */
+export async function organiserAccess(): Promise<'ready' | 'denied'> {
+  return (await signedInOrganiser().catch(() => undefined)) === null ? 'denied' : 'ready';
+}
+
 /** For tests and account deletion: forget the signed-in user. */
 export function clearSession(): void {
   pending = null;

@@ -17,7 +17,8 @@ export function listFiles(dir: string, skip: (rel: string) => boolean = () => fa
   return out.sort();
 }
 
-export const isOwnFile = (rel: string) => !rel.startsWith('miniprogram_npm/');
+/** Not a built npm package: the main package's miniprogram_npm/ or a subpackage's (packages/<name>/miniprogram_npm/). */
+export const isOwnFile = (rel: string) => !/(^|\/)miniprogram_npm\//.test(rel);
 
 export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`;

@@ -13,7 +13,9 @@ export function transpileCopy(srcRoot: string, outRoot: string): string[] {
   rmSync(outRoot, { recursive: true, force: true });
   for (const rel of listFiles(
     srcRoot,
-    (r) => r === 'tsconfig.json' || r.endsWith('package-lock.json') || r === 'package.json',
+    // npm manifests (the main package's and a subpackage's) are what packNpm reads, not what ships.
+    (r) =>
+      r === 'tsconfig.json' || r.endsWith('package-lock.json') || r === 'package.json' || r.endsWith('/package.json'),
   )) {
     const src = join(srcRoot, rel);
     if (rel.endsWith('.d.ts')) continue;

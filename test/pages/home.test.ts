@@ -57,11 +57,13 @@ describe('home page', () => {
 
     await tap(items[0]);
     await tap(items[1]);
+    await tap(items[2]);
     await tap(items[4]);
 
     expect(wxDouble().callsOf('navigateTo')).toEqual([
       expect.objectContaining({ url: '/packages/study/pages/quotes/index' }),
       expect.objectContaining({ url: '/packages/study/pages/lectures/index' }),
+      expect.objectContaining({ url: '/packages/roundtable/pages/index/index' }),
       expect.objectContaining({ url: '/packages/campaign/pages/index/index' }),
     ]);
     expect(wxDouble().callsOf('showToast')).toEqual([]);
@@ -84,16 +86,12 @@ describe('home page', () => {
   it('when a feature is not open yet, tapping it says so and does not navigate', async () => {
     const page = render(homeId);
     const items = page.querySelectorAll('.grid-item');
-    expect(items[2]!.dom!.textContent).toContain('即将开放');
+    expect(items[2]!.dom!.textContent).toContain('圆桌会 培训 驿站活动');
     expect(items[3]!.dom!.textContent).toContain('即将开放');
 
-    await tap(items[2]);
     await tap(items[3]);
 
-    expect(wxDouble().callsOf('showToast')).toEqual([
-      expect.objectContaining({ title: '小哥圆桌会即将开放' }),
-      expect.objectContaining({ title: '志愿服务即将开放' }),
-    ]);
+    expect(wxDouble().callsOf('showToast')).toEqual([expect.objectContaining({ title: '志愿服务即将开放' })]);
     expect(wxDouble().callsOf('navigateTo')).toEqual([]);
     await quoteShown(page);
   });

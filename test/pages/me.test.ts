@@ -96,6 +96,18 @@ describe('me page', () => {
     ]);
   });
 
+  it('我的报名 opens the rider’s sign-ups for round-tables, training and activities', async () => {
+    actAs('me-meetings');
+    const page = render(meId);
+    await ready(page);
+
+    expect(cellText(page, 'my-meetings')).toContain('我的报名');
+    await tapCell(page, 'my-meetings');
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/roundtable/pages/mine/index' }),
+    ]);
+  });
+
   it('shows the points balance, which opens my points', async () => {
     actAs('me-points');
     const page = render(meId);

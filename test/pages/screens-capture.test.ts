@@ -27,6 +27,7 @@ beforeAll(async () => {
       candidate: '',
       quotePoster: { day: '', text: '', source: '' },
       cases: { demand: '', report: '' },
+      checkInMeeting: '',
     },
   };
 });

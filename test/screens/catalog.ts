@@ -229,6 +229,61 @@ export const CATALOG: Record<string, ShotState[]> = {
     main('办理统计：2026 年 11 月', 'organiser', { query: () => ({ from: '2026-11-01', to: '2026-11-30' }) }),
     empty('办理统计：这段时间没有事项', 'organiser'),
   ],
+  'packages/roundtable/pages/index/index': [
+    main('圆桌会与活动：近期的圆桌会、培训和驿站活动，离你最近的在前（已允许定位）', 'rider', { location: LOCATED }),
+    state('by-time', '圆桌会与活动：未开启定位，按时间先后', 'rider'),
+    state('training', '圆桌会与活动：只看技能培训', 'rider', { interact: (ui) => ui.tap('#kind-training') }),
+    empty('圆桌会与活动：近期没有活动'),
+    offline('圆桌会与活动：网络断开时'),
+  ],
+  'packages/roundtable/pages/meeting/index': [
+    main('圆桌会详情：议题、时间地点与导航、出席部门、名额与报名表', 'rider', {
+      query: () => ({ id: 'mt-seed-rt-charging' }),
+    }),
+    state('waitlisted', '圆桌会详情：名额已满，报名后候补第 1 位', 'rider', {
+      query: () => ({ id: 'mt-seed-rt-rights' }),
+    }),
+    state('minutes', '圆桌会详情：已结束，会议纪要', 'rider', { query: () => ({ id: 'mt-seed-rt-held' }) }),
+    state('training', '培训班详情：学时与课前线上学习', 'rider', {
+      query: () => ({ id: 'mt-seed-training-safety' }),
+    }),
+    state('missing', '活动不存在', 'rider', { query: () => ({ id: 'mt-no-such-meeting' }) }),
+  ],
+  'packages/roundtable/pages/mine/index': [
+    main('我的报名：已报名、候补第 n 位与已签到', 'rider'),
+    state('training', '我的培训：学时、结业与课前线上学习', 'rider', { query: () => ({ tab: 'training' }) }),
+    empty('我的报名：还没有报名'),
+    state('unregistered', '我的报名：未登记用户', 'newcomer'),
+  ],
+  'packages/roundtable/pages/admin-meetings/index': [
+    main('活动管理：报名、候补与签到人数，编辑、名单、签到码与纪要', 'organiser'),
+    state('ended', '活动管理：已结束的活动（发布纪要）', 'organiser', { interact: (ui) => ui.tap('#phase-ended') }),
+    empty('活动管理：空', 'organiser'),
+    state('denied', '活动管理：非组织者', 'newcomer'),
+  ],
+  'packages/roundtable/pages/admin-meeting-edit/index': [
+    main('编辑活动：快满员的圆桌会', 'organiser', { query: () => ({ id: 'mt-seed-rt-rights' }) }),
+    state('new', '新建活动', 'organiser'),
+    state('training', '编辑培训班：学时与课前线上学习', 'organiser', {
+      query: () => ({ id: 'mt-seed-training-safety' }),
+    }),
+  ],
+  'packages/roundtable/pages/admin-signups/index': [
+    main('报名名单：姓名、电话、想提的问题与回答，候补，签到/缺席/移除，导出', 'organiser', {
+      query: () => ({ id: 'mt-seed-rt-rights' }),
+    }),
+    state('held', '报名名单：已举行（已签到与缺席）', 'organiser', { query: () => ({ id: 'mt-seed-rt-held' }) }),
+    state('denied', '报名名单：非组织者', 'newcomer', { query: () => ({ id: 'mt-seed-rt-rights' }) }),
+  ],
+  'packages/roundtable/pages/admin-checkin/index': [
+    main('签到码：每 10 秒刷新的二维码与倒计时', 'organiser', { query: (f) => ({ id: f.checkInMeeting }) }),
+    state('closed', '签到码：未到签到时间', 'organiser', { query: () => ({ id: 'mt-seed-rt-charging' }) }),
+  ],
+  'packages/roundtable/pages/admin-minutes/index': [
+    main('会议纪要：提出的问题、现场答复、会后带走办理', 'organiser', { query: () => ({ id: 'mt-seed-rt-held' }) }),
+    state('not-ended', '会议纪要：活动尚未结束', 'organiser', { query: () => ({ id: 'mt-seed-rt-charging' }) }),
+  ],
+  'packages/roundtable/pages/admin-stats/index': [main('活动统计：举办场次、报名、出席率与人次', 'organiser')],
   'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
   'packages/admin/pages/users/index': [main('用户管理', 'organiser')],
   'packages/admin/pages/orgs/index': [main('组织管理', 'organiser')],

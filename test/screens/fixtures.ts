@@ -22,6 +22,8 @@ export interface ShotFixtures {
   quotePoster: { day: string; text: string; source: string };
   /** The rider's own cases: a demand answered the day after, a report just sent. */
   cases: { demand: string; report: string };
+  /** A round-table starting in 20 minutes (its check-in code can be shown now). */
+  checkInMeeting: string;
 }
 
 /** `at`: the server's pinned "now" for the call. */
@@ -50,7 +52,11 @@ const SEEDED = {
   candidate: 'cv00',
   branch: 'org-express-branch',
   district: 'org-district',
+  meetings: { nearlyFull: 'mt-seed-rt-rights', training: 'mt-seed-training-safety', clinic: 'mt-seed-act-clinic' },
 };
+
+/** A fictional rider who is no viewer: takes the nearly full round-table's last seat. */
+const OTHER_RIDER = 'shot-other-rider';
 
 /** On the demo emulator: the viewers' own activity. */
 export async function arrangeDemo(call: Call, upload: Upload): Promise<ShotFixtures> {
@@ -93,12 +99,49 @@ export async function arrangeDemo(call: Call, upload: Upload): Promise<ShotFixtu
   });
   await call(rider, 'campaign', 'vote', { candidateId: SEEDED.candidate });
   const cases = await arrangeCases(call, upload, profile.userId);
+  // Round-tables and activities: another rider takes the nearly full meeting's last seat, so the
+  // rider is waitlisted (候补第 1 位); the rider also signs up for a training class and an activity.
+  await call(OTHER_RIDER, 'user', 'login');
+  await call(OTHER_RIDER, 'user', 'registerWorker', {
+    realName: '陈示例',
+    phone: '13900003333',
+    occupation: 'food_delivery',
+    platform: '示例外卖平台',
+    orgId: SEEDED.branch,
+    isPartyMember: false,
+    consent: true,
+    consentVersion: '2026-11',
+  });
+  await call(OTHER_RIDER, 'roundtable', 'signUp', { meetingId: SEEDED.meetings.nearlyFull, topic: '夜间配送照明差' });
+  await call(rider, 'roundtable', 'signUp', {
+    meetingId: SEEDED.meetings.nearlyFull,
+    topic: '超时罚款标准不透明',
+    answers: [{ key: 'job', values: ['快递员'] }],
+  });
+  for (const meetingId of [SEEDED.meetings.training, SEEDED.meetings.clinic])
+    await call(rider, 'roundtable', 'signUp', { meetingId });
+  const start = Date.now() + 20 * 60_000;
+  const tonight = await call<{ id: string }>(organiser, 'roundtable', 'saveMeeting', {
+    kind: 'roundtable',
+    title: '小哥圆桌会：夜间骑行安全',
+    topic: '夜间照明、反光装备和交通安全',
+    venue: { stationId: 'st-center' },
+    startAt: new Date(start).toISOString(),
+    endAt: new Date(start + 2 * 3_600_000).toISOString(),
+    deadline: new Date(start - 10 * 60_000).toISOString(),
+    capacity: 20,
+    occupations: [],
+    guests: [{ department: '区交警大队' }],
+    orgId: 'org-district',
+  });
+  await call(rider, 'roundtable', 'signUp', { meetingId: tonight.id });
   return {
     lectures: SEEDED.lectures,
     campaigns: SEEDED.campaigns,
     candidate: SEEDED.candidate,
     quotePoster: { day: today.day, text: today.quote.text, source: today.quote.source },
     cases,
+    checkInMeeting: tonight.id,
   };
 }
 

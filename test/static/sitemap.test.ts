@@ -36,6 +36,7 @@ const PERSONAL = [
   'packages/cases/pages/demand/index',
   'packages/cases/pages/mine/index',
   'packages/cases/pages/detail/index',
+  'packages/roundtable/pages/mine/index',
 ];
 
 /** Public content a search may well show. */
@@ -52,6 +53,8 @@ const PUBLIC = [
   'packages/station/pages/index/index',
   'packages/station/pages/station/index',
   'packages/cases/pages/board/index',
+  'packages/roundtable/pages/index/index',
+  'packages/roundtable/pages/meeting/index',
 ];
 
 /** What the first matching rule says about a page (WeChat applies rules in order). */

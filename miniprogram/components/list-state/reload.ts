@@ -1,7 +1,8 @@
 // What <list-state>'s 重试 and a pull-down refresh do on a page that loads in one
 // go (not a paged list): the page's `load(quiet)` resolves with why it failed, or
 // null; a quiet reload keeps what is on screen, and a failure then is a toast.
-// And the onLoad of such a page opened with `?id=` (a record's page, an editor).
+// And the onLoad of such a page opened with `?id=` (a record's page, an editor),
+// and the date pickers of a statistics page over a period.
 
 /** A page that loads in one go. */
 interface LoadsInOneGo {
@@ -22,6 +23,28 @@ export function reloadHandlers() {
     },
     async onPullDownRefresh(this: LoadsInOneGo) {
       endPullDown(await this.load(true));
+    },
+  };
+}
+
+/** A statistics page over a period of days (`data.from`, `data.to`, "YYYY-MM-DD") that loads in one go. */
+interface OverPeriod extends LoadsInOneGo {
+  data: { from: string; to: string };
+  setData(data: Record<string, unknown>): void;
+}
+
+/** <picker mode="date" bindchange="onFrom|onTo">: a new end of the period, the other moved along so it runs forward, then reloads. */
+export function periodHandlers() {
+  return {
+    onFrom(this: OverPeriod, e: DetailEvent<{ value: string }>) {
+      const from = e.detail.value;
+      this.setData({ from, ...(from > this.data.to ? { to: from } : {}) });
+      this.load();
+    },
+    onTo(this: OverPeriod, e: DetailEvent<{ value: string }>) {
+      const to = e.detail.value;
+      this.setData({ to, ...(to < this.data.from ? { from: to } : {}) });
+      this.load();
     },
   };
 }

@@ -45,11 +45,21 @@ describe('admin entry page', () => {
     const page = render(indexId);
     await waitFor(() => expect(has(page, '#entry-quotes')).toBe(true));
 
-    for (const id of ['entry-stations', 'entry-quotes', 'entry-lectures', 'entry-study-stats', 'entry-campaigns'])
+    for (const id of [
+      'entry-stations',
+      'entry-meetings',
+      'entry-meeting-stats',
+      'entry-quotes',
+      'entry-lectures',
+      'entry-study-stats',
+      'entry-campaigns',
+    ])
       await tapCell(page, id);
     expect(cellText(page, 'entry-stations')).toContain('驿站管理');
     expect(wxDouble().callsOf('navigateTo')).toEqual([
       expect.objectContaining({ url: '/packages/station/pages/admin-stations/index' }),
+      expect.objectContaining({ url: '/packages/roundtable/pages/admin-meetings/index' }),
+      expect.objectContaining({ url: '/packages/roundtable/pages/admin-stats/index' }),
       expect.objectContaining({ url: '/packages/study/pages/admin-quotes/index' }),
       expect.objectContaining({ url: '/packages/study/pages/admin-lectures/index' }),
       expect.objectContaining({ url: '/packages/study/pages/admin-stats/index' }),

@@ -296,11 +296,11 @@ describe('admin campaign management page', () => {
     );
     expect(has(results, '#announce')).toBe(false);
 
-    await tapButton(results, 'export');
-    await waitFor(() => expect(has(results, '#export-url')).toBe(true));
-    const url = textAt(results, '#export-url');
+    await tapButton(results, 'export-link >>> #export');
+    await waitFor(() => expect(has(results, '#export-link >>> #export-url')).toBe(true));
+    const url = textAt(results, '#export-link >>> #export-url');
     expect(url).toMatch(/^https?:\/\/.+\.xlsx/);
-    await tapButton(results, 'copy-export');
+    await tapButton(results, 'export-link >>> #copy-export');
     expect(wxDouble().callsOf('setClipboardData')).toEqual([expect.objectContaining({ data: url })]);
   });
 

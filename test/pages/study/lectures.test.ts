@@ -123,6 +123,17 @@ describe('lectures page', () => {
     await waitFor(() => expect(titles(page)).toHaveLength(4));
   });
 
+  it('opened with ?series= (a training class’s online part): that series only', async () => {
+    await login('lectures-opened');
+    actAs('lectures-opened');
+    const page = render(lecturesId);
+    (page.instance as unknown as { onLoad(q: object): void }).onLoad({ series: encodeURIComponent('安全与健康') });
+
+    await waitFor(() => expect(titles(page)).toEqual(['安全骑行']));
+    expect(page.data.series).toBe('安全与健康');
+    expect(page.querySelector('#series-1')!.dom!.className).toContain('chip--active');
+  });
+
   it('searches by title, speaker or tag, and says when nothing matches', async () => {
     const page = await open('lectures-search');
 

@@ -26,7 +26,7 @@ export function actAs(openid: string): void {
  * Pins the server's "now" for every following call (the page's and callAs), e.g. to
  * check in "yesterday" or to let 15 s pass between progress reports; null = real time.
  */
-export function pinNow(at: string | Date | null): void {
+export function pinNow(at: string | number | Date | null): void {
   pinnedNow = at === null ? null : new Date(at).toISOString();
 }
 

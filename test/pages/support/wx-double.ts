@@ -67,6 +67,7 @@ const RECORDED = [
   'requestSubscribeMessage',
   'saveImageToPhotosAlbum',
   'chooseLocation',
+  'scanCode',
 ] as const;
 
 export type RecordedApi = (typeof RECORDED)[number];
@@ -76,6 +77,8 @@ const DEFAULT_ANSWERS: Partial<Record<RecordedApi, Record<string, unknown>>> = {
   showModal: { confirm: true, cancel: false },
   // Nothing picked: the user closed the map (what WeChat answers then).
   chooseLocation: { errMsg: 'chooseLocation:fail cancel' },
+  // Nothing scanned: the user closed the camera. A test feeds a code with answerNext('scanCode', …) (see roundtable.ts).
+  scanCode: { errMsg: 'scanCode:fail cancel' },
 };
 
 type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void };

@@ -2,7 +2,7 @@
 // (so an obvious mistake costs no round trip), and the request it becomes.
 // Times are picked and shown in Beijing time and sent with the +08:00 offset.
 import type { CampaignCategory, CampaignPhases, SaveCampaignRequest } from '../../../../../typings/campaign';
-import { formatDate, formatDateTime } from '../../../../utils/format';
+import { beijingInstant, formatDate, formatDateTime } from '../../../../utils/format';
 
 export type PhaseKey = keyof CampaignPhases;
 
@@ -52,10 +52,7 @@ export interface CampaignForm {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** "2026-11-05 10:03" (Beijing) → "2026-11-05T10:03:00+08:00"; '' if malformed. */
-export function toIso(local: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/.exec(local.trim());
-  return m ? `${m[1]}T${m[2]}:00+08:00` : '';
-}
+export const toIso = beijingInstant;
 
 export function fromIso(iso: string): string {
   return formatDateTime(iso);

@@ -7,6 +7,7 @@ import type { PhotosChange } from '../../../../components/photo-picker/index';
 import { loadByIdHandlers, openedId } from '../../../../components/list-state/reload';
 import { stationApi } from '../../../../services/station';
 import { errorCode, errorMessage } from '../../../../utils/errors';
+import { choosePlace } from '../../../../utils/location';
 import { ensureLogin, isAdmin } from '../../../../utils/session';
 import {
   FACILITIES,
@@ -120,22 +121,9 @@ Component({
 
     // --- where it is
     async onChooseLocation() {
-      const at = this.data.form.location;
-      let picked: WechatMiniprogram.ChooseLocationSuccessCallbackResult;
-      try {
-        picked = await wx.chooseLocation(at ? { latitude: at.lat, longitude: at.lng } : {});
-      } catch (err) {
-        const msg = (err as { errMsg?: string })?.errMsg ?? '';
-        if (!/cancel/i.test(msg)) {
-          wx.showToast({
-            title: /auth|deny|privacy/i.test(msg) ? '需要允许使用位置信息才能选点' : '地图选点失败，请稍后再试',
-            icon: 'none',
-          });
-        }
-        return;
-      }
-      const round = (x: number) => Math.round(x * 1e6) / 1e6;
-      const location = { lat: round(picked.latitude), lng: round(picked.longitude) };
+      const picked = await choosePlace(this.data.form.location);
+      if (!picked) return;
+      const { location } = picked;
       this.setData({
         'form.location': location,
         coordsText: coords(location),

@@ -8,7 +8,7 @@ import { initialList, listRegistry } from '../../../../components/list-state/pag
 import { stationApi } from '../../../../services/station';
 import { errorMessage, toastError } from '../../../../utils/errors';
 import { formatDate } from '../../../../utils/format';
-import { ensureLogin, isAdmin } from '../../../../utils/session';
+import { ensureLogin, organiserAccess } from '../../../../utils/session';
 import { hoursText, OPEN_STATE_LABELS, OPEN_STATE_THEMES } from '../../../../utils/station';
 import { KIND_LABELS, serviceLine } from '../../utils/labels';
 
@@ -75,14 +75,9 @@ Component({
     ...lists.searchHandlers(),
     /** Someone who is no organiser is told so, not shown the server's refusal with 重试. */
     async start() {
-      const profile = await ensureLogin().catch(() => null);
-      if (profile && !isAdmin(profile)) {
-        this.setData({ access: 'denied' });
-        return;
-      }
-      // Not signed in (offline): the list says why and offers 重试, which signs in first.
-      this.setData({ access: 'ready' });
-      lists.of(this).reload();
+      const access = await organiserAccess();
+      this.setData({ access });
+      if (access === 'ready') lists.of(this).reload();
     },
     rowAt(index: number): AdminRow | undefined {
       return this.data.list.items[index];

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../../utils/errors';
 import { ensureLogin } from '../../../../utils/session';
 import { addDays, beijingDay } from '../../utils/labels';
 import { loadAdminOrgs, type OrgChoice } from '../../utils/owner-orgs';
-import { endPullDown } from '../../../../components/list-state/reload';
+import { endPullDown, periodHandlers } from '../../../../components/list-state/reload';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -81,16 +81,7 @@ Component({
     async onPullDownRefresh() {
       endPullDown(await this.load(true));
     },
-    onFrom(e: DetailEvent<{ value: string }>) {
-      const from = e.detail.value;
-      this.setData({ from, ...(from > this.data.to ? { to: from } : {}) });
-      this.load();
-    },
-    onTo(e: DetailEvent<{ value: string }>) {
-      const to = e.detail.value;
-      this.setData({ to, ...(to < this.data.from ? { from: to } : {}) });
-      this.load();
-    },
+    ...periodHandlers(),
     onOrg(e: DetailEvent<{ value: string | number }>) {
       this.setData({ orgIndex: Number(e.detail.value) });
       this.load();

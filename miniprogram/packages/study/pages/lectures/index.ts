@@ -1,5 +1,6 @@
-// Published micro lectures: filter by series, search, page; each row shows the
-// kind, length and the user's progress. Coming back from a lecture refreshes it.
+// Published micro lectures: filter by series (also opened with `?series=`, from a
+// training class), search, page; each row shows the kind, length and the user's
+// progress. Coming back from a lecture refreshes it.
 import type { LectureSummary } from '../../../../../typings/study';
 import { ROUTES } from '../../../../config/routes';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
@@ -9,6 +10,15 @@ import { lectureUrl } from '../../utils/labels';
 import { type LectureRow, toLectureRow } from '../../utils/lecture-row';
 
 const lists = listRegistry<LectureSummary, LectureRow>();
+
+/** A query value as sent (encodeURIComponent), whether or not WeChat decoded it already. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
 
 Component({
   data: {
@@ -44,6 +54,13 @@ Component({
   methods: {
     ...lists.pageHandlers(),
     ...lists.searchHandlers(),
+    /** `?series=` (a training class's online part): that series only. */
+    onLoad(query: { series?: string }) {
+      const series = safeDecode(query.series ?? '');
+      if (!series || series === this.data.series) return;
+      this.setData({ series });
+      lists.of(this).reload();
+    },
     onSeries(e: TapEvent<{ value: string }>) {
       const series = e.currentTarget.dataset.value;
       if (series === this.data.series) return;

@@ -1,5 +1,5 @@
 // 结果: announcing (confirmed; refused with the server's reason, e.g. a jury score
-// missing), the export to Excel with a link to copy, and the results (a preview
+// missing), the export to Excel with a link to copy (components/export-link), and the results (a preview
 // until announced). The page is told once announced, to show the new phase.
 import type { CampaignApi, CampaignPhase } from '../../../../../../../typings/campaign';
 import { errorMessage, toastError } from '../../../../../../utils/errors';
@@ -115,9 +115,6 @@ Component({
       } finally {
         this.setData({ exporting: false });
       }
-    },
-    onCopyExport() {
-      wx.setClipboardData({ data: this.data.exportUrl });
     },
   },
 });
