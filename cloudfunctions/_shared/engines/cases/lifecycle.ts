@@ -147,6 +147,30 @@ export interface SubmitInput {
   grants?: SubscribeGrant[];
 }
 
+/**
+ * What a new case has not had yet: no answer, closing, extension, return, reopen,
+ * rating or flag (a function: each case gets its own flags and notices objects).
+ */
+const unanswered = () =>
+  ({
+    answeredAt: null,
+    firstAnsweredAt: null,
+    closedAt: null,
+    closedBy: null,
+    answer: null,
+    extension: null,
+    returned: null,
+    reopen: null,
+    reopenCount: 0,
+    rating: null,
+    ratingComment: '',
+    rejectReason: '',
+    duplicateOf: null,
+    verification: null,
+    flags: {},
+    notices: {},
+  }) satisfies Partial<CaseDoc>;
+
 /** A worker's demand or anyone's 随手拍 report (anonymous reports need no registration and earn nothing). */
 export async function submitCase(ctx: ActionContext, input: SubmitInput): Promise<CaseDoc> {
   const { caller, now } = ctx;
@@ -210,22 +234,7 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
     acceptedAt: null,
     firstResponseAt: null,
     lastActivityAt: now,
-    answeredAt: null,
-    firstAnsweredAt: null,
-    closedAt: null,
-    closedBy: null,
-    answer: null,
-    extension: null,
-    returned: null,
-    reopen: null,
-    reopenCount: 0,
-    rating: null,
-    ratingComment: '',
-    rejectReason: '',
-    duplicateOf: null,
-    verification: null,
-    flags: {},
-    notices: {},
+    ...unanswered(),
     timeline: [
       entry(ctx, 'submitted', `已提交至${org.name}，将于 ${dueText(dueAt)} 前答复`, {
         by: 'raiser',
@@ -310,22 +319,7 @@ export async function createMeetingCase(
     acceptedAt: now,
     firstResponseAt: now,
     lastActivityAt: now,
-    answeredAt: null,
-    firstAnsweredAt: null,
-    closedAt: null,
-    closedBy: null,
-    answer: null,
-    extension: null,
-    returned: null,
-    reopen: null,
-    reopenCount: 0,
-    rating: null,
-    ratingComment: '',
-    rejectReason: '',
-    duplicateOf: null,
-    verification: null,
-    flags: {},
-    notices: {},
+    ...unanswered(),
     timeline: [
       entry(ctx, 'created', `小哥圆桌会提出的诉求，${org.name}已受理，将于 ${dueText(dueAt)} 前答复`, {
         orgId: org._id,
