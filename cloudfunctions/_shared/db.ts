@@ -21,6 +21,12 @@ export const cmd = () => db().command;
 
 export const collection = (name: CollectionName) => db().collection(name);
 
+/**
+ * The `$limit` of an aggregate that must see every group: CloudBase answers one
+ * without a `$limit` with 20 rows, so a month of days or a district's orgs would be cut.
+ */
+export const AGGREGATE_ROWS = 1000;
+
 /** Runs `fn` in a transaction, retried on conflict (the SDK's typing of this is `any`). */
 export function inTransaction<T>(fn: (t: Transaction) => Promise<T>, retries = 10): Promise<T> {
   return db().runTransaction(fn, retries) as Promise<T>;

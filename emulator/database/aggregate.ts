@@ -52,7 +52,18 @@ function lookupsOf(pipeline: Record<string, unknown>[]): string[] {
   return names;
 }
 
+/**
+ * CloudBase answers an aggregate without a `$limit` stage with at most 20 rows (the
+ * SDK adds no limit of its own): a pipeline that must see every group says how many.
+ */
+export const DEFAULT_AGGREGATE_LIMIT = 20;
+
+function withDefaultLimit(pipeline: Record<string, unknown>[]): Record<string, unknown>[] {
+  return pipeline.some((st) => '$limit' in st) ? pipeline : [...pipeline, { $limit: DEFAULT_AGGREGATE_LIMIT }];
+}
+
 export function runAggregate(store: Store, collection: string, pipeline: Record<string, unknown>[]): unknown[] {
+  pipeline = withDefaultLimit(pipeline);
   // mingo may modify the documents it is given: run on copies.
   let source = cloneDoc([...store.collection(collection).docs.values()].map((s) => s.doc));
   for (const name of lookupsOf(pipeline)) store.collection(name);

@@ -9,7 +9,7 @@
 // contiguous by construction, and nothing is renumbered when someone leaves.
 import type { AnsweredQuestion, NoticeKind, NoticeStatus, SignUpDomain, SignUpState } from '../../../typings/signup';
 import { COLLECTIONS } from '../collections';
-import { cmd, collection, db, findDocs, getDoc, rowsOf } from '../db';
+import { AGGREGATE_ROWS, cmd, collection, db, findDocs, getDoc, rowsOf } from '../db';
 import { isDuplicateKey } from '../errors';
 import { fetchPage, type PageArgs } from '../paging';
 
@@ -218,6 +218,7 @@ export async function countStates(eventKey: string): Promise<Partial<Record<Sign
     .aggregate()
     .match({ eventKey })
     .group({ _id: '$state', n: $.sum(1) })
+    .limit(AGGREGATE_ROWS)
     .end();
   const out: Partial<Record<SignUpState, number>> = {};
   for (const row of rowsOf<{ _id: SignUpState; n: number }>(res)) out[row._id] = row.n;

@@ -1,7 +1,7 @@
 // The quote_checkins and study_users collections: one check-in per user per
 // Beijing day (_id = userId:day), and each user's streak and total.
 import { COLLECTIONS } from '../../_shared/collections';
-import { cmd, collection, findDocs, getDoc, getDocIn, inTransaction, rowsOf } from '../../_shared/db';
+import { AGGREGATE_ROWS, cmd, collection, findDocs, getDoc, getDocIn, inTransaction, rowsOf } from '../../_shared/db';
 import { awardPointsIn, type PointsMove } from '../../_shared/stores/points';
 import { afterCheckIn, type CheckinStats, NO_CHECKINS } from '../rules/daily';
 
@@ -65,11 +65,13 @@ export async function checkinCounts(from: string, to: string, orgId: string | un
       .match(match)
       .group({ _id: '$day', checkins: $.sum(1) })
       .sort({ _id: 1 })
+      .limit(AGGREGATE_ROWS)
       .end(),
     checkins
       .aggregate()
       .match(match)
       .group({ _id: '$orgId', checkins: $.sum(1) })
+      .limit(AGGREGATE_ROWS)
       .end(),
   ]);
   return {

@@ -2,7 +2,7 @@
 // until published. Workers only ever see published ones.
 import type { LectureKind, QuizQuestionInput } from '../../../typings/study';
 import { COLLECTIONS } from '../../_shared/collections';
-import { cmd, collection, containsText, docsByIds, getDoc, rowsOf } from '../../_shared/db';
+import { AGGREGATE_ROWS, cmd, collection, containsText, docsByIds, getDoc, rowsOf } from '../../_shared/db';
 import { notFound } from '../../_shared/errors';
 import { fetchPage, type PageArgs } from '../../_shared/paging';
 
@@ -76,7 +76,13 @@ export async function publishedIdsBySeries(series: string[]): Promise<Map<string
 
 /** The series names of published lectures, sorted. */
 export async function publishedSeries(): Promise<string[]> {
-  const res = await lectures().aggregate().match({ published: true }).group({ _id: '$series' }).sort({ _id: 1 }).end();
+  const res = await lectures()
+    .aggregate()
+    .match({ published: true })
+    .group({ _id: '$series' })
+    .sort({ _id: 1 })
+    .limit(AGGREGATE_ROWS)
+    .end();
   return rowsOf<{ _id: string }>(res).map((s) => s._id);
 }
 

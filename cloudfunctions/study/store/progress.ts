@@ -1,7 +1,7 @@
 // The lecture_progress collection: one document per (user, lecture), changed only
 // by writes guarded by its revision, so two reports racing never lose time.
 import { COLLECTIONS } from '../../_shared/collections';
-import { cmd, collection, findDocs, getDoc, rowsOf } from '../../_shared/db';
+import { AGGREGATE_ROWS, cmd, collection, findDocs, getDoc, rowsOf } from '../../_shared/db';
 import type { Interval } from '../rules/progress';
 
 export interface ProgressDoc {
@@ -115,6 +115,7 @@ export async function lectureStats(lectureIds: string[]): Promise<Map<string, Le
       completions: $.sum($.cond([{ $eq: ['$completed', true] }, 1, 0])),
       seconds: $.sum('$watchedSec'),
     })
+    .limit(AGGREGATE_ROWS)
     .end();
   for (const row of rowsOf<{ _id: string; learners: number; completions: number; seconds: number }>(res)) {
     out.set(row._id, { learners: row.learners, completions: row.completions, minutes: Math.floor(row.seconds / 60) });
@@ -134,6 +135,7 @@ export async function learningByOrg(orgId: string | undefined) {
       completions: $.sum($.cond([{ $eq: ['$completed', true] }, 1, 0])),
       seconds: $.sum('$watchedSec'),
     })
+    .limit(AGGREGATE_ROWS)
     .end();
   return rowsOf<{ _id: string | null; learners: string[]; completions: number; seconds: number }>(res).map((r) => ({
     orgId: String(r._id ?? ''),

@@ -53,6 +53,16 @@ describe('aggregate', () => {
     expect(list).toEqual([{ _id: 'o3', double: 14 }]);
   });
 
+  it('answers at most 20 rows without a $limit, as CloudBase does, and as many as a $limit asks', async () => {
+    const many = h.db.collection('many');
+    await h.db.createCollection('many');
+    await many.add(Array.from({ length: 30 }, (_, i) => ({ _id: `m${String(i).padStart(2, '0')}`, g: i })));
+    const grouped = () => many.aggregate().group({ _id: '$g' }).sort({ _id: 1 });
+    expect((await grouped().end()).data).toHaveLength(20);
+    expect((await grouped().limit(25).end()).data).toHaveLength(25);
+    expect((await grouped().limit(1000).end()).data).toHaveLength(30);
+  });
+
   it('count', async () => {
     expect((await agg().match({ user: 'u1' }).count('n').end()).data).toEqual([{ n: 2 }]);
   });

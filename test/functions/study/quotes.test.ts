@@ -1,7 +1,7 @@
 import { snapshotDb } from '../../support/db-snapshot';
 import ExcelJS from 'exceljs';
 import type { Page } from '../../../typings/common';
-import type { CheckInStatus, DailyQuote, QuoteHistoryItem } from '../../../typings/study';
+import type { CheckInStatus, DailyQuote, QuoteHistoryItem, StudyStats } from '../../../typings/study';
 import type { MyProfile } from '../../../typings/user';
 import { makeAdmin, type OrgFixture, registerWorker, seedOrgs } from '../../support/fixtures';
 import { type FunctionsHarness, startFunctions, SUPERADMIN } from '../../support/functions';
@@ -150,6 +150,17 @@ describe('check-in', () => {
     expect(page.items[0]!.favorite).toBe(true);
     const favs = await a.ok<Page<{ id: string }>>('study', 'listFavorites');
     expect(favs.items.map((q) => q.id)).toEqual([today.quote.id]);
+  });
+
+  it('statistics of a month count every day checked in, past the 20 rows CloudBase answers an aggregate by default', async () => {
+    const days = Array.from({ length: 25 }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`);
+    for (const day of days) await h.as('o-a').at(`${day}T02:00:00Z`).ok('study', 'checkIn');
+    await h.as('o-b').at('2026-11-03T02:00:00Z').ok('study', 'checkIn');
+    const stats = await h
+      .as(SUPERADMIN)
+      .ok<StudyStats>('study', 'studyStats', { from: '2026-11-01', to: '2026-11-30' });
+    expect(stats.checkinsByDay.map((d) => d.day)).toEqual(days);
+    expect(stats.checkinsByDay.reduce((n, d) => n + d.checkins, 0)).toBe(26);
   });
 
   it('a visitor who never logged in cannot check in', async () => {
