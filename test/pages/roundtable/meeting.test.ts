@@ -289,6 +289,20 @@ describe('what the page shows', () => {
     expect(textAt(page, '#minutes-answered')).toContain('划定临时停车点（区城管局）');
     expect(has(page, '#minutes-takenAway')).toBe(false);
     expect(has(page, '#signup')).toBe(false);
+    expect(has(page, '#cases')).toBe(false);
+
+    // What was taken away becomes a case; the page shows where it stands, no one's name.
+    const c = await callAs<{ id: string }>(ADMIN, 'cases', 'createCase', {
+      category: 'conditions',
+      title: '商圈晚高峰停车难',
+      description: '骑手在商圈取餐时没有临时停车点，常被处罚。',
+      orgId: orgs.district.id,
+      source: { kind: 'meeting', meetingId: m.id, item: '第 1 项' },
+    });
+    await refresh(page);
+    expect(textAt(page, `#case-${c.id}`)).toContain('商圈晚高峰停车难');
+    expect(textAt(page, `#case-${c.id}`)).toContain('已受理');
+    expect(textAt(page, '#cases')).not.toContain(RIDER);
 
     pinNow(NOW);
     const cancelled = await addMeeting(ADMIN, orgs.district.id, orgs.station.id, { base: NOW });

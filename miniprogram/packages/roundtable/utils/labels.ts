@@ -2,6 +2,7 @@
 // worker and organiser pages: kinds, activity types, phases, sign-up states, seats
 // and times in words. Records over the contract's unions: a new member breaks the
 // build until it has a label.
+import type { CaseState } from '../../../../typings/cases';
 import type { ActivityType, MeetingKind, MeetingPhase } from '../../../../typings/roundtable';
 import type { MySignUp, SignUpCounts, SignUpState } from '../../../../typings/signup';
 import type { TagTheme } from '../../../config/labels';
@@ -114,3 +115,19 @@ export const meetingUrl = (id: string) => `${ROUTES.meeting}?id=${encodeURICompo
 
 /** An organiser page of one meeting. */
 export const adminUrl = (route: string, id: string) => `${route}?id=${encodeURIComponent(id)}`;
+
+/**
+ * How a meeting's page shows a demand taken away from the table (anyone reads it):
+ * where it stands in one word, coarser than the raiser's own five stages.
+ */
+export const CASE_PROGRESS: Record<CaseState, { text: string; theme: TagTheme }> = {
+  submitted: { text: '待受理', theme: 'warning' },
+  returned: { text: '待受理', theme: 'warning' },
+  accepted: { text: '已受理', theme: 'primary' },
+  in_progress: { text: '办理中', theme: 'primary' },
+  extended: { text: '办理中', theme: 'primary' },
+  reopened: { text: '办理中', theme: 'primary' },
+  answered: { text: '已答复', theme: 'success' },
+  closed: { text: '已办结', theme: 'success' },
+  rejected: { text: '不予受理', theme: 'default' },
+};

@@ -12,6 +12,7 @@ import {
   meetingTime,
   PHASE_LABELS,
   PHASE_THEMES,
+  CASE_PROGRESS,
   seatsText,
   stateText,
   STATE_THEMES,
@@ -56,6 +57,19 @@ export interface MeetingView {
   cancelReason: string;
   ended: boolean;
   minutes: { sections: MinutesSection[]; updatedText: string } | null;
+  /** What was taken away from the table, tracked as cases: where each stands. */
+  cases: CaseProgressView[];
+}
+
+export interface CaseProgressView {
+  id: string;
+  title: string;
+  /** "劳动权益 · 区人社局" */
+  meta: string;
+  stateText: string;
+  theme: TagTheme;
+  /** "12月3日答复", or '' before an answer. */
+  answeredText: string;
 }
 
 export interface MineView {
@@ -121,6 +135,14 @@ export function toView(m: MeetingDetail): MeetingView {
       sections: SECTIONS.map((s) => ({ ...s, items: items(m.minutes![s.key], s.key) })).filter((s) => s.items.length),
       updatedText: `更新于 ${formatDateTime(m.minutes.updatedAt)}`,
     },
+    cases: m.cases.map((c) => ({
+      id: c.id,
+      title: c.title,
+      meta: [c.categoryLabel, c.orgName].filter(Boolean).join(' · '),
+      stateText: CASE_PROGRESS[c.state].text,
+      theme: CASE_PROGRESS[c.state].theme,
+      answeredText: c.answeredAt ? `${formatDateTime(c.answeredAt)} 答复` : '',
+    })),
   };
 }
 
