@@ -331,6 +331,8 @@ export interface CasesApi {
     {
       orgId?: string;
       state?: CaseState;
+      /** Only cases still waiting for their answer (submitted, accepted, in progress, extended, reopened, returned). */
+      open?: boolean;
       flag?: CaseFlag;
       kind?: CaseKind;
       category?: CaseCategory;

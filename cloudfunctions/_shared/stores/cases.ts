@@ -338,6 +338,8 @@ export interface QueueFilter {
   /** Cases whose org lies under any of these (null: every case, for a superadmin). */
   underOrgs: string[] | null;
   state?: CaseState;
+  /** Only cases still waiting for their answer (OPEN_STATES). */
+  open?: boolean;
   flag?: CaseFlag;
   kind?: CaseKind;
   category?: CaseCategory;
@@ -364,6 +366,7 @@ export function pageOfQueue(f: QueueFilter, page: PageArgs) {
   const clauses: object[] = [];
   if (f.underOrgs) clauses.push({ orgPath: _.in(f.underOrgs) });
   if (f.state) clauses.push({ state: f.state });
+  if (f.open) clauses.push({ state: _.in([...OPEN_STATES]) });
   if (f.kind) clauses.push({ kind: f.kind });
   if (f.category) clauses.push({ category: f.category });
   if (f.flag) clauses.push(flagWhere(f.flag, f.now));

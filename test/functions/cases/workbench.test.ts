@@ -106,6 +106,31 @@ describe('reply templates', () => {
   });
 });
 
+describe('the queue', () => {
+  it('只看待答复 leaves out what was answered, closed or refused; without it every state is listed', async () => {
+    const at = bj('2026-11-10T09:00:00');
+    const title = (n: number) => `队列筛选示例第${n}件`;
+    const [waiting, answered, refused] = [
+      await w.submit(RIDER, at, demand({ title: title(1) })),
+      await w.submit(RIDER, at, demand({ title: title(2) })),
+      await w.submit(RIDER, at, demand({ title: title(3) })),
+    ];
+    const admin = w.as(BRANCH_ADMIN, bj('2026-11-10T10:00:00'));
+    await admin.ok('cases', 'answerCase', { caseId: answered.id, text: '已协调解决。' });
+    await admin.ok('cases', 'rejectCase', { caseId: refused.id, reason: '不属于受理范围' });
+    const ids = async (filter: object) =>
+      (await admin.ok<Page<{ id: string }>>('cases', 'listCases', { keyword: '队列筛选示例', ...filter })).items
+        .map((c) => c.id)
+        .sort();
+    expect(await ids({ open: true })).toEqual([waiting.id]);
+    expect(await ids({})).toEqual([waiting.id, answered.id, refused.id].sort());
+    expect(await admin.call('cases', 'listCases', { open: 'yes' })).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('只看待答复'),
+    });
+  });
+});
+
 describe('statistics and the export', () => {
   it('count by category, time to first response and to answer (median, p90), overdue, satisfaction, reopen rate', async () => {
     const day = (d: number, h: number) =>

@@ -61,6 +61,7 @@ export async function adminCase(ctx: ActionContext, caseId: string): Promise<Cas
 export interface QueueInput extends PageArgs {
   orgId?: string;
   state?: CaseState;
+  open?: boolean;
   flag?: CaseFlag;
   kind?: CaseKind;
   category?: CaseCategory;

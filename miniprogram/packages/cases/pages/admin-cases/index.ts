@@ -22,6 +22,9 @@ import { type CaseListRow, toListRow } from '../../utils/views';
 
 const lists = listRegistry<CaseRow, CaseListRow>();
 
+/** The state filter's first choice: every case still waiting for its answer. */
+const OPEN = 'open';
+
 interface Choice<T extends string> {
   value: T | '';
   label: string;
@@ -40,7 +43,10 @@ Component({
     flag: '' as CaseFlag | '',
     kinds: all('全部类型', CASE_KINDS, KIND_LABELS),
     kind: '' as CaseKind | '',
-    states: all('全部状态', CASE_STATES, STATE_LABELS),
+    // First (and the default): what still waits for an answer — the organiser's work.
+    states: [{ value: OPEN, label: '待答复' }, ...all('全部状态', CASE_STATES, STATE_LABELS)] as Choice<
+      CaseState | typeof OPEN
+    >[],
     stateIndex: 0,
     categories: [{ value: '', label: '全部类别' }] as Choice<CaseCategory>[],
     categoryIndex: 0,
@@ -88,7 +94,7 @@ Component({
         ...(keyword ? { keyword } : {}),
         ...(flag ? { flag } : {}),
         ...(kind ? { kind } : {}),
-        ...(state ? { state: state as CaseState } : {}),
+        ...(state === OPEN ? { open: true } : state ? { state: state as CaseState } : {}),
         ...(kind && category ? { category: category as CaseCategory } : {}),
         ...(orgId ? { orgId } : {}),
       };
