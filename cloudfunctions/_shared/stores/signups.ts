@@ -46,6 +46,8 @@ export interface SignUpDoc {
   cancelledAt: Date | null;
   cancelledBy: 'self' | 'organiser' | 'event' | null;
   checkIn: CheckInRecord | null;
+  /** The check-out (events that check out, e.g. volunteer activities); absent or null: not checked out. */
+  checkOut?: CheckInRecord | null;
   /** One record per notice kind: each is sent at most once per sign-up (a promotion renews its own). */
   notices: Partial<Record<NoticeKind, NoticeRecord>>;
   rev: number;
@@ -68,6 +70,7 @@ function revive(doc: unknown): SignUpDoc {
   d.confirmedAt = asDate(d.confirmedAt);
   d.cancelledAt = asDate(d.cancelledAt);
   if (d.checkIn) d.checkIn = { ...d.checkIn, at: new Date(d.checkIn.at) };
+  d.checkOut = d.checkOut ? { ...d.checkOut, at: new Date(d.checkOut.at) } : null;
   const notices: SignUpDoc['notices'] = {};
   for (const [k, n] of Object.entries(d.notices ?? {})) notices[k as NoticeKind] = { ...n, at: new Date(n.at) };
   d.notices = notices;

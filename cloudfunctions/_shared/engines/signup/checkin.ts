@@ -49,6 +49,7 @@ export async function issueCode(ctx: ActionContext, key: EventKey): Promise<Chec
   const { refreshAt, validUntil } = slotTimes(ctx.now);
   return {
     code: signCode(secretOrRefuse(), booking._id, ctx.now),
+    purpose: 'in',
     refreshAt: refreshAt.toISOString(),
     validUntil: validUntil.toISOString(),
   };
