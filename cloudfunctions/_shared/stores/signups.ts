@@ -97,7 +97,7 @@ export async function insertSignUp(doc: SignUpDoc): Promise<boolean> {
 export type MoveFields = Partial<
   Pick<
     SignUpDoc,
-    'answers' | 'note' | 'openid' | 'queuedAt' | 'confirmedAt' | 'cancelledAt' | 'cancelledBy' | 'checkIn'
+    'answers' | 'note' | 'openid' | 'queuedAt' | 'confirmedAt' | 'cancelledAt' | 'cancelledBy' | 'checkIn' | 'checkOut'
   >
 >;
 
@@ -134,6 +134,7 @@ export async function moveSignUp(
   const set: Record<string, unknown> = { ...fields, state: to, rev: _.inc(1), updatedAt: now };
   if (fields.answers) set.answers = _.set(fields.answers);
   if (fields.checkIn !== undefined) set.checkIn = fields.checkIn ? _.set(fields.checkIn) : null;
+  if (fields.checkOut !== undefined) set.checkOut = fields.checkOut ? _.set(fields.checkOut) : null;
   if (guard.notice) set[`notices.${guard.notice}`] = _.set({ status: 'pending', at: now } satisfies NoticeRecord);
   const res = await signups().where(where).updateAndReturn(set);
   return res.updated ? revive(res.doc) : null;
@@ -212,6 +213,31 @@ export async function countStatesOf(eventKeys: string[]): Promise<Map<string, Pa
     out.set(row._id.eventKey, counts);
   }
   return out;
+}
+
+/** Sign-ups of an event that checked out. */
+export async function countCheckedOut(eventKey: string): Promise<number> {
+  const { total } = await signups()
+    .where({ eventKey, 'checkOut.at': cmd().exists(true) })
+    .count();
+  return total;
+}
+
+/**
+ * Attended sign-ups of a domain checked in (by code) but never out, of events that
+ * ended before `endedBefore` — what a domain's upkeep closes. Up to `limit`.
+ */
+export async function openCheckIns(domain: SignUpDomain, eventKeys: string[], limit: number): Promise<SignUpDoc[]> {
+  if (!eventKeys.length) return [];
+  const _ = cmd();
+  const where = {
+    domain,
+    eventKey: _.in(eventKeys),
+    state: 'attended',
+    'checkIn.method': 'code',
+    'checkOut.at': _.exists(false),
+  };
+  return (await findDocs<SignUpDoc>(COLLECTIONS.signups, where, limit)).map(revive);
 }
 
 /** Records per state for one event (the recount's truth). */
