@@ -345,6 +345,7 @@ describe('the demo volunteer team', () => {
   const su = () => h.as(SUPERADMIN);
 
   it('has members in every review state, activities coming up, and claims waiting for review', async () => {
+    await su().ok('user', 'login');
     const coming = await h
       .as('seed-viewer')
       .ok<Page<{ id: string }>>('volunteer', 'listActivities', { orgId: SEED_ORG_IDS.district });
