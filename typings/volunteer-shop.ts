@@ -41,8 +41,8 @@ export interface GoodsLimit {
 export interface GoodsSummary {
   id: string;
   name: string;
-  /** A temporary URL of the picture ('' when none). */
-  imageUrl: string;
+  /** The picture in cloud storage (goods/…, readable by everyone: an <image> shows it as it is), '' when none. */
+  imageFileId: string;
   /** Points per piece (1–100000). */
   price: number;
   /** Pieces left (0: sold out, still listed). */
@@ -77,8 +77,6 @@ export interface GoodsDetail extends GoodsSummary {
 export interface AdminGoods extends GoodsSummary {
   description: string;
   pickupNote: string;
-  /** The stored picture ('' when none): send it back to keep it. */
-  imageFileId: string;
   onShelf: boolean;
   /** Pieces in orders by state (quantities, not orders). */
   pending: number;
@@ -92,7 +90,7 @@ export interface AdminGoods extends GoodsSummary {
 export interface ShopOrderGoods {
   id: string;
   name: string;
-  imageUrl: string;
+  imageFileId: string;
   /** Points per piece at the time of the order. */
   price: number;
 }
@@ -193,7 +191,7 @@ export interface SaveGoodsRequest {
   description?: string;
   /** Up to 60 characters. */
   pickupNote?: string;
-  /** A picture uploaded to cloud storage; absent or '' for none. */
+  /** A picture the organiser uploaded to cloud storage under goods/ (at most 1 MB); absent or '' for none. */
   imageFileId?: string;
   /** Points per piece, 1–100000. Applies to later orders only. */
   price: number;
