@@ -10,6 +10,7 @@ import type {
   ShopOrder,
   ShopStats,
 } from '../../../typings/volunteer-shop';
+import { rowsOf, workbookAt } from '../../support/workbooks';
 import {
   ADMIN,
   BRANCH_ADMIN,
@@ -243,7 +244,9 @@ describe('the organisers’ views', () => {
       to: today,
     });
     expect(file.fileId).toMatch(/^cloud:\/\/.+shop-orders-.+\.xlsx$/);
-    expect(file.url).toMatch(/^https?:\/\//);
+    const rows = rowsOf((await workbookAt(file.url)).getWorksheet('积分兑换订单')!);
+    expect(rows[0]).toEqual(expect.arrayContaining(['订单编号', '商品', '状态', '兑换人', '联系电话']));
+    expect(rows.slice(1).map((r) => r[5])).toContain('骑手export0');
     expect(
       await w.h
         .as(OTHER_ADMIN)
