@@ -134,11 +134,11 @@ export async function benchRedeem(log: (line: string) => void): Promise<void> {
     log(`  database round trips per redemption: ${perCall(before, after, WORKERS)}`);
     log(`    by kind: ${byKind(before, after, WORKERS)}`);
     log(
-      `    (each call: the caller by openid 1, the tap's order 1, the goods 1 (a refusal after the last piece ends there);\n` +
-        `     a winner's one transaction: read the order and the goods, write the goods (the contended write), read 2 quota\n` +
-        `     counters, the ledger key and the user, write the ledger, the balance, 2 counters, the pickup code and the\n` +
-        `     order, ~14 in sequence; the taps take turns on the goods (a conflict waits a random, growing moment), so the\n` +
-        `     ten winners commit one after another and p50 is about ten winners' transactions plus the turns waited)`,
+      `    (each call: the caller by openid 1, the tap's order 1, the goods 1, then its turn on the goods in the instance:\n` +
+        `     the goods again 1 — after the last piece the refusal ends there; a winner's one transaction: read the order\n` +
+        `     and the goods, write the goods, read 2 quota counters, the ledger key and the user, write the ledger, the\n` +
+        `     balance, 2 counters, the pickup code and the order, ~16 in sequence. The goods document serialises the\n` +
+        `     winners whatever the design, so p50 is about ten winners' transactions plus the refusals queued behind them)`,
     );
   } finally {
     emu.child.kill('SIGTERM');

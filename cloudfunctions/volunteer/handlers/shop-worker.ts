@@ -7,6 +7,7 @@ import * as z from 'zod';
 import type { GoodsDetail, VolunteerShopApi } from '../../../typings/volunteer-shop';
 import { AppError, notFound } from '../../_shared/errors';
 import type { ActionContext, Handlers } from '../../_shared/function';
+import { inTurn } from '../../_shared/turns';
 import type { UserDoc } from '../../_shared/stores/users';
 import { form, id, PAGE_LABELS, pageFields } from '../../_shared/validation';
 import { findGoods, type GoodsDoc, listShelf } from '../store/goods';
@@ -112,20 +113,28 @@ export const shopWorkerHandlers = {
       if (early) throw early;
       if (balanceOf(me) < g.price * quantity)
         throw new AppError('LIMIT_REACHED', `积分不足：需要 ${g.price * quantity}，当前 ${balanceOf(me)}`);
-      const done = await placeOrder({
-        orderId,
-        requestId: input.requestId,
-        goodsId: g._id,
-        quantity,
-        userId: me._id,
-        orgPath: me.worker.orgPath,
-        worker: {
-          realName: me.worker.realName,
-          phone: me.worker.phone,
-          occupation: me.worker.occupation,
-          orgName: me.worker.orgName,
-        },
-        now: ctx.now,
+      // Taps on one goods take turns in this instance; each looks again when its turn comes, so
+      // once the last piece is gone the rest are refused without a transaction.
+      const done = await inTurn(`shop-goods:${g._id}`, async () => {
+        const now = await findGoods(g._id);
+        const late =
+          now && refusal(now, { orgPath: me.worker.orgPath, balance: 0, heldAll: 0, heldMonth: 0 }, quantity);
+        if (late) throw late;
+        return placeOrder({
+          orderId,
+          requestId: input.requestId,
+          goodsId: g._id,
+          quantity,
+          userId: me._id,
+          orgPath: me.worker.orgPath,
+          worker: {
+            realName: me.worker.realName,
+            phone: me.worker.phone,
+            occupation: me.worker.occupation,
+            orgName: me.worker.orgName,
+          },
+          now: ctx.now,
+        });
       });
       ctx.log('redeemed', { orderId, goodsId: g._id, quantity, duplicate: done.duplicate });
       return { order: toShopOrder(done.order), balance: done.balance, duplicate: done.duplicate };

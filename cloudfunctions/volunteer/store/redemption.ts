@@ -6,8 +6,10 @@
 //   fulfil — the order (pending → fulfilled, once) and the goods' piece counters.
 // Each reads what it decides on inside the transaction, so its snapshot is the
 // guard: two redemptions of the last piece, or of one balance, cannot both commit.
-// Many taps on one goods at once take turns until they commit (inTurnsTransaction);
-// when even that takes too long the caller is told to try again, nothing changed.
+// Taps on one goods take turns within an instance (handlers, _shared/turns.ts); across
+// instances they meet here, where a conflict waits a random, growing moment before
+// the next attempt (inTurnsTransaction); when even that takes too long the caller is
+// told to try again, nothing having changed.
 import { AppError, conflict, notFound } from '../../_shared/errors';
 import { inTurnsTransaction, isTransactionConflict, type Transaction } from '../../_shared/db';
 import { refundPointsIn, spendPointsIn } from '../../_shared/stores/points';
