@@ -33,6 +33,11 @@ export const COLLECTIONS = {
   volunteerClaims: 'volunteer_claims',
   volunteerDayPairs: 'volunteer_day_pairs',
   volunteerCertificates: 'volunteer_certificates',
+  // The points shop (volunteer function).
+  shopGoods: 'shop_goods',
+  shopOrders: 'shop_orders',
+  shopPickupCodes: 'shop_pickup_codes',
+  shopQuotas: 'shop_quotas',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -32,6 +32,44 @@ export function inTransaction<T>(fn: (t: Transaction) => Promise<T>, retries = 1
   return db().runTransaction(fn, retries) as Promise<T>;
 }
 
+/**
+ * `inTransaction` for writes many callers make at once on one document (a reporter's
+ * balance, a goods' stock): when even the retries conflict, it waits a random moment
+ * and starts again, a few rounds, before giving up with the conflict.
+ */
+export async function inContendedTransaction<T>(fn: (t: Transaction) => Promise<T>, retries: number): Promise<T> {
+  for (let round = 0; ; round++) {
+    try {
+      return await inTransaction(fn, retries);
+    } catch (err) {
+      if (!isTransactionConflict(err) || round >= 4) throw err;
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 80 * (round + 1)));
+    }
+  }
+}
+
+/**
+ * A transaction on a document that very many write at once (the last pieces of
+ * goods in a redemption storm): a conflicting attempt waits a random, growing
+ * moment (full jitter) before the next, instead of retrying at once, so contenders
+ * take turns rather than spin against the one holding the document; after
+ * `budgetMs` it gives up with the conflict (the caller's reply must still be sent).
+ */
+export async function inTurnsTransaction<T>(fn: (t: Transaction) => Promise<T>, budgetMs: number): Promise<T> {
+  const giveUpAt = Date.now() + budgetMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await inTransaction(fn, 0);
+    } catch (err) {
+      if (!isTransactionConflict(err) || Date.now() >= giveUpAt) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(1_000, 10 * 2 ** attempt)));
+    }
+  }
+}
+
+export const isTransactionConflict = (err: unknown) =>
+  (err as { code?: unknown })?.code === 'DATABASE_TRANSACTION_CONFLICT';
+
 /** One document by id, or null. */
 export async function getDoc<T>(name: CollectionName, id: string): Promise<T | null> {
   const { data } = await collection(name).doc(id).get();

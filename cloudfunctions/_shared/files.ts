@@ -128,7 +128,6 @@ export const FILE_RULES = {
     published: true,
     strict: true,
   },
-  /** 随手拍 photos: checked by WeChat's asynchronous media check before anyone but organisers sees them (cases engine). */
   /** Self-reported volunteer service photos and organisers' backfill evidence: the member and organisers only. */
   volunteerPhoto: {
     label: '照片',
@@ -139,6 +138,16 @@ export const FILE_RULES = {
     published: false,
     strict: true,
   },
+  goodsImage: {
+    label: '商品图片',
+    kinds: ['image'],
+    maxBytes: MB,
+    folder: 'goods',
+    own: false,
+    published: true,
+    strict: true,
+  },
+  /** 随手拍 photos: checked by WeChat's asynchronous media check before anyone but organisers sees them (cases engine). */
   casePhoto: {
     label: '照片',
     kinds: ['image'],

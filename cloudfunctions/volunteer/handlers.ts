@@ -1,4 +1,4 @@
-import type { VolunteerTeamApi } from '../../typings/volunteer-team';
+import type { VolunteerApi } from '../../typings/volunteer';
 import type { Handlers } from '../_shared/function';
 import { activityHandlers } from './handlers/activities';
 import { adminActivityHandlers } from './handlers/admin-activities';
@@ -9,10 +9,14 @@ import { hoursHandlers } from './handlers/hours';
 import { leaderboardHandlers } from './handlers/leaderboard';
 import { memberHandlers } from './handlers/members';
 import { scanHandlers } from './handlers/scans';
+import { shopGoodsHandlers } from './handlers/shop-goods';
+import { shopOrderHandlers } from './handlers/shop-orders';
+import { shopStatsHandlers } from './handlers/shop-stats';
+import { shopWorkerHandlers } from './handlers/shop-worker';
 import { statsHandlers } from './handlers/stats';
 
-/** The team's actions (the points shop's are spread beside them on merge). */
-export const teamHandlers = {
+export const handlers = {
+  // The volunteer team (先锋骑士).
   ...memberHandlers,
   ...activityHandlers,
   ...scanHandlers,
@@ -23,8 +27,9 @@ export const teamHandlers = {
   ...adminActivityHandlers,
   ...adminHoursHandlers,
   ...statsHandlers,
-} satisfies Handlers<VolunteerTeamApi>;
-
-export const handlers = {
-  ...teamHandlers,
-} satisfies Handlers<VolunteerTeamApi>;
+  // The points shop (积分超市).
+  ...shopWorkerHandlers,
+  ...shopGoodsHandlers,
+  ...shopOrderHandlers,
+  ...shopStatsHandlers,
+} satisfies Handlers<VolunteerApi>;

@@ -10,6 +10,7 @@ import { stationSeed } from './stations';
 import { caseSeed } from './cases';
 import { studySeed } from './study';
 import { volunteerSeed } from './volunteer';
+import { shopSeed } from './shop';
 
 export type SeedDb = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
@@ -29,6 +30,8 @@ export const SEEDS: SeedModule[] = [
   campaignSeed,
   caseSeed,
   volunteerSeed,
+  // After the cases: the riders' points summary is recomputed from the whole ledger.
+  shopSeed,
 ];
 
 export async function seedDemoData(target: { adminUrl: string; envId: string }, log = console.log): Promise<void> {

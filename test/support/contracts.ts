@@ -43,8 +43,8 @@ export function readContracts(): Map<string, Contract> {
     source.forEachChild((node) => {
       if (!ts.isInterfaceDeclaration(node) || !/Api$/.test(node.name.text)) return;
       const actions: Record<string, ContractAction> = {};
-      // Inherited actions count too: VolunteerApi is the team's and the shop's.
-      for (const prop of checker.getTypeAtLocation(node).getProperties()) {
+      // Its own actions and those of the interfaces it extends (VolunteerApi = team + shop).
+      for (const prop of checker.getPropertiesOfType(checker.getTypeAtLocation(node))) {
         const member = prop.declarations?.[0];
         if (!member || !ts.isPropertySignature(member)) continue;
         const name = prop.getName();

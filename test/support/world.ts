@@ -37,6 +37,10 @@ export interface World {
   answeredCaseInOther: string;
   /** The volunteer team in the other district: the outsider is an approved member. */
   volunteer: VolunteerWorld;
+  /** The points shop: goods of the other district, and the outsider's pending order of it (with its pickup code). */
+  goodsInOther: string;
+  orderInOther: string;
+  pickupCodeInOther: string;
 }
 
 /** Volunteer activities of the other district: one ahead, one ended (the outsider scanned in and out, credited), and the outsider's pending claim and certificate. */
@@ -168,7 +172,9 @@ export async function buildWorld(h: Caller): Promise<World> {
     description: '某小区物业不让骑手进小区，只能步行送餐，超时被罚，希望协调。',
   });
   const volunteer = await volunteerWorld(h, orgs, outsider);
+  const shop = await shopInOther(h, su, orgs, lecture.id);
   return {
+    ...shop,
     orgs,
     worker,
     outsider,
@@ -245,6 +251,29 @@ export function volunteerActivityInput(orgId: string, base: number) {
     capacity: 20,
     orgId,
   };
+}
+
+/**
+ * The points shop of the other district: goods at 1 point, and the outsider's order
+ * of it — paid with the 2 points the other district's lecture quiz gives, so the
+ * balance comes through the ledger like any other.
+ */
+async function shopInOther(h: Caller, su: ReturnType<Caller['as']>, orgs: OrgFixture, lectureId: string) {
+  const outsider = h.as('o-outsider');
+  await outsider.ok('study', 'getLecture', { id: lectureId });
+  await outsider.ok('study', 'submitQuiz', { lectureId, answers: [0] });
+  const goods = await su.ok<{ id: string }>('volunteer', 'saveGoods', {
+    orgId: orgs.otherDistrict.id,
+    name: '另一区的骑行头盔',
+    price: 1,
+    stock: 5,
+    onShelf: true,
+  });
+  const { order } = await outsider.ok<{ order: { id: string; pickupCode: string } }>('volunteer', 'redeem', {
+    goodsId: goods.id,
+    requestId: 'world-outsider-order',
+  });
+  return { goodsInOther: goods.id, orderInOther: order.id, pickupCodeInOther: order.pickupCode };
 }
 
 type Probe = (w: World) => unknown;
@@ -343,6 +372,7 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
     exportMeetingStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
     exportCases: (w) => ({ orgId: w.orgs.otherDistrict.id, from: '2026-11-01', to: '2026-11-30' }),
     exportVolunteerHours: (w) => ({ orgId: w.orgs.otherDistrict.id, from: '2026-11-01', to: '2026-11-30' }),
+    exportShopOrders: (w) => ({ orgId: w.orgs.otherDistrict.id, from: '2026-11-01', to: '2026-11-30' }),
   },
   volunteer: {
     reviewMember: (w) => ({ userId: w.outsider.userId, decision: 'suspend', reason: '越权暂停' }),
@@ -365,6 +395,20 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
       evidence: ['cloud://local-dev.local-1250000000/volunteer/probe/a.png'],
     }),
     volunteerStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
+    // The points shop.
+    saveGoods: (w) => ({
+      goodsId: w.goodsInOther,
+      orgId: w.orgs.otherDistrict.id,
+      name: '越权改价',
+      price: 1,
+      onShelf: true,
+    }),
+    listAdminGoods: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    listOrders: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    findOrderByCode: (w) => ({ pickupCode: w.pickupCodeInOther }),
+    fulfilOrder: (w) => ({ pickupCode: w.pickupCodeInOther }),
+    adminCancelOrder: (w) => ({ orderId: w.orderInOther, reason: '越权取消' }),
+    shopStats: (w) => ({ from: '2026-11-01', to: '2026-11-30', orgId: w.orgs.otherDistrict.id }),
   },
   cases: {
     listCases: (w) => ({ orgId: w.orgs.otherDistrict.id }),
@@ -493,6 +537,13 @@ export const USER_PROBES: Record<string, Record<string, Probe>> = {
     myCertificate: () => ({}),
     certificatePosterCode: (w) => ({ number: w.volunteer.certificate }),
     verifyCertificate: (w) => ({ number: w.volunteer.certificate }),
+    // The points shop.
+    listGoods: () => ({}),
+    getGoods: (w) => ({ goodsId: w.goodsInOther }),
+    redeem: (w) => ({ goodsId: w.goodsInOther, requestId: 'probe-redeem-0001' }),
+    myOrders: () => ({}),
+    getOrder: (w) => ({ orderId: w.orderInOther }),
+    cancelOrder: (w) => ({ orderId: w.orderInOther }),
   },
   cases: {
     caseOptions: () => ({}),
