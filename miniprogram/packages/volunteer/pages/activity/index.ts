@@ -13,6 +13,23 @@ import { type ActivityView, joinHint, mineView, type MineView, toView } from './
 
 type Status = 'loading' | 'ready' | 'missing' | 'error';
 type Purpose = 'in' | 'out';
+/** What a scan's answer tells the rider: a toast, or a modal when the hours need explaining. */
+type Said = { toast?: string; icon?: 'success' | 'none'; modal?: string };
+
+/** The scanned string; null when the camera was closed (nothing to say) or failed (a toast). */
+function scanned(): Promise<string | null> {
+  return new Promise((resolve) =>
+    wx.scanCode({
+      onlyFromCamera: true,
+      scanType: ['qrCode'],
+      success: (res) => resolve(res.result),
+      fail: (err) => {
+        if (!/cancel/i.test(err?.errMsg ?? '')) wx.showToast({ title: '扫码失败，请重试', icon: 'none' });
+        resolve(null);
+      },
+    }),
+  );
+}
 
 Component({
   data: {
@@ -98,48 +115,33 @@ Component({
     },
 
     // --- 扫码签到 / 扫码签退: the organiser's screen shows a code of each purpose
-    onScan(e: TapEvent<{ purpose: Purpose }>) {
+    async onScan(e: TapEvent<{ purpose: Purpose }>) {
       if (this.data.busy) return;
       const purpose = e.currentTarget.dataset.purpose;
-      wx.scanCode({
-        onlyFromCamera: true,
-        scanType: ['qrCode'],
-        success: (res) => (purpose === 'out' ? this.checkOut(res.result) : this.checkIn(res.result)),
-        fail: (err) => {
-          if (!/cancel/i.test(err?.errMsg ?? '')) wx.showToast({ title: '扫码失败，请重试', icon: 'none' });
-        },
-      });
-    },
-    async checkIn(code: string) {
+      const code = await scanned();
+      if (code === null) return;
       this.setData({ busy: true });
       try {
-        const { already } = await volunteerApi('checkIn', { activityId: openedId(this), code });
-        wx.showToast({ title: already ? '你已经签到过了' : '签到成功', icon: 'success' });
+        const done = purpose === 'in' ? await this.checkIn(code) : await this.checkOut(code);
+        if (done.toast) wx.showToast({ title: done.toast, icon: done.icon ?? 'success' });
+        if (done.modal) wx.showModal({ title: '已签退', content: done.modal, showCancel: false });
         await this.load(true);
       } catch (err) {
-        wx.showModal({ title: '签到未成功', content: errorMessage(err, '签到失败，请重试'), showCancel: false });
+        const what = purpose === 'in' ? '签到' : '签退';
+        wx.showModal({ title: `${what}未成功`, content: errorMessage(err, `${what}失败，请重试`), showCancel: false });
       } finally {
         this.setData({ busy: false });
       }
     },
-    async checkOut(code: string) {
-      this.setData({ busy: true });
-      try {
-        const r = await volunteerApi('checkOut', { activityId: openedId(this), code });
-        if (r.already) wx.showToast({ title: '你已经签退过了', icon: 'none' });
-        else if (r.hours) wx.showToast({ title: `签退成功，+${hoursOf(r.hours.minutes)} 小时`, icon: 'success' });
-        else
-          wx.showModal({
-            title: '已签退',
-            content: `本次计入 ${durationText(r.servedMinutes)}，不足计划时长的 60%，不计信用时数。`,
-            showCancel: false,
-          });
-        await this.load(true);
-      } catch (err) {
-        wx.showModal({ title: '签退未成功', content: errorMessage(err, '签退失败，请重试'), showCancel: false });
-      } finally {
-        this.setData({ busy: false });
-      }
+    async checkIn(code: string): Promise<Said> {
+      const { already } = await volunteerApi('checkIn', { activityId: openedId(this), code });
+      return { toast: already ? '你已经签到过了' : '签到成功' };
+    },
+    async checkOut(code: string): Promise<Said> {
+      const r = await volunteerApi('checkOut', { activityId: openedId(this), code });
+      if (r.already) return { toast: '你已经签退过了', icon: 'none' };
+      if (r.hours) return { toast: `签退成功，+${hoursOf(r.hours.minutes)} 小时` };
+      return { modal: `本次计入 ${durationText(r.servedMinutes)}，不足计划时长的 60%，不计信用时数。` };
     },
 
     onNavigate() {

@@ -34,10 +34,8 @@ export interface ActivityView {
   description: string;
   seatsText: string;
   full: boolean;
-  taken: number;
-  seatsLeft: number;
-  waitlisted: number;
-  attended: number;
+  /** 已报名, 剩余名额, 候补, 已签到. */
+  counts: { key: string; n: number; label: string }[];
   cancelled: boolean;
   cancelReason: string;
 }
@@ -50,8 +48,8 @@ export interface MineView {
   theme: TagTheme;
   /** Holding a seat or a waitlist place: may cancel. */
   active: boolean;
-  inText: string;
-  outText: string;
+  /** "签到于 … · 签退于 …". */
+  timesText: string;
   /** After the activity: "获得信用时数 1.75 小时", or why none. */
   resultText: string;
   resultGood: boolean;
@@ -75,10 +73,12 @@ export function toView(a: VolunteerActivityDetail): ActivityView {
     description: a.description,
     seatsText: seatsLeftText(c.seatsLeft, c.waitlisted),
     full: c.seatsLeft === 0,
-    taken: c.seatsTaken,
-    seatsLeft: c.seatsLeft,
-    waitlisted: c.waitlisted,
-    attended: c.attended,
+    counts: [
+      { key: 'taken', n: c.seatsTaken, label: '已报名' },
+      { key: 'left', n: c.seatsLeft, label: '剩余名额' },
+      { key: 'waitlisted', n: c.waitlisted, label: '候补' },
+      { key: 'attended', n: c.attended, label: '已签到' },
+    ],
     cancelled: a.status === 'cancelled',
     cancelReason: a.cancelReason ?? '',
   };
@@ -122,8 +122,12 @@ export function mineView(a: VolunteerActivityDetail): MineView | null {
     stateText,
     theme: step === 'done' ? 'success' : SIGNUP_THEMES[s.state],
     active: s.state === 'confirmed' || s.state === 'waitlisted',
-    inText: s.checkedInAt ? `签到于 ${formatDateTime(s.checkedInAt)}` : '',
-    outText: s.checkedOutAt ? `签退于 ${formatDateTime(s.checkedOutAt)}` : '',
+    timesText: [
+      s.checkedInAt ? `签到于 ${formatDateTime(s.checkedInAt)}` : '',
+      s.checkedOutAt ? `签退于 ${formatDateTime(s.checkedOutAt)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
     resultText: result.text,
     resultGood: result.good,
   };
