@@ -88,6 +88,8 @@ export interface MySignUp {
   /** When the current sign-up (or re-sign-up after a cancellation) was made. */
   signedUpAt: IsoDate;
   checkedInAt: IsoDate | null;
+  /** When the check-out was recorded (events that check out, e.g. volunteer activities); null: not yet. */
+  checkedOutAt: IsoDate | null;
   /** Cancelled: by the worker, removed by an organiser, or the whole event was cancelled. */
   cancelledBy: 'self' | 'organiser' | 'event' | null;
   /** What the worker wrote on signing up (e.g. the topic they want to raise); '' when nothing. */
@@ -108,12 +110,17 @@ export interface SignUpRow extends MySignUp {
   name: string;
   phone: string;
   checkInMethod: 'code' | 'manual' | null;
+  checkOutMethod: 'code' | 'manual' | null;
 }
+
+/** What a rotating code does when scanned: check in, or check out (a code of one purpose never does the other). */
+export type CheckInPurpose = 'in' | 'out';
 
 /** What the organiser's screen shows as a QR code; it changes every slot. */
 export interface CheckInCode {
-  /** Short and URL-safe: `<domain>.<eventId>.<slot>.<signature>`. */
+  /** Short and URL-safe: `<domain>.<eventId>.<slot>.<signature>` (check-out codes end in `.o`). */
   code: string;
+  purpose: CheckInPurpose;
   /** When the screen should fetch the next code (the slot's end). */
   refreshAt: IsoDate;
   /** Scans are accepted until then (the slot's end plus the grace). */
@@ -142,6 +149,12 @@ export interface EventCancelReport {
 export interface CheckInResult {
   signUp: MySignUp;
   /** The sign-up was already checked in; nothing changed. */
+  already: boolean;
+}
+
+export interface CheckOutEngineResult {
+  signUp: MySignUp;
+  /** The sign-up was already checked out; nothing changed. */
   already: boolean;
 }
 

@@ -129,6 +129,15 @@ export const FILE_RULES = {
     strict: true,
   },
   /** 随手拍 photos: checked by WeChat's asynchronous media check before anyone but organisers sees them (cases engine). */
+  goodsImage: {
+    label: '商品图片',
+    kinds: ['image'],
+    maxBytes: MB,
+    folder: 'goods',
+    own: false,
+    published: true,
+    strict: true,
+  },
   casePhoto: {
     label: '照片',
     kinds: ['image'],

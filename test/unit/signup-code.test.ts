@@ -57,6 +57,37 @@ describe('signing and verifying', () => {
   });
 });
 
+describe('purposes: check-in and check-out codes', () => {
+  const inCode = signCode(SECRET, KEY, after(4_000));
+  const outCode = signCode(SECRET, KEY, after(4_000), 'out');
+
+  it('a check-out code is the check-in code’s shape with `.o`, and another signature', () => {
+    expect(outCode).toMatch(/^roundtable\.0123456789abcdef0123456789abcdef\.[0-9a-z]+\.[A-Za-z0-9_-]{16}\.o$/);
+    expect(outCode.slice(0, -2)).not.toBe(inCode);
+    expect(parseCode(outCode)).toMatchObject({ purpose: 'out', slot: slotOf(after(4_000)) });
+    expect(parseCode(inCode)).toMatchObject({ purpose: 'in' });
+    expect(signCode(SECRET, KEY, after(4_000), 'in')).toBe(inCode);
+  });
+
+  it('each is accepted for its own purpose only', () => {
+    expect(verifyCode(SECRET, outCode, KEY, after(1), 'out')).toBe('ok');
+    expect(verifyCode(SECRET, inCode, KEY, after(1), 'in')).toBe('ok');
+    expect(verifyCode(SECRET, outCode, KEY, after(1))).toBe('wrong_purpose');
+    expect(verifyCode(SECRET, inCode, KEY, after(1), 'out')).toBe('wrong_purpose');
+  });
+
+  it('appending the mark to a check-in code, or stripping it from a check-out code, forges nothing', () => {
+    expect(verifyCode(SECRET, `${inCode}.o`, KEY, after(1), 'out')).toBe('forged');
+    expect(verifyCode(SECRET, outCode.slice(0, -2), KEY, after(1), 'in')).toBe('forged');
+    expect(verifyCode(SECRET, `${outCode}.o`, KEY, after(1), 'out')).toBe('malformed');
+  });
+
+  it('a check-out code keeps the slot and grace of a check-in code', () => {
+    expect(verifyCode(SECRET, outCode, KEY, after(SLOT_MS + GRACE_MS), 'out')).toBe('expired');
+    expect(verifyCode(SECRET, outCode, KEY, after(-1), 'out')).toBe('not_yet');
+  });
+});
+
 describe('the secret', () => {
   const local = { TCB_CONTEXT_CNFG: JSON.stringify({ URL: 'http://127.0.0.1:9600/admin' }) };
   const cloud = { TCB_CONTEXT_CNFG: JSON.stringify({ URL: 'https://tcb-api.tencentcloudapi.com/admin' }) };

@@ -46,6 +46,8 @@ export interface SignUpDoc {
   cancelledAt: Date | null;
   cancelledBy: 'self' | 'organiser' | 'event' | null;
   checkIn: CheckInRecord | null;
+  /** The check-out (events that check out, e.g. volunteer activities); absent or null: not checked out. */
+  checkOut?: CheckInRecord | null;
   /** One record per notice kind: each is sent at most once per sign-up (a promotion renews its own). */
   notices: Partial<Record<NoticeKind, NoticeRecord>>;
   rev: number;
@@ -68,6 +70,7 @@ function revive(doc: unknown): SignUpDoc {
   d.confirmedAt = asDate(d.confirmedAt);
   d.cancelledAt = asDate(d.cancelledAt);
   if (d.checkIn) d.checkIn = { ...d.checkIn, at: new Date(d.checkIn.at) };
+  d.checkOut = d.checkOut ? { ...d.checkOut, at: new Date(d.checkOut.at) } : null;
   const notices: SignUpDoc['notices'] = {};
   for (const [k, n] of Object.entries(d.notices ?? {})) notices[k as NoticeKind] = { ...n, at: new Date(n.at) };
   d.notices = notices;
@@ -94,7 +97,7 @@ export async function insertSignUp(doc: SignUpDoc): Promise<boolean> {
 export type MoveFields = Partial<
   Pick<
     SignUpDoc,
-    'answers' | 'note' | 'openid' | 'queuedAt' | 'confirmedAt' | 'cancelledAt' | 'cancelledBy' | 'checkIn'
+    'answers' | 'note' | 'openid' | 'queuedAt' | 'confirmedAt' | 'cancelledAt' | 'cancelledBy' | 'checkIn' | 'checkOut'
   >
 >;
 
@@ -131,6 +134,7 @@ export async function moveSignUp(
   const set: Record<string, unknown> = { ...fields, state: to, rev: _.inc(1), updatedAt: now };
   if (fields.answers) set.answers = _.set(fields.answers);
   if (fields.checkIn !== undefined) set.checkIn = fields.checkIn ? _.set(fields.checkIn) : null;
+  if (fields.checkOut !== undefined) set.checkOut = fields.checkOut ? _.set(fields.checkOut) : null;
   if (guard.notice) set[`notices.${guard.notice}`] = _.set({ status: 'pending', at: now } satisfies NoticeRecord);
   const res = await signups().where(where).updateAndReturn(set);
   return res.updated ? revive(res.doc) : null;
@@ -209,6 +213,31 @@ export async function countStatesOf(eventKeys: string[]): Promise<Map<string, Pa
     out.set(row._id.eventKey, counts);
   }
   return out;
+}
+
+/** Sign-ups of an event that checked out. */
+export async function countCheckedOut(eventKey: string): Promise<number> {
+  const { total } = await signups()
+    .where({ eventKey, 'checkOut.at': cmd().exists(true) })
+    .count();
+  return total;
+}
+
+/**
+ * Attended sign-ups of a domain checked in (by code) but never out, of events that
+ * ended before `endedBefore` — what a domain's upkeep closes. Up to `limit`.
+ */
+export async function openCheckIns(domain: SignUpDomain, eventKeys: string[], limit: number): Promise<SignUpDoc[]> {
+  if (!eventKeys.length) return [];
+  const _ = cmd();
+  const where = {
+    domain,
+    eventKey: _.in(eventKeys),
+    state: 'attended',
+    'checkIn.method': 'code',
+    'checkOut.at': _.exists(false),
+  };
+  return (await findDocs<SignUpDoc>(COLLECTIONS.signups, where, limit)).map(revive);
 }
 
 /** Records per state for one event (the recount's truth). */

@@ -6,11 +6,11 @@
 // worker's own sign-up confirmed → attended, so a sign-up checks in once however
 // often the code is scanned (a code shown on a screen is meant to be scanned by
 // everyone present: replay by another worker is fine, it only checks in theirs).
-import type { CheckInCode, CheckInResult } from '../../../../typings/signup';
+import type { CheckInCode, CheckInPurpose, CheckInResult } from '../../../../typings/signup';
 import { AppError, conflict } from '../../errors';
 import type { ActionContext } from '../../function';
 import { type BookingDoc, countAttended } from '../../stores/signup-events';
-import { getSignUp, moveSignUp, signUpId } from '../../stores/signups';
+import { getSignUp, moveSignUp, type SignUpDoc, signUpId } from '../../stores/signups';
 import { cachedBooking, type EventKey, requireOrganiser, userIdOf } from './access';
 import { codeSecret } from './config';
 import { type CodeVerdict, signCode, slotTimes, verifyCode } from './code';
@@ -29,7 +29,7 @@ export function checkInOpen(b: Pick<BookingDoc, 'startAt' | 'endAt'>, now: Date)
   return t >= b.startAt.getTime() - OPENS_BEFORE_START_MS && t <= b.endAt.getTime() + CLOSES_AFTER_END_MS;
 }
 
-function requireWindow(b: BookingDoc, now: Date): void {
+export function requireWindow(b: BookingDoc, now: Date): void {
   if (b.status === 'cancelled') throw new AppError('CLOSED', '这场活动已取消，无需签到');
   if (!checkInOpen(b, now)) throw new AppError('CLOSED', '签到时间为活动开始前 30 分钟至结束后 30 分钟');
 }
@@ -41,40 +41,95 @@ function secretOrRefuse(): string {
   throw new AppError('UNAVAILABLE', '签到码服务尚未配置，请联系管理员');
 }
 
-/** The code for the current slot; only an organiser of the event, only while check-in is open. */
-export async function issueCode(ctx: ActionContext, key: EventKey): Promise<CheckInCode> {
+/**
+ * The code for the current slot, to check in (default) or out; only an organiser
+ * of the event, only while check-in is open.
+ */
+export async function issueCode(
+  ctx: ActionContext,
+  key: EventKey,
+  purpose: CheckInPurpose = 'in',
+): Promise<CheckInCode> {
   const booking = await cachedBooking(key);
   requireOrganiser(ctx.caller, booking);
   requireWindow(booking, ctx.now);
   const { refreshAt, validUntil } = slotTimes(ctx.now);
   return {
-    code: signCode(secretOrRefuse(), booking._id, ctx.now),
+    code: signCode(secretOrRefuse(), booking._id, ctx.now, purpose),
+    purpose,
     refreshAt: refreshAt.toISOString(),
     validUntil: validUntil.toISOString(),
   };
 }
 
-const REFUSED: Record<Exclude<CodeVerdict, 'ok'>, [AppError['code'], string]> = {
-  malformed: ['INVALID_ARGUMENT', '这不是签到二维码，请扫描组织者出示的签到码'],
-  other_event: ['INVALID_ARGUMENT', '这是其他活动的签到码，请扫描本场活动的签到码'],
-  forged: ['INVALID_ARGUMENT', '签到码无效，请扫描组织者出示的签到码'],
-  expired: ['CLOSED', '签到码已过期，请扫描组织者手机上最新的二维码'],
-  not_yet: ['CLOSED', '签到码无效，请扫描组织者手机上最新的二维码'],
-};
+const NOUN: Record<CheckInPurpose, string> = { in: '签到', out: '签退' };
 
-/** The caller checks in to the event with a scanned code. */
-export async function checkInWithCode(ctx: ActionContext, key: EventKey, code: string): Promise<CheckInResult> {
+function refusal(verdict: Exclude<CodeVerdict, 'ok'>, purpose: CheckInPurpose): AppError {
+  const n = NOUN[purpose];
+  switch (verdict) {
+    case 'malformed':
+      return new AppError('INVALID_ARGUMENT', `这不是${n}二维码，请扫描组织者出示的${n}码`);
+    case 'other_event':
+      return new AppError('INVALID_ARGUMENT', `这是其他活动的${n}码，请扫描本场活动的${n}码`);
+    case 'forged':
+      return new AppError('INVALID_ARGUMENT', `${n}码无效，请扫描组织者出示的${n}码`);
+    case 'wrong_purpose':
+      return new AppError(
+        'INVALID_ARGUMENT',
+        `这是${NOUN[purpose === 'in' ? 'out' : 'in']}码，${n}请扫描组织者出示的${n}码`,
+      );
+    case 'expired':
+      return new AppError('CLOSED', `${n}码已过期，请扫描组织者手机上最新的二维码`);
+    case 'not_yet':
+      return new AppError('CLOSED', `${n}码无效，请扫描组织者手机上最新的二维码`);
+  }
+}
+
+/**
+ * Checks the scanned code and the window before anything is read or written; the
+ * booking it admits to.
+ */
+export async function admitScan(
+  ctx: ActionContext,
+  key: EventKey,
+  code: string,
+  purpose: CheckInPurpose,
+): Promise<BookingDoc> {
   const booking = await cachedBooking(key);
-  const verdict = verifyCode(secretOrRefuse(), code.trim(), booking._id, ctx.now);
-  if (verdict !== 'ok') throw new AppError(...REFUSED[verdict]);
+  const verdict = verifyCode(secretOrRefuse(), code.trim(), booking._id, ctx.now, purpose);
+  if (verdict !== 'ok') throw refusal(verdict, purpose);
   requireWindow(booking, ctx.now);
+  return booking;
+}
+
+/**
+ * A domain's own limit on check-ins (e.g. the volunteer team's pairs per day):
+ * called after the code is accepted, only when the sign-up is about to check in;
+ * it throws to refuse, and returns what undoes it if the check-in does not happen.
+ */
+export type CheckInGate = (s: SignUpDoc) => Promise<() => Promise<void>>;
+
+/** The caller checks in to the event with a scanned code (through the domain's gate, when it has one). */
+export async function checkInWithCode(
+  ctx: ActionContext,
+  key: EventKey,
+  code: string,
+  gate?: CheckInGate,
+): Promise<CheckInResult> {
+  const booking = await admitScan(ctx, key, code, 'in');
   const id = signUpId(booking._id, userIdOf(ctx.caller));
+  let undo: (() => Promise<void>) | null = null;
+  if (gate) {
+    const before = await getSignUp(id);
+    if (before?.state === 'confirmed') undo = await gate(before);
+  }
   const checkIn = { at: ctx.now, method: 'code' as const, by: null };
   const moved = await moveSignUp(id, 'confirmed', 'attended', { checkIn }, ctx.now);
   if (moved) {
     await countAttended(booking._id, 1);
     return { signUp: toMySignUp(moved, null), already: false };
   }
+  if (undo) await undo();
   const s = await getSignUp(id);
   if (s?.state === 'attended') return { signUp: toMySignUp(s, null), already: true };
   throw conflict(

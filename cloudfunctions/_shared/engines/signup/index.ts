@@ -29,10 +29,11 @@ export {
   updateEvent,
 } from './bookings';
 export { cancelEvent } from './cancellation';
-export { checkInOpen, checkInWithCode, codeInput, issueCode } from './checkin';
+export { checkInOpen, type CheckInGate, checkInWithCode, codeInput, issueCode } from './checkin';
+export { checkOutWithCode } from './checkout';
 export { parseCode } from './code';
 export { listSignUps, mySignUp, mySignUps, seatedAvatars, type SignUpFilter } from './lists';
-export { markAttendance, manualCheckIn, type OrganiserResult, removeByOrganiser } from './organiser';
+export { manualCheckIn, manualCheckOut, markAttendance, type OrganiserResult, removeByOrganiser } from './organiser';
 export { answersInput, checkAnswers, prefillAnswers, questionInput, questionsInput } from './questions';
 export { grantsInput, recordGrants, subscribeOffer } from './reminders';
 export { cancel, type CancelReceipt, MAX_NOTE, signUp, type SignUpInput } from './signup';

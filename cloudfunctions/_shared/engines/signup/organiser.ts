@@ -10,6 +10,7 @@ import { type BookingDoc, countAttended, countWaitlisted, releaseSeat } from '..
 import { getSignUp, moveSignUp, type SignUpDoc, signUpId } from '../../stores/signups';
 import { type EventKey, remember, requireBooking, requireOrganiser, userIdOf } from './access';
 import { OPENS_BEFORE_START_MS } from './checkin';
+import { recordCheckOut } from './checkout';
 import { toMySignUp } from './views';
 import { fillSeats } from './waitlist';
 
@@ -78,7 +79,8 @@ export async function markAttendance(
     throw conflict(from === 'waitlisted' ? '候补中的报名不能登记出席情况' : '已取消的报名不能登记出席情况');
   }
   const checkIn = to === 'attended' ? { at: now, method: 'manual' as const, by: userIdOf(ctx.caller) } : null;
-  const moved = await moveSignUp(s._id, from, to, { checkIn }, now, { rev: s.rev });
+  // A corrected attendance starts without a check-out.
+  const moved = await moveSignUp(s._id, from, to, { checkIn, checkOut: null }, now, { rev: s.rev });
   if (!moved) throw conflict('这条报名刚刚发生了变化，请刷新后重试');
   if (to === 'attended') await countAttended(booking._id, 1);
   else if (from === 'attended') await countAttended(booking._id, -1);
@@ -89,4 +91,17 @@ export async function markAttendance(
 /** A manual check-in by an organiser (audited). */
 export function manualCheckIn(ctx: ActionContext, key: EventKey, userId: string): Promise<OrganiserResult> {
   return markAttendance(ctx, key, userId, 'attended');
+}
+
+/**
+ * A manual check-out by an organiser (audited), from the event's start: for an
+ * attended sign-up without a check-out (e.g. indoor service, a phone that died).
+ */
+export async function manualCheckOut(ctx: ActionContext, key: EventKey, userId: string): Promise<OrganiserResult> {
+  const [booking, s] = await target(ctx, key, userId);
+  if (ctx.now < booking.startAt) throw new AppError('CLOSED', '活动开始后才能登记签退');
+  const out = { at: ctx.now, method: 'manual' as const, by: userIdOf(ctx.caller) };
+  const { signUp, already } = await recordCheckOut(s._id, out, ctx.now);
+  if (!already) await record(ctx, s, 'signup.checkout', '手动签退');
+  return { signUp, already, promoted: 0 };
 }

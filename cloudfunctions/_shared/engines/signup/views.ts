@@ -38,6 +38,7 @@ export function toMySignUp(s: SignUpDoc, position: number | null): MySignUp {
     answers: s.answers.map((a) => ({ key: a.key, label: a.label, values: [...a.values] })),
     signedUpAt: s.queuedAt.toISOString(),
     checkedInAt: s.checkIn ? s.checkIn.at.toISOString() : null,
+    checkedOutAt: s.checkOut ? s.checkOut.at.toISOString() : null,
     cancelledBy: s.state === 'cancelled' ? s.cancelledBy : null,
     note: s.note ?? '',
   };
@@ -51,5 +52,6 @@ export function toRow(s: SignUpDoc, position: number | null, user: UserDoc | und
     name: user?.worker?.realName || user?.nickname || '未登记用户',
     phone: user?.worker?.phone ?? '',
     checkInMethod: s.checkIn?.method ?? null,
+    checkOutMethod: s.checkOut?.method ?? null,
   };
 }
