@@ -64,10 +64,7 @@ Component({
           form = formFromActivity(a);
           wx.setNavigationBarTitle({ title: '编辑志愿活动' });
         } else {
-          form = newForm(
-            Date.now(),
-            profile.adminOrgIds.find((o) => orgs.some((c) => c.id === o)) ?? orgs[0]?.id ?? '',
-          );
+          form = newForm(Date.now(), mine.first || (orgs[0]?.id ?? ''));
         }
         this.setData({
           status: 'ready',
