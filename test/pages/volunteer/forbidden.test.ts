@@ -1,0 +1,48 @@
+// The organiser pages to a worker: each says 管理后台仅对管理员开放 instead of a
+// list with 重试, and the server refuses the actions behind them (FORBIDDEN).
+import { clearSession } from '../../../miniprogram/utils/session';
+import { actAs, callAs, startBackend } from '../support/backend';
+import { registerWorker, seedOrgs } from '../support/fixtures';
+import { flush, loadPage, waitFor, wxDouble } from '../support/page';
+import { detachAll, render, textAt } from '../support/ui';
+
+const WORKER = 'vol-forbidden-worker';
+const PAGES = [
+  'admin-members',
+  'admin-activities',
+  'admin-claims',
+  'admin-stats',
+  'admin-activity-edit',
+  'admin-checkin',
+];
+const ids = Object.fromEntries(PAGES.map((p) => [p, loadPage(`packages/volunteer/pages/${p}/index`)]));
+
+let backend: Awaited<ReturnType<typeof startBackend>>;
+beforeAll(async () => {
+  backend = await startBackend(WORKER);
+  const orgs = await seedOrgs();
+  await registerWorker(WORKER, orgs.expressBranch.id);
+});
+afterAll(() => backend.stop());
+beforeEach(() => {
+  wxDouble().reset();
+  clearSession();
+  actAs(WORKER);
+});
+afterEach(() => detachAll());
+
+it.each(PAGES)('%s tells a worker it is for organisers', async (name) => {
+  const page = render(ids[name]!);
+  (page.instance as unknown as { onLoad?(q: object): void }).onLoad?.({ id: 'va-any' });
+  await waitFor(() => expect(textAt(page, '#page-state')).toContain('管理后台仅对管理员开放'));
+  await flush();
+});
+
+it('the server refuses a worker the organiser actions', async () => {
+  for (const [action, data] of [
+    ['listMembers', {}],
+    ['listClaims', {}],
+    ['volunteerStats', { from: '2026-12-01', to: '2026-12-31' }],
+  ] as const)
+    await expect(callAs(WORKER, 'volunteer', action, data)).rejects.toThrow(/FORBIDDEN/);
+});
