@@ -397,6 +397,13 @@ export interface VolunteerStats {
   byOrg: VolunteerStatsRow[];
 }
 
+/** The scheduler's closing of forgotten check-outs (activities whose check-out window closed). */
+export interface VolunteerCloseReport {
+  activities: number;
+  /** Pending claims made (one per check-in never checked out). */
+  claims: number;
+}
+
 // ---- requests -----------------------------------------------------------------
 
 /** Identity only from the caller; the status is never part of an application. */

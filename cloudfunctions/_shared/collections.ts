@@ -26,6 +26,13 @@ export const COLLECTIONS = {
   meetings: 'meetings',
   cases: 'cases',
   caseReplyTemplates: 'case_reply_templates',
+  // The volunteer team (cloudfunctions/volunteer/store/).
+  volunteerMembers: 'volunteer_members',
+  volunteerActivities: 'volunteer_activities',
+  volunteerHours: 'volunteer_hours',
+  volunteerClaims: 'volunteer_claims',
+  volunteerDayPairs: 'volunteer_day_pairs',
+  volunteerCertificates: 'volunteer_certificates',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
