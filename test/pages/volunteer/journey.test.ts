@@ -9,13 +9,15 @@ import { actAs, callAs, pinNow, startBackend } from '../support/backend';
 import { makeAdmin, registerWorker, seedOrgs, type PageOrgs } from '../support/fixtures';
 import { flush, loadPage, waitFor, wxDouble, type RenderedPage } from '../support/page';
 import { cameraReads } from '../support/roundtable';
+import { loadSecondPage } from '../support/second-page';
 import { detachAll, has, render, tapButton, tapOn, textAt } from '../support/ui';
 import { addActivity, codeFor, HOUR_MS } from '../support/volunteer';
 
 const homeId = loadPage('packages/volunteer/pages/index/index');
-const activityId = loadPage('packages/volunteer/pages/activity/index');
-const membersId = loadPage('packages/volunteer/pages/admin-members/index');
-const hoursId = loadPage('packages/volunteer/pages/hours/index');
+// Each further page in its own module registry, so its TDesign components render (support/second-page.ts).
+const activityPage = loadSecondPage('packages/volunteer/pages/activity/index');
+const membersPage = loadSecondPage('packages/volunteer/pages/admin-members/index');
+const hoursPage = loadSecondPage('packages/volunteer/pages/hours/index');
 
 const RIDER = 'vol-journey-rider';
 const ADMIN = 'vol-journey-admin';
@@ -42,6 +44,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   detachAll();
+  for (const p of [activityPage, membersPage, hoursPage]) p.detachAll();
   pinNow(null);
 });
 
@@ -53,7 +56,7 @@ async function openHome(): Promise<RenderedPage> {
 }
 
 async function openActivity(id: string): Promise<RenderedPage> {
-  const page = render(activityId);
+  const page = activityPage.render(activityPage.id);
   (page.instance as unknown as { onLoad(q: object): void }).onLoad({ id });
   await waitFor(() => expect(page.data.status).not.toBe('loading'));
   await flush();
@@ -75,19 +78,17 @@ it('apply → approved → sign up → scan in → scan out → credit hours and
 
   // The organiser approves on 队员审核 (pending first).
   actAs(ADMIN);
-  clearSession();
-  const members = render(membersId);
+  const members = membersPage.render(membersPage.id);
   await waitFor(() => expect(members.data.list.status).toBe('ready'));
   const row = members.data.list.items.find((r: { name: string }) => r.name === '张小快');
   expect(row).toBeTruthy();
   expect(textAt(members, `#member-${row.userId}`)).toContain('审核中');
   await tapOn(members, `#approve-${row.userId}`);
   await waitFor(() => expect(textAt(members, `#member-${row.userId}`)).toContain('正式队员'));
-  detachAll();
+  membersPage.detachAll();
 
   // Back as the rider: a member now, signing up for an activity.
   actAs(RIDER);
-  clearSession();
   const activity = await addActivity(ADMIN, orgs.district.id, { base: NOW, startsInH: 24 });
   const page = await openActivity(activity.id);
   expect(textAt(page, '.title')).toBe('早高峰文明交通劝导');
@@ -123,7 +124,7 @@ it('apply → approved → sign up → scan in → scan out → credit hours and
   detachAll();
 
   // 我的时数: the scanned record, as credit.
-  const hours = render(hoursId);
+  const hours = hoursPage.render(hoursPage.id);
   await waitFor(() => expect(hours.data.records.status).toBe('ready'));
   await flush();
   expect(textAt(hours, '#summary')).toMatch(/1\.75\s*信用时数/);
