@@ -2,7 +2,8 @@
 // period; the certificate shows their name and masked phone, the hours (credit
 // and honor apart) and what the service was, the issuing org (their own), a
 // number and a date — stored as that snapshot. Anyone may verify a number and
-// sees exactly the snapshot; an unknown number is NOT_FOUND. The poster is drawn
+// sees the snapshot with the name masked (never more than the paper shows); an
+// unknown number is NOT_FOUND. The poster is drawn
 // by the client (components/share-poster) with a mini-program code that opens
 // the verify page for the number.
 import { randomBytes } from 'node:crypto';
@@ -11,7 +12,7 @@ import { requireUser } from '../../_shared/caller';
 import { beijingDay } from '../../_shared/clock';
 import { conflict, invalid, notFound } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
-import { maskPhone } from '../../_shared/mask';
+import { maskName, maskPhone } from '../../_shared/mask';
 import { dayKey, form, id, inOrder, withRule } from '../../_shared/validation';
 import { miniProgramCode } from '../../_shared/wxacode';
 import { dayRange } from '../rules/months';
@@ -101,7 +102,9 @@ export const certificateHandlers = {
     async run(_ctx, input) {
       const cert = await getCertificate(input.number);
       if (!cert) throw notFound('志愿服务记录证明');
-      return cert.snapshot;
+      // Anyone holding the number sees the certificate with the name masked (the paper has it in full).
+      const { holder } = cert.snapshot;
+      return { ...cert.snapshot, holder: { ...holder, name: maskName(holder.name) } };
     },
   },
 } satisfies Handlers<CertificateActions>;

@@ -4,31 +4,36 @@
 // so however many check-ins race, no more than the limit get through.
 import { COLLECTIONS } from '../../_shared/collections';
 import { cmd, collection, getDoc } from '../../_shared/db';
-import { isDuplicateKey } from '../../_shared/errors';
+import { AppError, isDuplicateKey } from '../../_shared/errors';
 
 const pairs = () => collection(COLLECTIONS.volunteerDayPairs);
 
 const idOf = (userId: string, day: string) => `${userId}:${day}`;
 
+const ATTEMPTS = 5;
+
 /** Takes one of the day's pairs; the count after, or null when `max` are taken. */
 export async function takePair(userId: string, day: string, max: number): Promise<number | null> {
   const id = idOf(userId, day);
   const _ = cmd();
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const res = await pairs()
       .where({ _id: id, count: _.lt(max) })
       .updateAndReturn({ count: _.inc(1) });
     if (res.updated) return (res.doc as { count: number }).count;
-    if (await getDoc(COLLECTIONS.volunteerDayPairs, id)) return null;
-    try {
-      await pairs().add({ _id: id, userId, day, count: 1 });
-      return 1;
-    } catch (err) {
-      // Another check-in created the day first: the guarded increment again.
-      if (!isDuplicateKey(err)) throw err;
+    const found = await getDoc<{ count: number }>(COLLECTIONS.volunteerDayPairs, id);
+    if (found && found.count >= max) return null;
+    // No counter yet: create it (a racing check-in may have created it meanwhile: increment again).
+    if (!found) {
+      try {
+        await pairs().add({ _id: id, userId, day, count: 1 });
+        return 1;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
     }
   }
-  return null;
+  throw new AppError('RATE_LIMITED', '签到的人太多了，请稍后再扫一次');
 }
 
 /** Gives a pair back (the check-in it was taken for did not happen). */

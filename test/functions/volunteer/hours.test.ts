@@ -181,14 +181,12 @@ describe('a forgotten check-out', () => {
     const queue = await w.h.as(ADMIN).ok<Page<AdminVolunteerClaim>>('volunteer', 'listClaims', {});
     const claim = queue.items.find((c) => c.userId === userId)!;
     expect(claim.name).toBe('志愿者got');
-    const tooMuch = await w.h
-      .as(ADMIN)
-      .call('volunteer', 'reviewClaim', {
-        claimId: claim.id,
-        decision: 'approve',
-        minutes: 116,
-        reason: '现场负责人确认全程在岗',
-      });
+    const tooMuch = await w.h.as(ADMIN).call('volunteer', 'reviewClaim', {
+      claimId: claim.id,
+      decision: 'approve',
+      minutes: 116,
+      reason: '现场负责人确认全程在岗',
+    });
     expect(tooMuch).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
     const approved = await w.h.as(ADMIN).ok<AdminVolunteerClaim>('volunteer', 'reviewClaim', {
       claimId: claim.id,
