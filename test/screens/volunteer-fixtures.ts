@@ -115,11 +115,11 @@ export async function arrangeVolunteer(call: Call, upload: Upload, v: Viewers): 
     photos: [photo],
   });
 
-  // Ahead: tomorrow's activities, one of them signed up for.
-  const tomorrow = now + 24 * HOUR;
-  const upcoming = await save('校门口护学岗', 'traffic', tomorrow, now);
-  await save('驿站反诈宣传', 'publicity', tomorrow + 3 * HOUR, now, { capacity: 8 });
-  await save('暴雨应急转移演练', 'emergency', tomorrow + 26 * HOUR, now, { capacity: 30 });
+  // Ahead: tomorrow's activities (07:00 and 10:00 Beijing) and the day after's, one signed up for.
+  const tomorrow = Date.parse(`${iso(now + 8 * HOUR + 24 * HOUR).slice(0, 10)}T00:00:00+08:00`);
+  const upcoming = await save('校门口护学岗', 'traffic', tomorrow + 7 * HOUR, now);
+  await save('驿站反诈宣传', 'publicity', tomorrow + 10 * HOUR, now, { capacity: 8 });
+  await save('暴雨应急转移演练', 'emergency', tomorrow + 38 * HOUR, now, { capacity: 30 });
   await call(v.rider, 'volunteer', 'signUp', { activityId: upcoming.id });
   const soon = await save('驿站周边环境清洁', 'community', now + 20 * MIN, now, { deadline: iso(now + 10 * MIN) });
   return { upcoming: upcoming.id, served: served.id, checkIn: soon.id };

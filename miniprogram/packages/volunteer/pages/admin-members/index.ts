@@ -47,7 +47,11 @@ const toRow = (m: AdminVolunteerMember): MemberRow => ({
   stateLabel: MEMBER_LABELS[m.status],
   stateTheme: MEMBER_THEMES[m.status],
   reason: m.statusReason,
-  hoursText: `信用 ${hoursOf(m.hours.creditMinutes)} · 荣誉 ${hoursOf(m.hours.honorMinutes)} 小时 · ${starText(m.hours.star)} · 积分 ${m.pointsBalance} · 参加 ${m.attended} 次`,
+  // An applicant has no hours yet: the line would say nothing.
+  hoursText:
+    m.status === 'pending' || m.status === 'rejected'
+      ? ''
+      : `信用 ${hoursOf(m.hours.creditMinutes)} · 荣誉 ${hoursOf(m.hours.honorMinutes)} 小时 · ${starText(m.hours.star)} · 积分 ${m.pointsBalance} · 参加 ${m.attended} 次`,
   appliedText: `${formatDateTime(m.appliedAt)} 申请`,
   decisions: DECISIONS[m.status],
 });
