@@ -342,6 +342,7 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
     exportSignUps: (w) => ({ meetingId: w.meetingInOther }),
     exportMeetingStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
     exportCases: (w) => ({ orgId: w.orgs.otherDistrict.id, from: '2026-11-01', to: '2026-11-30' }),
+    exportVolunteerHours: (w) => ({ orgId: w.orgs.otherDistrict.id, from: '2026-11-01', to: '2026-11-30' }),
   },
   volunteer: {
     reviewMember: (w) => ({ userId: w.outsider.userId, decision: 'suspend', reason: '越权暂停' }),

@@ -86,24 +86,34 @@ export interface UserMonthTotals {
   honorMinutes: number;
 }
 
-/** Minutes per member of a sub-tree in a month (the monthly leaderboard), at most 5,000 members. */
-export async function monthTotals(orgId: string, month: string): Promise<UserMonthTotals[]> {
+async function totalsPerUser(match: Record<string, unknown>): Promise<UserMonthTotals[]> {
   const $ = db().command.aggregate;
   const res = await hours()
     .aggregate()
-    .match({ orgPath: orgId, month })
+    .match(match)
     .group({
       _id: '$userId',
       credit: $.sum($.cond({ if: $.eq(['$kind', 'credit']), then: '$minutes', else: 0 })),
       honor: $.sum($.cond({ if: $.eq(['$kind', 'honor']), then: '$minutes', else: 0 })),
     })
-    .limit(5000)
+    .limit(10_000)
     .end();
   return rowsOf<{ _id: string; credit: number; honor: number }>(res).map((r) => ({
     userId: r._id,
     creditMinutes: r.credit,
     honorMinutes: r.honor,
   }));
+}
+
+/** Minutes per member of a sub-tree in a month (the monthly leaderboard). */
+export function monthTotals(orgId: string, month: string): Promise<UserMonthTotals[]> {
+  return totalsPerUser({ orgPath: orgId, month });
+}
+
+/** Minutes per member of a sub-tree's records with a service start in [from, to) (exports). */
+export function totalsBetween(orgId: string, from: Date, to: Date): Promise<UserMonthTotals[]> {
+  const _ = db().command;
+  return totalsPerUser({ orgPath: orgId, startAt: _.gte(from).and(_.lt(to)) });
 }
 
 export interface OrgPeriodTotals {

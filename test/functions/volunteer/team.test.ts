@@ -1,5 +1,6 @@
 // Membership, organisers' scope, client-sent values, leaderboards, statements and
 // certificates through the volunteer function (the built bundle in the emulator).
+import ExcelJS from 'exceljs';
 import type { Page } from '../../../typings/common';
 import type {
   AdminVolunteerMember,
@@ -337,6 +338,10 @@ describe('leaderboards, statements and certificates', () => {
     expect(await w.h.as('').call('volunteer', 'verifyCertificate', { number: 'ZY2026' })).toMatchObject({
       code: 'NOT_FOUND',
     });
+    const code = await w.h
+      .as('o-top')
+      .ok<{ fileId: string }>('volunteer', 'certificatePosterCode', { number: cert.number });
+    expect(code.fileId).toMatch(new RegExp(`posters/certificate-${cert.number}\\.png$`));
     const notMine = await w.h.as('o-hide').call('volunteer', 'certificatePosterCode', { number: cert.number });
     expect(notMine).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(aId).toBeTruthy();
@@ -359,5 +364,19 @@ describe('leaderboards, statements and certificates', () => {
     expect(stats.creditMinutes).toBeGreaterThanOrEqual(210);
     const su = await w.h.as(SUPERADMIN).call('volunteer', 'volunteerStats', { from: '2026-12-01', to: '2026-12-31' });
     expect(su).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+  });
+
+  it('exports the members’ hours through the office function, for organisers of the org only', async () => {
+    const input = { orgId: w.orgs.expressBranch.id, from: '2026-12-01', to: '2026-12-31' };
+    const r = await w.h.as(ADMIN).ok<{ fileId: string; url: string }>('office', 'exportVolunteerHours', input);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await (await fetch(r.url)).arrayBuffer()) as never);
+    const sheet = wb.getWorksheet('志愿服务时数')!;
+    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['姓名', '手机号', '累计信用时数（小时）']));
+    const top = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(1).value === '张三丰')!;
+    expect(top.getCell(6).value).toBe(2);
+    expect(top.getCell(10).value).toBe(20);
+    for (const who of [OTHER_ADMIN, 'o-top'])
+      expect(await w.h.as(who).call('office', 'exportVolunteerHours', input)).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
