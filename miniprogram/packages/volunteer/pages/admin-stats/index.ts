@@ -4,9 +4,9 @@
 import type { VolunteerStats } from '../../../../../typings/volunteer-team';
 import { periodHandlers, reloadHandlers } from '../../../../components/list-state/reload';
 import { ROUTES } from '../../../../config/routes';
-import { errorMessage } from '../../../../utils/errors';
+import { errorMessage, toastError } from '../../../../utils/errors';
 import { formatDate } from '../../../../utils/format';
-import { volunteerApi } from '../../services/volunteer';
+import { volunteerApi, volunteerOfficeApi } from '../../services/volunteer';
 import { hoursOf, MEMBER_LABELS, MEMBER_STATUSES } from '../../utils/labels';
 import { organiserOrgs } from '../../utils/organiser';
 
@@ -49,6 +49,8 @@ Component({
     orgs: [] as { id: string; name: string }[],
     orgIndex: 0,
     stats: null as StatsView | null,
+    exporting: false,
+    exportUrl: '',
   },
   lifetimes: {
     attached() {
@@ -63,7 +65,8 @@ Component({
     ...reloadHandlers(),
     /** The organiser's orgs on the first load (or a retry after it failed), then the period's figures. */
     async load(quiet = false): Promise<string | null> {
-      if (!quiet) this.setData({ status: 'loading', error: '' });
+      // A link exported for the figures on screen goes with them.
+      this.setData({ exportUrl: '', ...(quiet ? {} : { status: 'loading', error: '' }) });
       try {
         if (!this.data.orgs.length) {
           const mine = await organiserOrgs();
@@ -89,6 +92,20 @@ Component({
     onOrg(e: DetailEvent<{ value: string | number }>) {
       this.setData({ orgIndex: Number(e.detail.value) });
       this.load();
+    },
+    /** Each member's hours (credit and honor apart) and points for the period, as Excel. */
+    async onExport() {
+      const { from, to, orgs, orgIndex } = this.data;
+      const orgId = orgs[orgIndex]?.id;
+      if (!orgId || this.data.exporting) return;
+      this.setData({ exporting: true, exportUrl: '' });
+      const exportUrl = await volunteerOfficeApi('exportVolunteerHours', { orgId, from, to })
+        .then((r) => r.url)
+        .catch((err: unknown) => {
+          toastError(err, '导出失败，请稍后再试');
+          return '';
+        });
+      this.setData({ exporting: false, exportUrl });
     },
     onPending(e: TapEvent<{ route: 'adminVolMembers' | 'adminVolClaims' }>) {
       wx.navigateTo({ url: ROUTES[e.currentTarget.dataset.route] });
