@@ -30,10 +30,11 @@ function inSync(dir) {
 
 /**
  * Subpackages of the mini-program with their own runtime packages (package.json
- * beside the subpackage's pages, built into its own miniprogram_npm): the
- * roundtable check-in page's QR code library.
+ * beside the subpackage's pages, built into its own miniprogram_npm). None today:
+ * the QR code library moved to the main package when a second subpackage needed
+ * it (components/qr-code, docs/client.md).
  */
-export const MINIPROGRAM_SUBPACKAGE_NPM = ['packages/roundtable'];
+export const MINIPROGRAM_SUBPACKAGE_NPM = [];
 
 export function depsUpToDate(root) {
   const wcc = join(root, 'node_modules', 'miniprogram-compiler', 'bin', 'linux', 'wcc');

@@ -57,4 +57,21 @@ export const ROUTES = {
   adminCheckIn: '/packages/roundtable/pages/admin-checkin/index',
   adminMinutes: '/packages/roundtable/pages/admin-minutes/index',
   adminMeetingStats: '/packages/roundtable/pages/admin-stats/index',
+  // Volunteer team (先锋骑士): membership, activities, hours, leaderboards, statements; organisers' pages
+  volunteer: '/packages/volunteer/pages/index/index',
+  volActivities: '/packages/volunteer/pages/activities/index',
+  volActivity: '/packages/volunteer/pages/activity/index',
+  volHours: '/packages/volunteer/pages/hours/index',
+  volReport: '/packages/volunteer/pages/report/index',
+  volLeaderboard: '/packages/volunteer/pages/leaderboard/index',
+  volStatement: '/packages/volunteer/pages/statement/index',
+  adminVolMembers: '/packages/volunteer/pages/admin-members/index',
+  adminVolActivities: '/packages/volunteer/pages/admin-activities/index',
+  adminVolActivityEdit: '/packages/volunteer/pages/admin-activity-edit/index',
+  adminVolCheckIn: '/packages/volunteer/pages/admin-checkin/index',
+  adminVolClaims: '/packages/volunteer/pages/admin-claims/index',
+  adminVolStats: '/packages/volunteer/pages/admin-stats/index',
+  // The shop helper's pages the team pages link to (its own block adds the rest)
+  volCertificate: '/packages/volunteer/pages/certificate/index',
+  volShop: '/packages/volunteer/pages/shop/index',
 } as const;

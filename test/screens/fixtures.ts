@@ -7,6 +7,7 @@
 // People are fictional.
 import { solidPng } from '../../scripts/seed/png';
 import type { Viewer } from './catalog';
+import { arrangeVolunteer, type VolunteerShots } from './volunteer-fixtures';
 
 export const VIEWERS: Record<Viewer, string> = {
   rider: 'shot-rider',
@@ -24,6 +25,8 @@ export interface ShotFixtures {
   cases: { demand: string; report: string };
   /** A round-table starting in 20 minutes (its check-in code can be shown now). */
   checkInMeeting: string;
+  /** The volunteer team's activities (volunteer-fixtures.ts). */
+  volunteer: VolunteerShots;
 }
 
 /** `at`: the server's pinned "now" for the call. */
@@ -135,6 +138,14 @@ export async function arrangeDemo(call: Call, upload: Upload): Promise<ShotFixtu
     orgId: 'org-district',
   });
   await call(rider, 'roundtable', 'signUp', { meetingId: tonight.id });
+  const volunteer = await arrangeVolunteer(call, upload, {
+    rider,
+    riderId: profile.userId,
+    organiser,
+    other: OTHER_RIDER,
+    branch: SEEDED.branch,
+    district: SEEDED.district,
+  });
   return {
     lectures: SEEDED.lectures,
     campaigns: SEEDED.campaigns,
@@ -142,6 +153,7 @@ export async function arrangeDemo(call: Call, upload: Upload): Promise<ShotFixtu
     quotePoster: { day: today.day, text: today.quote.text, source: today.quote.source },
     cases,
     checkInMeeting: tonight.id,
+    volunteer,
   };
 }
 

@@ -12,9 +12,8 @@ function copyProject(): string {
     recursive: true,
     filter: (src) => !src.includes('node_modules') && !src.includes('miniprogram_npm'),
   });
-  // The built npm packages: the main package's and the roundtable subpackage's (its QR code library).
-  for (const npm of ['miniprogram_npm', 'packages/roundtable/miniprogram_npm'])
-    symlinkSync(join(root, 'miniprogram', npm), join(dir, 'miniprogram', npm));
+  // The built npm packages (TDesign, the QR code library).
+  symlinkSync(join(root, 'miniprogram', 'miniprogram_npm'), join(dir, 'miniprogram', 'miniprogram_npm'));
   cpSync(join(root, 'project.config.json'), join(dir, 'project.config.json'));
   return dir;
 }

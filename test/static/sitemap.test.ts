@@ -37,6 +37,12 @@ const PERSONAL = [
   'packages/cases/pages/mine/index',
   'packages/cases/pages/detail/index',
   'packages/roundtable/pages/mine/index',
+  // Volunteer team: membership, hours, reports, statements, rankings of named members
+  'packages/volunteer/pages/index/index',
+  'packages/volunteer/pages/hours/index',
+  'packages/volunteer/pages/report/index',
+  'packages/volunteer/pages/statement/index',
+  'packages/volunteer/pages/leaderboard/index',
 ];
 
 /** Public content a search may well show. */
@@ -55,6 +61,8 @@ const PUBLIC = [
   'packages/cases/pages/board/index',
   'packages/roundtable/pages/index/index',
   'packages/roundtable/pages/meeting/index',
+  'packages/volunteer/pages/activities/index',
+  'packages/volunteer/pages/activity/index',
 ];
 
 /** What the first matching rule says about a page (WeChat applies rules in order). */

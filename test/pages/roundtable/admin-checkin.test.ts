@@ -2,7 +2,7 @@
 // code drawn as a QR code (replayed from a recording canvas, module by module),
 // its countdown, the next code fetched when the server said — and a worker who
 // scans what is shown checks in; outside the window, the server's words.
-import { qrModules } from '../../../miniprogram/packages/roundtable/pages/admin-checkin/qr';
+import { qrModules } from '../../../miniprogram/components/qr-code/draw';
 import { clearSession } from '../../../miniprogram/utils/session';
 import { installRecordingCanvas, takeRecordings } from '../../screens/canvas';
 import { actAs, callAs, pinNow, startBackend } from '../support/backend';

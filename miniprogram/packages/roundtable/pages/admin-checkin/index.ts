@@ -9,7 +9,6 @@ import { errorMessage } from '../../../../utils/errors';
 import { organiserAccess } from '../../../../utils/session';
 import { roundtableApi } from '../../services/roundtable';
 import { meetingTime } from '../../utils/labels';
-import { drawQr, type QrCanvas } from './qr';
 
 /** The server's slot: a code is fetched at least this often. */
 const SLOT_MS = 10_000;
@@ -96,7 +95,6 @@ Component({
           seated: m.coming.seated,
           checkedIn: m.coming.checkedIn,
         });
-        this.draw(code.code);
         this.schedule(Date.parse(code.refreshAt) - Date.now());
       } catch (err) {
         this.setData({ status: 'error', error: errorMessage(err, '签到码获取失败，请稍后再试') });
@@ -118,18 +116,6 @@ Component({
     tick() {
       const left = Math.max(0, Math.ceil((timersOf(this).dueAt - Date.now()) / 1000));
       if (left !== this.data.secondsLeft) this.setData({ secondsLeft: left });
-    },
-    draw(code: string) {
-      const { windowWidth, pixelRatio } = wx.getWindowInfo();
-      const size = (windowWidth * QR_RPX) / 750;
-      wx.createSelectorQuery()
-        .in(this)
-        .select('#canvas')
-        .fields({ node: true, size: true })
-        .exec((res: { node?: QrCanvas }[]) => {
-          const canvas = res?.[0]?.node;
-          if (canvas) drawQr(canvas, code, size, pixelRatio);
-        });
     },
     onRetry() {
       this.load();

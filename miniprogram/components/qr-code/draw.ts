@@ -1,7 +1,8 @@
-// The check-in code as a QR code on a <canvas type="2d">: the modules from
-// qrcode-generator (built into this subpackage's miniprogram_npm, so the main
-// package does not carry it), drawn with fillRect on a white square with the
-// quiet zone scanners need. wx.scanCode reads back exactly the code's string.
+// A string as a QR code on a <canvas type="2d">: the modules from qrcode-generator
+// (in the main package's miniprogram_npm: the organisers' check-in codes and the
+// riders' pickup codes of several subpackages use it), drawn with fillRect on a
+// white square with the quiet zone scanners need. wx.scanCode reads back exactly
+// the string.
 import qrcode from 'qrcode-generator';
 
 /** Modules of white around the code (the standard asks for 4; 2 reads well on a phone screen). */
