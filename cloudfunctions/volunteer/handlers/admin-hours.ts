@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { VolunteerTeamApi } from '../../../typings/volunteer-team';
+import { checkTexts, PUBLISHED } from '../../_shared/content-check';
 import { conflict, invalid, notFound } from '../../_shared/errors';
 import { acceptFiles, downloadUrlsById, FILE_RULES } from '../../_shared/files';
 import type { ActionContext, Handlers } from '../../_shared/function';
@@ -217,6 +218,8 @@ export const adminHoursHandlers = {
         );
       if (activity && (await ofUserActivity(member._id, activity._id)))
         throw conflict('该志愿者在这场活动已有时数记录，不能重复补录');
+      // What the service was is printed on certificates anyone may verify.
+      if (!activity) await checkTexts(ctx.caller.openid, [['服务内容', input.title!]], PUBLISHED);
       await acceptFiles(ctx.caller, input.evidence, FILE_RULES.volunteerPhoto);
       const org = activity ?? member;
       const doc: HoursDoc = {
