@@ -1,6 +1,6 @@
 import { ROUTES } from './routes';
 
-/** The five features as home-page entries. `url` is empty until the feature ships. */
+/** The five features as home-page entries, each opening its subpackage. */
 export interface FeatureEntry {
   key: 'quote' | 'lecture' | 'roundtable' | 'volunteer' | 'campaign';
   name: string;

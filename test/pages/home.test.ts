@@ -83,16 +83,21 @@ describe('home page', () => {
     await quoteShown(page);
   });
 
-  it('when a feature is not open yet, tapping it says so and does not navigate', async () => {
+  it('each of the five features opens its own pages', async () => {
     const page = render(homeId);
-    const items = page.querySelectorAll('.grid-item');
-    expect(items[2]!.dom!.textContent).toContain('圆桌会 培训 驿站活动');
-    expect(items[3]!.dom!.textContent).toContain('即将开放');
-
-    await tap(items[3]);
-
-    expect(wxDouble().callsOf('showToast')).toEqual([expect.objectContaining({ title: '志愿服务即将开放' })]);
-    expect(wxDouble().callsOf('navigateTo')).toEqual([]);
+    expect(page.querySelectorAll('.grid-item').map((i) => i.dom!.textContent)).toEqual([
+      expect.stringContaining('每日金句'),
+      expect.stringContaining('微党课'),
+      expect.stringContaining('圆桌会 培训 驿站活动'),
+      expect.stringContaining('先锋骑士 积分兑换'),
+      expect.stringContaining('推荐 投票 评选'),
+    ]);
+    for (const key of ['roundtable', 'volunteer', 'campaign']) await tapOn(page, `#feature-${key}`);
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/roundtable/pages/index/index' }),
+      expect.objectContaining({ url: '/packages/volunteer/pages/index/index' }),
+      expect.objectContaining({ url: '/packages/campaign/pages/index/index' }),
+    ]);
     await quoteShown(page);
   });
 

@@ -149,12 +149,7 @@ Component({
     },
     onFeatureTap(e: TapEvent<{ key: string }>) {
       const feature = FEATURES.find((f) => f.key === e.currentTarget.dataset.key);
-      if (!feature) return;
-      if (!feature.url) {
-        wx.showToast({ title: `${feature.name}即将开放`, icon: 'none' });
-        return;
-      }
-      wx.navigateTo({ url: feature.url });
+      if (feature) wx.navigateTo({ url: feature.url });
     },
     /** 随手拍, 我要反映, 实事共办. */
     onGo(e: TapEvent<{ route: keyof typeof ROUTES }>) {
