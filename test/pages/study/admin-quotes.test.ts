@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '../../../typings/common';
 import type { QuoteAdminView } from '../../../typings/study';
+import { beijingDay } from '../../../miniprogram/packages/study/utils/labels';
 import { clearSession } from '../../../miniprogram/utils/session';
 import { actAs, callAs, pinNow, startBackend } from '../support/backend';
 import { makeAdmin, registerWorker, seedOrgs, SUPERADMIN, type PageOrgs } from '../support/fixtures';
@@ -70,6 +71,9 @@ function pickFile(name: string, content: string | Buffer) {
 
 describe('admin quotes page', () => {
   it('imports a CSV with bad rows as nothing and lists the row errors; a fixed sheet imports all rows', async () => {
+    // The page tells scheduled days from shown ones by the phone's own clock: schedule a week ahead of it.
+    pinNow(Date.now());
+    const ahead = beijingDay(new Date(Date.now() + 7 * 86_400_000));
     pickFile(
       'bad quotes.csv',
       '内容,出处,日期\n千里之行，始于足下。,《老子》,\n好,缺一个字,\n海纳百川，有容乃大。,,2026-12-01\n',
@@ -96,7 +100,7 @@ describe('admin quotes page', () => {
       await xlsx([
         ['内容', '出处', '日期', '示例'],
         ['千里之行，始于足下。', '《老子》', '', '否'],
-        ['海纳百川，有容乃大。', '林则徐', '2026-12-01', '否'],
+        ['海纳百川，有容乃大。', '林则徐', ahead, '否'],
         ['奔跑的每一步都算数。', '示例内容', '', '是'],
       ]),
     );
@@ -111,8 +115,8 @@ describe('admin quotes page', () => {
     );
     expect(stored.every((q) => q.orgId === orgs.district.id)).toBe(true);
     expect(stored.find((q) => q.text.startsWith('奔跑'))!.sample).toBe(true);
-    expect(stored.find((q) => q.text.startsWith('海纳'))!.scheduledDays).toEqual(['2026-12-01']);
-    expect(screenText(page)).toContain('2026-12-01');
+    expect(stored.find((q) => q.text.startsWith('海纳'))!.scheduledDays).toEqual([ahead]);
+    expect(screenText(page)).toContain(ahead);
   });
 
   it('refuses a file that is not a sheet before uploading', async () => {
