@@ -14,7 +14,15 @@ import { type InProcess, startInProcess } from '../support/in-process';
 import { allActions, describeSchema, type Field, fieldsOf, pathText } from '../support/schemas';
 import { sdkFor } from '../support/sdk';
 import { SUPERADMIN } from '../support/arrange';
-import { buildWorld, CALLERS, exampleInput, OTHER_USER, volunteerActivityInput, type World } from '../support/world';
+import {
+  buildWorld,
+  CALLERS,
+  EXAMPLE_CALLERS,
+  exampleInput,
+  FULL_EXAMPLES,
+  OTHER_USER,
+  type World,
+} from '../support/world';
 
 /** A word the emulator's content-security stand-in rejects by default. */
 const BLOCKED = '违禁词';
@@ -55,36 +63,9 @@ const NOT_PUBLISHED: Record<string, string[]> = {
   'volunteer.addHonorHours': ['reason'],
 };
 
-/** Actions whose example needs a caller in a particular standing (registered, an approved member). */
-const CALLER_OF: Record<string, string> = {
-  'volunteer.applyMember': CALLERS.worker,
-  'volunteer.submitService': 'o-outsider',
-};
-
 /** Valid calls carrying fields the probes leave out (a station's address…), by action. */
 const EXAMPLES: Record<string, (w: World) => unknown> = {
-  'volunteer.applyMember': (w) => ({
-    realName: '快递员甲',
-    phone: '13700000003',
-    occupation: 'courier',
-    platform: '某快递平台',
-    orgId: w.orgs.expressBranch.id,
-  }),
-  'volunteer.saveActivity': (w) => ({
-    ...volunteerActivityInput(w.orgs.otherBranch.id, Date.now()),
-    description: '在学校门口引导电动车有序停放',
-    contact: '联系人甲',
-    contactPhone: '13700000004',
-  }),
-  'volunteer.addHonorHours': (w) => ({
-    userId: w.outsider.userId,
-    title: '网格巡查补录',
-    startAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
-    endAt: new Date(Date.now() - 3 * 86_400_000 + 3_600_000).toISOString(),
-    minutes: 60,
-    reason: '纸质签到表补录',
-    evidence: ['cloud://local-dev.local-1250000000/volunteer/probe/a.png'],
-  }),
+  ...FULL_EXAMPLES,
   // New goods with every text field.
   'volunteer.saveGoods': (w) => ({
     orgId: w.orgs.otherDistrict.id,
@@ -171,7 +152,7 @@ describe.each(targets.map((a) => [`${a.fn}.${a.action}`, a] as const))('%s', (na
     (f) => f.kind === 'text' && !skip.includes(String(f.path.filter((k) => typeof k === 'string').at(-1))),
   );
   const who =
-    CALLER_OF[name] ??
+    EXAMPLE_CALLERS[name] ??
     (['admin', 'superadmin'].includes(contractOf(fn)!.actions[action]!.access!)
       ? def.access === 'superadmin'
         ? SUPERADMIN

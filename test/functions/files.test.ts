@@ -15,7 +15,15 @@ import { MP4, png } from '../support/images';
 import { type InProcess, startInProcess } from '../support/in-process';
 import { allActions, describeSchema, fieldsOf, pathText } from '../support/schemas';
 import { sdkFor } from '../support/sdk';
-import { buildWorld, CALLERS, exampleInput, OTHER_USER, type World } from '../support/world';
+import {
+  buildWorld,
+  CALLERS,
+  EXAMPLE_CALLERS,
+  exampleInput,
+  FULL_EXAMPLES,
+  OTHER_USER,
+  type World,
+} from '../support/world';
 
 let ip: InProcess;
 let w: World;
@@ -33,6 +41,7 @@ const storedPaths = async () =>
 
 /** Valid calls that carry each file field (the probes leave most of them out). */
 const EXAMPLES: Record<string, (w: World) => Record<string, unknown>> = {
+  ...FULL_EXAMPLES,
   'user.updateProfile': () => ({}),
   'study.saveLecture': (x) => ({
     title: '安全骑行',
@@ -72,7 +81,8 @@ describe('every field that takes a file id refuses a file of another environment
     const foreign = 'cloud://another-env.bucket-1/avatars/x/photo.png';
     example[key] = index === undefined ? foreign : [foreign];
     expect(f.def.input.safeParse(example).success).toBe(true);
-    const who = ['admin', 'superadmin'].includes(f.def.access) ? CALLERS.admin : OTHER_USER;
+    const who =
+      EXAMPLE_CALLERS[f.name] ?? (['admin', 'superadmin'].includes(f.def.access) ? CALLERS.admin : OTHER_USER);
     const before = await ip.digest();
     const r = await ip.as(who).call(f.fn, f.action, example);
     const label = labelsOf(f.def.input as z.ZodType)?.[key] ?? key;

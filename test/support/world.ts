@@ -584,6 +584,42 @@ export function scopeProbe(fn: string, action: string, w: World): { admin: strin
 }
 
 /** A valid example input for an action, from its probes (for inputs the schema walk cannot make up). */
+/**
+ * Valid calls the generated suites (content check, files) need beyond the probes:
+ * an application by a registered worker, an activity with its texts, a backfill
+ * of service outside an activity (its own content and span).
+ */
+export const FULL_EXAMPLES: Record<string, (w: World) => Record<string, unknown>> = {
+  'volunteer.applyMember': (w) => ({
+    realName: '快递员甲',
+    phone: '13700000003',
+    occupation: 'courier',
+    platform: '某快递平台',
+    orgId: w.orgs.expressBranch.id,
+  }),
+  'volunteer.saveActivity': (w) => ({
+    ...volunteerActivityInput(w.orgs.otherBranch.id, Date.now()),
+    description: '在学校门口引导电动车有序停放',
+    contact: '联系人甲',
+    contactPhone: '13700000004',
+  }),
+  'volunteer.addHonorHours': (w) => ({
+    userId: w.outsider.userId,
+    title: '网格巡查补录',
+    startAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+    endAt: new Date(Date.now() - 3 * 86_400_000 + 3_600_000).toISOString(),
+    minutes: 60,
+    reason: '纸质签到表补录',
+    evidence: ['cloud://local-dev.local-1250000000/volunteer/probe/a.png'],
+  }),
+};
+
+/** Actions whose full example needs a caller in a particular standing (registered, an approved member). */
+export const EXAMPLE_CALLERS: Record<string, string> = {
+  'volunteer.applyMember': CALLERS.worker,
+  'volunteer.submitService': 'o-outsider',
+};
+
 export function exampleInput(fn: string, action: string, w: World): unknown {
   const probe = SCOPE_PROBES[fn]?.[action] ?? USER_PROBES[fn]?.[action];
   if (!probe) return undefined;

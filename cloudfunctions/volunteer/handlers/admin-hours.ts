@@ -220,7 +220,7 @@ export const adminHoursHandlers = {
         throw conflict('该志愿者在这场活动已有时数记录，不能重复补录');
       // What the service was is printed on certificates anyone may verify.
       if (!activity) await checkTexts(ctx.caller.openid, [['服务内容', input.title!]], PUBLISHED);
-      await acceptFiles(ctx.caller, input.evidence, FILE_RULES.volunteerPhoto);
+      await acceptFiles(ctx.caller, input.evidence, { ...FILE_RULES.volunteerPhoto, label: BACKFILL_LABELS.evidence });
       const org = activity ?? member;
       const doc: HoursDoc = {
         _id: backfillId(member._id, activity?._id, span),
