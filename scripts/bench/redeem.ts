@@ -4,93 +4,40 @@
 // left, refusals by code, whether every balance equals its ledger sum (must), the
 // database round trips per redemption (all /admin requests, and by kind) and p50/p99.
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
-import { buildFunctions } from '../build-functions';
-import { spawnEmulator, waitForExit } from '../dev/process';
-import { loadCloudbaseConfig } from '../manifests/cloudbaserc';
-import { byKind, type EmulatorStats, formatRow, perCall, runConcurrent } from './stats';
+import { BENCH_ADMIN, withFunctions } from './functions-harness';
+import { byKind, formatRow, perCall, runConcurrent } from './stats';
 
 const WORKERS = 100;
 const STOCK = 10;
 const PRICE = 300;
 const POINTS = 500;
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? WORKERS);
-const ADMIN = 'bench-admin';
 
 export async function benchRedeem(log: (line: string) => void): Promise<void> {
-  await buildFunctions({
-    srcDir: resolve(__dirname, '../../cloudfunctions'),
-    outDir: loadCloudbaseConfig().functionRoot,
-    names: ['user', 'volunteer'],
-    log: () => {},
-  });
-  const emu = await spawnEmulator(['--port', '0', '--memory', '--no-timers'], { ADMIN_OPENIDS: ADMIN });
-  try {
-    const call = async (openid: string, fn: string, action: string, data: unknown) => {
-      const res = await fetch(`${emu.functionsUrl}${fn}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-        body: JSON.stringify({ action, data }),
-      });
-      return (await res.json()) as { ok: boolean; data: unknown; code?: string; message?: string };
-    };
-    const must = async <T>(openid: string, fn: string, action: string, data: unknown = {}) => {
-      const r = await call(openid, fn, action, data);
-      if (!r.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(r)}`);
-      return r.data as T;
-    };
-    const stats = async () => (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as EmulatorStats;
-    process.env.TENCENTCLOUD = 'true';
+  await withFunctions(['volunteer'], async ({ emu, call, must, stats, district, registerWorkers }) => {
     const db = tcb.init({ env: emu.envId, serviceUrl: emu.adminUrl, secretId: 'bench', secretKey: 'bench' }).database();
 
-    await must(ADMIN, 'user', 'login');
-    const district = await must<{ id: string }>(ADMIN, 'user', 'saveOrg', {
-      name: '基准测试区委',
-      type: 'district',
-      parentId: null,
-    });
-    const branch = await must<{ id: string }>(ADMIN, 'user', 'saveOrg', {
-      name: '基准测试骑手支部',
-      type: 'branch',
-      parentId: district.id,
-    });
-    const workers = Array.from({ length: WORKERS }, (_, i) => `bench-worker-${i}`);
     const userIds: string[] = [];
-    for (let i = 0; i < workers.length; i += 20) {
-      await Promise.all(
-        workers.slice(i, i + 20).map(async (openid, j) => {
-          await must(openid, 'user', 'login');
-          const p = await must<{ userId: string }>(openid, 'user', 'registerWorker', {
-            realName: `压测骑手${i + j}`,
-            phone: `139${String(10_000_000 + i + j)}`,
-            occupation: 'food_delivery',
-            platform: '示例平台',
-            orgId: branch.id,
-            isPartyMember: false,
-            consent: true,
-            consentVersion: '2026-11',
-          });
-          userIds[i + j] = p.userId;
-          // Their points, as the ledger records an award: the entry and the balance together.
-          await db.collection('points_ledger').doc(`bench-points:${p.userId}`).set({
-            userId: p.userId,
-            amount: POINTS,
-            reason: 'volunteer_hours',
-            title: '压测积分',
-            sourceId: 'bench',
-            day: '2026-12-01',
-            createdAt: new Date(),
-          });
-          await db
-            .collection('users')
-            .doc(p.userId)
-            .update({ points: { balance: POINTS, earned: POINTS, spent: 0 } });
-        }),
-      );
-    }
+    const workers = await registerWorkers(WORKERS, async (_openid, userId, i) => {
+      userIds[i] = userId;
+      // Their points, as the ledger records an award: the entry and the balance together.
+      await db.collection('points_ledger').doc(`bench-points:${userId}`).set({
+        userId,
+        amount: POINTS,
+        reason: 'volunteer_hours',
+        title: '压测积分',
+        sourceId: 'bench',
+        day: '2026-12-01',
+        createdAt: new Date(),
+      });
+      await db
+        .collection('users')
+        .doc(userId)
+        .update({ points: { balance: POINTS, earned: POINTS, spent: 0 } });
+    });
     const goods = (name: string, stock: number) =>
-      must<{ id: string }>(ADMIN, 'volunteer', 'saveGoods', {
+      must<{ id: string }>(BENCH_ADMIN, 'volunteer', 'saveGoods', {
         orgId: district.id,
         name,
         price: PRICE,
@@ -140,8 +87,5 @@ export async function benchRedeem(log: (line: string) => void): Promise<void> {
         `     balance, 2 counters, the pickup code and the order, ~16 in sequence. The goods document serialises the\n` +
         `     winners whatever the design, so p50 is about ten winners' transactions plus the refusals queued behind them)`,
     );
-  } finally {
-    emu.child.kill('SIGTERM');
-    await waitForExit(emu.child);
-  }
+  });
 }

@@ -4,58 +4,21 @@
 // 20 who got a seat cancel. Prints confirmed, waitlisted, duplicates (must be 0),
 // whether the waitlist positions are 1…n, promotions, database round trips per
 // sign-up (all /admin requests, and by kind), and p50/p99 of each phase.
-import { resolve } from 'node:path';
 import type { Page } from '../../typings/common';
 import type { MeetingDetail, MeetingSignUpReceipt } from '../../typings/roundtable';
 import type { SignUpRow } from '../../typings/signup';
-import { buildFunctions } from '../build-functions';
-import { spawnEmulator, waitForExit } from '../dev/process';
-import { loadCloudbaseConfig } from '../manifests/cloudbaserc';
-import { byKind, type EmulatorStats, formatRow, perCall, runConcurrent } from './stats';
+import { BENCH_ADMIN, withFunctions } from './functions-harness';
+import { byKind, formatRow, perCall, runConcurrent } from './stats';
 
 const WORKERS = 200;
 const SEATS = 20;
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 32);
-const ADMIN = 'bench-admin';
 
 export async function benchSignups(log: (line: string) => void): Promise<void> {
-  await buildFunctions({
-    srcDir: resolve(__dirname, '../../cloudfunctions'),
-    outDir: loadCloudbaseConfig().functionRoot,
-    names: ['user', 'roundtable'],
-    log: () => {},
-  });
-  const emu = await spawnEmulator(['--port', '0', '--memory', '--no-timers'], { ADMIN_OPENIDS: ADMIN });
-  try {
-    const call = async (openid: string, fn: string, action: string, data: unknown) => {
-      const res = await fetch(`${emu.functionsUrl}${fn}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-        body: JSON.stringify({ action, data }),
-      });
-      return (await res.json()) as { ok: boolean; data: unknown; code?: string; message?: string };
-    };
-    const must = async <T>(openid: string, fn: string, action: string, data: unknown = {}) => {
-      const r = await call(openid, fn, action, data);
-      if (!r.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(r)}`);
-      return r.data as T;
-    };
-    const stats = async () => (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as EmulatorStats;
-
-    await must(ADMIN, 'user', 'login');
-    const district = await must<{ id: string }>(ADMIN, 'user', 'saveOrg', {
-      name: '基准测试区委',
-      type: 'district',
-      parentId: null,
-    });
-    const branch = await must<{ id: string }>(ADMIN, 'user', 'saveOrg', {
-      name: '基准测试骑手支部',
-      type: 'branch',
-      parentId: district.id,
-    });
+  await withFunctions(['roundtable'], async ({ call, must, stats, district, registerWorkers }) => {
     const start = Date.now() + 3 * 86_400_000;
     const meeting = (title: string, capacity: number) =>
-      must<{ id: string }>(ADMIN, 'roundtable', 'saveMeeting', {
+      must<{ id: string }>(BENCH_ADMIN, 'roundtable', 'saveMeeting', {
         kind: 'roundtable',
         title,
         topic: '报名压力测试',
@@ -68,24 +31,7 @@ export async function benchSignups(log: (line: string) => void): Promise<void> {
         guests: [{ department: '区人社局' }],
         orgId: district.id,
       });
-    const workers = Array.from({ length: WORKERS }, (_, i) => `bench-worker-${i}`);
-    for (let i = 0; i < workers.length; i += 20) {
-      await Promise.all(
-        workers.slice(i, i + 20).map(async (openid, j) => {
-          await must(openid, 'user', 'login');
-          await must(openid, 'user', 'registerWorker', {
-            realName: `压测骑手${i + j}`,
-            phone: `139${String(10_000_000 + i + j)}`,
-            occupation: 'food_delivery',
-            platform: '示例平台',
-            orgId: branch.id,
-            isPartyMember: false,
-            consent: true,
-            consentVersion: '2026-11',
-          });
-        }),
-      );
-    }
+    const workers = await registerWorkers(WORKERS);
     const rush = await meeting('报名压力测试：20 个名额', SEATS);
     const detail = await must<MeetingDetail>('bench-viewer', 'roundtable', 'getMeeting', { id: rush.id });
     const grants = detail.subscribe.templateIds.map((templateId) => ({ templateId, result: 'accept' }));
@@ -105,7 +51,7 @@ export async function benchSignups(log: (line: string) => void): Promise<void> {
 
     const rows: SignUpRow[] = [];
     for (let page = 1; ; page++) {
-      const p = await must<Page<SignUpRow>>(ADMIN, 'roundtable', 'listSignUps', {
+      const p = await must<Page<SignUpRow>>(BENCH_ADMIN, 'roundtable', 'listSignUps', {
         meetingId: rush.id,
         page,
         pageSize: 50,
@@ -147,8 +93,5 @@ export async function benchSignups(log: (line: string) => void): Promise<void> {
     log(
       `  after: seats taken ${final.booking.counts.seatsTaken}/${SEATS}, waitlisted ${final.booking.counts.waitlisted}`,
     );
-  } finally {
-    emu.child.kill('SIGTERM');
-    await waitForExit(emu.child);
-  }
+  });
 }
