@@ -4,6 +4,7 @@
 import type { ActionSpec } from './common';
 import type { MeetingStatsRequest } from './roundtable';
 import type { DayKey, ImportRowError } from './study';
+import type { ShopOrderState } from './volunteer-shop';
 
 export interface OfficeApi {
   /** Imports quotes from an .xlsx or .csv in storage; all rows or none. */
@@ -21,6 +22,12 @@ export interface OfficeApi {
   /** An org's demands and 随手拍 reports submitted in a period (its sub-tree), as an .xlsx with a temporary link. */
   exportCases: ActionSpec<
     { orgId: string; from: DayKey; to: DayKey; kind?: 'demand' | 'report' },
+    { fileId: string; url: string },
+    'admin'
+  >;
+  /** Points-shop orders (积分超市) of goods in an org's sub-tree placed in a period (at most 1000, oldest first), as an .xlsx; organisers of the org. */
+  exportShopOrders: ActionSpec<
+    { orgId: string; from: DayKey; to: DayKey; state?: ShopOrderState },
     { fileId: string; url: string },
     'admin'
   >;

@@ -26,6 +26,11 @@ export const COLLECTIONS = {
   meetings: 'meetings',
   cases: 'cases',
   caseReplyTemplates: 'case_reply_templates',
+  // The points shop (volunteer function).
+  shopGoods: 'shop_goods',
+  shopOrders: 'shop_orders',
+  shopPickupCodes: 'shop_pickup_codes',
+  shopQuotas: 'shop_quotas',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

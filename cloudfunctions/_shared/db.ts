@@ -32,6 +32,25 @@ export function inTransaction<T>(fn: (t: Transaction) => Promise<T>, retries = 1
   return db().runTransaction(fn, retries) as Promise<T>;
 }
 
+/**
+ * `inTransaction` for writes many callers make at once on one document (a reporter's
+ * balance, a goods' stock): when even the retries conflict, it waits a random moment
+ * and starts again, a few rounds, before giving up with the conflict.
+ */
+export async function inContendedTransaction<T>(fn: (t: Transaction) => Promise<T>, retries: number): Promise<T> {
+  for (let round = 0; ; round++) {
+    try {
+      return await inTransaction(fn, retries);
+    } catch (err) {
+      if (!isTransactionConflict(err) || round >= 4) throw err;
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 80 * (round + 1)));
+    }
+  }
+}
+
+export const isTransactionConflict = (err: unknown) =>
+  (err as { code?: unknown })?.code === 'DATABASE_TRANSACTION_CONFLICT';
+
 /** One document by id, or null. */
 export async function getDoc<T>(name: CollectionName, id: string): Promise<T | null> {
   const { data } = await collection(name).doc(id).get();

@@ -3,6 +3,7 @@ import type { Handlers } from '../_shared/function';
 import { exportCampaignHandlers } from './handlers/export-campaign';
 import { exportMeetingHandlers } from './handlers/export-meetings';
 import { exportCasesHandlers } from './handlers/export-cases';
+import { exportShopOrderHandlers } from './handlers/export-shop-orders';
 import { importQuoteHandlers } from './handlers/import-quotes';
 
 export const handlers = {
@@ -10,4 +11,5 @@ export const handlers = {
   ...exportCampaignHandlers,
   ...exportMeetingHandlers,
   ...exportCasesHandlers,
+  ...exportShopOrderHandlers,
 } satisfies Handlers<OfficeApi>;

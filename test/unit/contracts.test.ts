@@ -10,6 +10,7 @@ import { type handlers as roundtableHandlers } from '../../cloudfunctions/roundt
 import { type handlers as stationHandlers } from '../../cloudfunctions/station/handlers';
 import { type handlers as studyHandlers } from '../../cloudfunctions/study/handlers';
 import { type handlers as userHandlers } from '../../cloudfunctions/user/handlers';
+import { type handlers as volunteerHandlers } from '../../cloudfunctions/volunteer/handlers';
 import type { CampaignApi } from '../../typings/campaign';
 import type { CasesApi } from '../../typings/cases';
 import type { ActionSpec } from '../../typings/common';
@@ -18,6 +19,7 @@ import type { RoundtableApi } from '../../typings/roundtable';
 import type { StationApi } from '../../typings/station';
 import type { StudyApi } from '../../typings/study';
 import type { UserApi } from '../../typings/user';
+import type { VolunteerApi } from '../../typings/volunteer';
 
 type InputOf<D> = D extends { input: infer S } ? (S extends z.ZodType ? z.output<S> : never) : never;
 type ReqOf<S> = S extends ActionSpec<infer R, unknown> ? R : never;
@@ -39,9 +41,11 @@ const station: AllAgree<typeof stationHandlers, StationApi> = true;
 const roundtable: AllAgree<typeof roundtableHandlers, RoundtableApi> = true;
 const office: AllAgree<typeof officeHandlers, OfficeApi> = true;
 const cases: AllAgree<typeof casesHandlers, CasesApi> = true;
+const volunteer: AllAgree<typeof volunteerHandlers, VolunteerApi> = true;
 
 it('every input schema has exactly the fields of its contract (checked by the type checker)', () => {
-  expect([user, study, campaign, station, roundtable, office, cases]).toEqual([
+  expect([user, study, campaign, station, roundtable, office, cases, volunteer]).toEqual([
+    true,
     true,
     true,
     true,

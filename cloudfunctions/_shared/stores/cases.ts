@@ -19,7 +19,16 @@ import type {
 import type { GeoPoint } from '../../../typings/org';
 import type { NoticeStatus } from '../../../typings/signup';
 import { COLLECTIONS } from '../collections';
-import { cmd, collection, containsText, findDocs, getDoc, getDocIn, inTransaction, type Transaction } from '../db';
+import {
+  cmd,
+  collection,
+  containsText,
+  findDocs,
+  getDoc,
+  getDocIn,
+  inContendedTransaction,
+  type Transaction,
+} from '../db';
 import { isDuplicateKey } from '../errors';
 import { fetchPage, type PageArgs } from '../paging';
 
@@ -215,15 +224,8 @@ export async function moveCase(
  * on conflict; when even the retries conflict (many at once on one reporter's
  * balance), it waits a random moment and starts again, a few times.
  */
-export async function inCaseTransaction<T>(fn: (t: Transaction) => Promise<T>, retries: number): Promise<T> {
-  for (let round = 0; ; round++) {
-    try {
-      return await inTransaction(fn, retries);
-    } catch (err) {
-      if ((err as { code?: unknown })?.code !== 'DATABASE_TRANSACTION_CONFLICT' || round >= 4) throw err;
-      await new Promise((r) => setTimeout(r, 20 + Math.random() * 80 * (round + 1)));
-    }
-  }
+export function inCaseTransaction<T>(fn: (t: Transaction) => Promise<T>, retries: number): Promise<T> {
+  return inContendedTransaction(fn, retries);
 }
 
 /** The same transition inside a transaction (read in it, so its snapshot is the guard). */

@@ -135,28 +135,61 @@ export async function awardPointsIn(t: Transaction, m: PointsMove): Promise<Awar
 }
 
 /** Spends points; refuses (LIMIT_REACHED) rather than going below zero. Idempotent by key. */
-export async function spendPoints(m: PointsMove): Promise<{ spent: number; duplicate: boolean }> {
+export async function spendPoints(m: PointsMove): Promise<SpendResult> {
   validate(m);
-  return inTransaction(async (t) => {
-    const existing = await getDocIn<LedgerDoc>(t, COLLECTIONS.pointsLedger, m.key);
-    if (existing) return { spent: -existing.amount, duplicate: true };
-    const user = await getUserIn(t, m.userId);
-    if (!user) throw notFound('用户');
-    const balance = user.points?.balance ?? 0;
-    if (balance < m.amount) throw new AppError('LIMIT_REACHED', `积分不足：需要 ${m.amount}，当前 ${balance}`);
-    await t.collection(COLLECTIONS.pointsLedger).add({
-      _id: m.key,
-      userId: m.userId,
-      amount: -m.amount,
-      reason: m.reason,
-      title: m.title,
-      sourceId: m.sourceId,
-      day: beijingDay(m.now),
-      createdAt: m.now,
-    } satisfies LedgerDoc);
-    await addPointsIn(t, m.userId, { balance: -m.amount, spent: m.amount }, m.now);
-    return { spent: m.amount, duplicate: false };
-  }, RETRIES);
+  return inTransaction((t) => spendPointsIn(t, m), RETRIES);
+}
+
+export interface SpendResult {
+  spent: number;
+  duplicate: boolean;
+  /** The balance after the spend (read in the transaction). */
+  balance: number;
+}
+
+/**
+ * The spend as part of a caller's own transaction (a redemption: the stock, the
+ * order and the points together). The balance is read in the transaction, so two
+ * spends at once can never take it below zero: one of them conflicts and retries.
+ */
+export async function spendPointsIn(t: Transaction, m: PointsMove): Promise<SpendResult> {
+  validate(m);
+  const existing = await getDocIn<LedgerDoc>(t, COLLECTIONS.pointsLedger, m.key);
+  const user = await getUserIn(t, m.userId);
+  if (!user) throw notFound('用户');
+  const balance = user.points?.balance ?? 0;
+  if (existing) return { spent: -existing.amount, duplicate: true, balance };
+  if (balance < m.amount) throw new AppError('LIMIT_REACHED', `积分不足：需要 ${m.amount}，当前 ${balance}`);
+  await t.collection(COLLECTIONS.pointsLedger).add(ledgerEntry(m, -m.amount));
+  await addPointsIn(t, m.userId, { balance: -m.amount, spent: m.amount }, m.now);
+  return { spent: m.amount, duplicate: false, balance: balance - m.amount };
+}
+
+/**
+ * Gives back points a spend took (a cancelled redemption), inside the caller's
+ * transaction: a positive entry under its own key, so it is refunded once however
+ * often it is asked; it lowers `spent` rather than raising `earned`, and has no cap.
+ */
+export async function refundPointsIn(t: Transaction, m: PointsMove): Promise<{ refunded: number; duplicate: boolean }> {
+  validate(m);
+  const existing = await getDocIn<LedgerDoc>(t, COLLECTIONS.pointsLedger, m.key);
+  if (existing) return { refunded: 0, duplicate: true };
+  await t.collection(COLLECTIONS.pointsLedger).add(ledgerEntry(m, m.amount));
+  await addPointsIn(t, m.userId, { balance: m.amount, spent: -m.amount }, m.now);
+  return { refunded: m.amount, duplicate: false };
+}
+
+function ledgerEntry(m: PointsMove, amount: number): LedgerDoc {
+  return {
+    _id: m.key,
+    userId: m.userId,
+    amount,
+    reason: m.reason,
+    title: m.title,
+    sourceId: m.sourceId,
+    day: beijingDay(m.now),
+    createdAt: m.now,
+  };
 }
 
 /** A user's ledger, newest first. */

@@ -5,9 +5,8 @@ import * as z from 'zod';
 import type { OfficeApi } from '../../../typings/office';
 import type { SignUpRow } from '../../../typings/signup';
 import { eventKeyOf, listSignUps, stateCounts } from '../../_shared/engines/signup';
-import type { ActionContext, Handlers } from '../../_shared/function';
+import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
-import { cloud } from '../../_shared/sdk';
 import { audit } from '../../_shared/stores/audit';
 import { orgNames } from '../../_shared/stores/orgs';
 import { dayKey, form, id, withRule } from '../../_shared/validation';
@@ -15,13 +14,7 @@ import { meetingsStartingIn, requireMeeting } from '../../roundtable/store/meeti
 import { keyOf, MEETING_KINDS } from '../../roundtable/rules/kinds';
 import { meetingStats, periodBounds, periodProblem } from '../../roundtable/rules/stats';
 import { meetingStatsWorkbook, signUpsWorkbook } from '../sheets/meetings';
-
-async function upload(ctx: ActionContext, name: string, buffer: Buffer): Promise<{ fileId: string; url: string }> {
-  const stamp = ctx.now.toISOString().replace(/[-:]/g, '').slice(0, 15);
-  const { fileID } = await cloud().uploadFile({ cloudPath: `exports/${name}-${stamp}.xlsx`, fileContent: buffer });
-  const { fileList } = await cloud().getTempFileURL({ fileList: [fileID] });
-  return { fileId: fileID, url: (fileList[0] as { tempFileURL: string }).tempFileURL };
-}
+import { uploadExport } from '../sheets/upload';
 
 /** Rows read per page while exporting. */
 const PAGE = 500;
@@ -39,7 +32,7 @@ export const exportMeetingHandlers = {
         rows.push(...p.items);
         if (!p.hasMore) break;
       }
-      const file = await upload(ctx, `signups-${m._id}`, await signUpsWorkbook(m, rows));
+      const file = await uploadExport(ctx, `signups-${m._id}`, await signUpsWorkbook(m, rows));
       await audit(ctx, {
         action: 'exportSignUps',
         targetType: 'meeting',
@@ -72,7 +65,7 @@ export const exportMeetingHandlers = {
         orgId: orgId ?? null,
       });
       const orgName = orgId ? ((await orgNames([orgId])).get(orgId) ?? '') : '全部组织';
-      const file = await upload(
+      const file = await uploadExport(
         ctx,
         `meeting-stats-${input.from}-${input.to}`,
         await meetingStatsWorkbook(stats, orgName),
