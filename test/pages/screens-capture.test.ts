@@ -28,6 +28,7 @@ beforeAll(async () => {
       quotePoster: { day: '', text: '', source: '' },
       cases: { demand: '', report: '' },
       checkInMeeting: '',
+      shop: { goods: '', order: '' },
     },
   };
 });

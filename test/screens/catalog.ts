@@ -284,6 +284,21 @@ export const CATALOG: Record<string, ShotState[]> = {
     state('not-ended', '会议纪要：活动尚未结束', 'organiser', { query: () => ({ id: 'mt-seed-rt-charging' }) }),
   ],
   'packages/roundtable/pages/admin-stats/index': [main('活动统计：举办场次、报名、出席率与人次', 'organiser')],
+  'packages/volunteer/pages/shop/index': [
+    main('积分超市：我的积分、物品图片、所需积分、库存与限兑', 'rider'),
+    state('affordable', '积分超市：只看积分够兑的', 'rider', { interact: (ui) => ui.tap('#filter-affordable') }),
+    empty('积分超市：还没有物品'),
+    state('unregistered', '积分超市：未登记', 'newcomer'),
+  ],
+  'packages/volunteer/pages/goods/index': [
+    main('物品详情：价格、库存、限兑与领取地点，积分不足时说明原因', 'rider', { query: (f) => ({ id: f.shop.goods }) }),
+    state('missing', '物品详情：找不到', 'rider', { query: () => ({ id: 'no-such-goods' }) }),
+  ],
+  'packages/volunteer/pages/orders/index': [
+    main('我的兑换：领取码二维码与数字、领取地点、取消兑换', 'rider', { query: (f) => ({ id: f.shop.order }) }),
+    state('list', '我的兑换：待领取', 'rider'),
+    empty('我的兑换：没有待领取的物品'),
+  ],
   'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
   'packages/admin/pages/users/index': [main('用户管理', 'organiser')],
   'packages/admin/pages/orgs/index': [main('组织管理', 'organiser')],

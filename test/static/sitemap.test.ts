@@ -37,6 +37,10 @@ const PERSONAL = [
   'packages/cases/pages/mine/index',
   'packages/cases/pages/detail/index',
   'packages/roundtable/pages/mine/index',
+  // The points shop: a rider's own shelf, balance and orders.
+  'packages/volunteer/pages/shop/index',
+  'packages/volunteer/pages/goods/index',
+  'packages/volunteer/pages/orders/index',
 ];
 
 /** Public content a search may well show. */
