@@ -299,6 +299,10 @@ export const CATALOG: Record<string, ShotState[]> = {
     state('list', '我的兑换：待领取', 'rider'),
     empty('我的兑换：没有待领取的物品'),
   ],
+  'packages/volunteer/pages/admin-orders/index': [
+    main('兑换核销：待领取优先，扫码核销、取消退积分、导出', 'organiser'),
+    state('denied', '兑换核销：非组织者', 'rider'),
+  ],
   'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
   'packages/admin/pages/users/index': [main('用户管理', 'organiser')],
   'packages/admin/pages/orgs/index': [main('组织管理', 'organiser')],

@@ -79,7 +79,8 @@ export async function startShopPages(rider: string, points: number): Promise<Sho
 /** Opens a page the way WeChat does (render, then onLoad with the query) and waits for its first load. */
 export async function openPage(pageId: string, query: object = {}): Promise<RenderedPage> {
   const page = render(pageId);
-  await (page.instance as unknown as { onLoad(q: object): Promise<void> | void }).onLoad(query);
+  const instance = page.instance as unknown as { onLoad?(q: object): Promise<void> | void };
+  await instance.onLoad?.(query);
   await waitFor(() => expect(page.data.status ?? page.data.list?.status).not.toBe('loading'));
   await flush();
   return page;
