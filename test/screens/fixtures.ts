@@ -156,7 +156,7 @@ async function arrangeShop(call: Call, upload: Upload): Promise<ShotFixtures['sh
       name: '骑行头盔',
       price: 300,
       stock: 12,
-      rgb: [200, 22, 29],
+      rgb: [52, 73, 94],
       more: { limit: { perPerson: 1, period: 'all' }, description: '（示例内容）3C 认证半盔，夏季透气款，可调头围。' },
     },
     { name: '防滑手套', price: 80, stock: 40, rgb: [70, 70, 70], more: { limit: { perPerson: 2, period: 'month' } } },
