@@ -48,6 +48,25 @@ export async function inContendedTransaction<T>(fn: (t: Transaction) => Promise<
   }
 }
 
+/**
+ * A transaction on a document that very many write at once (the last pieces of
+ * goods in a redemption storm): a conflicting attempt waits a random, growing
+ * moment (full jitter) before the next, instead of retrying at once, so contenders
+ * take turns rather than spin against the one holding the document; after
+ * `budgetMs` it gives up with the conflict (the caller's reply must still be sent).
+ */
+export async function inTurnsTransaction<T>(fn: (t: Transaction) => Promise<T>, budgetMs: number): Promise<T> {
+  const giveUpAt = Date.now() + budgetMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await inTransaction(fn, 0);
+    } catch (err) {
+      if (!isTransactionConflict(err) || Date.now() >= giveUpAt) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(1_000, 10 * 2 ** attempt)));
+    }
+  }
+}
+
 export const isTransactionConflict = (err: unknown) =>
   (err as { code?: unknown })?.code === 'DATABASE_TRANSACTION_CONFLICT';
 

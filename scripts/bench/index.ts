@@ -1,6 +1,7 @@
 // `npm run bench [-- --only <name,…>]`: prints figures; nothing is asserted.
 import { benchBundles } from './bundles';
 import { benchEmulator } from './emulator';
+import { benchRedeem } from './redeem';
 import { benchSignups } from './signups';
 import { benchVotes } from './votes';
 
@@ -8,6 +9,7 @@ const SUITES: Record<string, (log: (l: string) => void) => Promise<void>> = {
   emulator: benchEmulator,
   votes: benchVotes,
   signups: benchSignups,
+  redeem: benchRedeem,
   bundles: benchBundles,
 };
 

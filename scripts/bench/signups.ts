@@ -11,17 +11,12 @@ import type { SignUpRow } from '../../typings/signup';
 import { buildFunctions } from '../build-functions';
 import { spawnEmulator, waitForExit } from '../dev/process';
 import { loadCloudbaseConfig } from '../manifests/cloudbaserc';
-import { formatRow, runConcurrent } from './stats';
+import { byKind, type EmulatorStats, formatRow, perCall, runConcurrent } from './stats';
 
 const WORKERS = 200;
 const SEATS = 20;
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 32);
 const ADMIN = 'bench-admin';
-
-interface Stats {
-  total: number;
-  byAction: Record<string, number>;
-}
 
 export async function benchSignups(log: (line: string) => void): Promise<void> {
   await buildFunctions({
@@ -45,7 +40,7 @@ export async function benchSignups(log: (line: string) => void): Promise<void> {
       if (!r.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(r)}`);
       return r.data as T;
     };
-    const stats = async () => (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as Stats;
+    const stats = async () => (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as EmulatorStats;
 
     await must(ADMIN, 'user', 'login');
     const district = await must<{ id: string }>(ADMIN, 'user', 'saveOrg', {
@@ -156,17 +151,4 @@ export async function benchSignups(log: (line: string) => void): Promise<void> {
     emu.child.kill('SIGTERM');
     await waitForExit(emu.child);
   }
-}
-
-function perCall(a: Stats, b: Stats, calls: number): string {
-  return ((b.total - a.total) / calls).toFixed(2);
-}
-
-function byKind(a: Stats, b: Stats, calls: number): string {
-  return Object.entries(b.byAction)
-    .map(([k, v]) => [k, v - (a.byAction[k] ?? 0)] as const)
-    .filter(([, v]) => v > 0)
-    .sort((x, y) => y[1] - x[1])
-    .map(([k, v]) => `${k} ${(v / calls).toFixed(2)}`)
-    .join(', ');
 }

@@ -49,3 +49,24 @@ export function runSync(count: number, op: (i: number) => void): Figures {
 export function formatRow(label: string, f: Figures): string {
   return `${label.padEnd(44)} ${f.opsPerSec.toFixed(0).padStart(9)} ops/s   p50 ${f.p50Ms.toFixed(3).padStart(7)} ms   p99 ${f.p99Ms.toFixed(3).padStart(7)} ms`;
 }
+
+/** The emulator's request counters (/_emulator/stats). */
+export interface EmulatorStats {
+  total: number;
+  byAction: Record<string, number>;
+}
+
+/** Database round trips per call between two readings of the counters. */
+export function perCall(a: EmulatorStats, b: EmulatorStats, calls: number): string {
+  return ((b.total - a.total) / calls).toFixed(2);
+}
+
+/** The same, by kind of request, most first. */
+export function byKind(a: EmulatorStats, b: EmulatorStats, calls: number): string {
+  return Object.entries(b.byAction)
+    .map(([k, v]) => [k, v - (a.byAction[k] ?? 0)] as const)
+    .filter(([, v]) => v > 0)
+    .sort((x, y) => y[1] - x[1])
+    .map(([k, v]) => `${k} ${(v / calls).toFixed(2)}`)
+    .join(', ');
+}

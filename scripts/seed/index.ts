@@ -9,6 +9,7 @@ import { meetingSeed } from './meetings';
 import { stationSeed } from './stations';
 import { caseSeed } from './cases';
 import { studySeed } from './study';
+import { shopSeed } from './shop';
 
 export type SeedDb = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
@@ -20,7 +21,16 @@ export interface SeedModule {
 }
 
 // Order matters: later modules refer to earlier ones' ids.
-export const SEEDS: SeedModule[] = [orgSeed, stationSeed, meetingSeed, studySeed, campaignSeed, caseSeed];
+export const SEEDS: SeedModule[] = [
+  orgSeed,
+  stationSeed,
+  meetingSeed,
+  studySeed,
+  campaignSeed,
+  caseSeed,
+  // After the cases: the riders' points summary is recomputed from the whole ledger.
+  shopSeed,
+];
 
 export async function seedDemoData(target: { adminUrl: string; envId: string }, log = console.log): Promise<void> {
   process.env.TENCENTCLOUD = 'true';

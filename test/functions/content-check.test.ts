@@ -45,10 +45,22 @@ const NOT_PUBLISHED: Record<string, string[]> = {
   'cases.confirmCase': ['comment'],
   'cases.rateCase': ['comment'],
   'cases.reopenCase': ['reason'],
+  // Seen by the order's worker and the goods' organisers alone.
+  'volunteer.adminCancelOrder': ['reason'],
 };
 
 /** Valid calls carrying fields the probes leave out (a station's address…), by action. */
 const EXAMPLES: Record<string, (w: World) => unknown> = {
+  // New goods with every text field.
+  'volunteer.saveGoods': (w) => ({
+    orgId: w.orgs.otherDistrict.id,
+    name: '骑行头盔',
+    description: '3C 认证半盔，夜间反光条',
+    pickupNote: '另一区驿站，工作日 9:00–17:00',
+    price: 100,
+    stock: 5,
+    onShelf: true,
+  }),
   'user.registerWorker': (w) => ({
     ...(exampleInput('user', 'registerWorker', w) as object),
     isPartyMember: true,

@@ -10,6 +10,7 @@ import type {
 } from '../../typings/roundtable';
 import type { StationDetail, StationSummary } from '../../typings/station';
 import type { DailyQuote, LectureDetail, LectureSummary } from '../../typings/study';
+import type { AdminShopOrder, GoodsSummary, ShopOrder } from '../../typings/volunteer-shop';
 import { seedDemoData } from '../../scripts/seed';
 import { SEED_CASE_IDS, SEED_RIDERS } from '../../scripts/seed/cases';
 import { SEED_ORG_IDS } from '../../scripts/seed/orgs';
@@ -323,8 +324,15 @@ describe('the demo cases', () => {
     expect(report.points).toBe(10);
     expect(report.photos).toHaveLength(1);
     expect((await fetch(report.photos[0]!.url)).status).toBe(200);
-    const points = await rider().ok<{ summary: { balance: number } }>('user', 'myPoints', {});
-    expect(points.summary.balance).toBe(10);
+    // Their ledger carries the report's award (the points shop's demo adds hours and redemptions beside it).
+    const points = await rider().ok<{ entries: { items: { reason: string; amount: number; sourceId: string }[] } }>(
+      'user',
+      'myPoints',
+      { pageSize: 50 },
+    );
+    expect(points.entries.items).toContainEqual(
+      expect.objectContaining({ reason: 'case_report', amount: 10, sourceId: SEED_CASE_IDS.report }),
+    );
     const dup = await h
       .as('demo-rider-2')
       .ok<{ duplicateOf: { id: string } | null }>('cases', 'getCase', { caseId: SEED_CASE_IDS.duplicate });
@@ -339,4 +347,29 @@ describe('the demo cases', () => {
     });
     expect(answered.state).toBe('answered');
   });
+});
+
+it('has a points shop: goods with stock for the demo riders, three orders in three states, balances equal to the ledger', async () => {
+  const rider = h.as(SEED_RIDERS[0].openid);
+  const goods = await rider.ok<Page<GoodsSummary> & { balance: number }>('volunteer', 'listGoods', { pageSize: 50 });
+  const names = goods.items.map((g) => g.name);
+  expect(names).toEqual(expect.arrayContaining(['骑行安全头盔', '防滑骑行手套', '护膝（一副）', '外卖保温箱']));
+  expect(names).not.toContain('分体雨衣（补货中）');
+  expect(goods.items.every((g) => g.stock > 0)).toBe(true);
+  const mine = await rider.ok<Page<ShopOrder>>('volunteer', 'myOrders', {});
+  expect(mine.items.map((o) => o.state).sort()).toEqual(['fulfilled', 'pending']);
+  const pending = mine.items.find((o) => o.state === 'pending')!;
+  const scanned = await h
+    .as(SUPERADMIN)
+    .ok<AdminShopOrder>('volunteer', 'findOrderByCode', { pickupCode: pending.pickupCode });
+  expect(scanned).toMatchObject({ id: pending.id, state: 'pending', worker: { realName: SEED_RIDERS[0].realName } });
+  const other = await h.as(SEED_RIDERS[1].openid).ok<Page<ShopOrder>>('volunteer', 'myOrders', {});
+  expect(other.items).toEqual([expect.objectContaining({ state: 'cancelled', refunded: 120 })]);
+  for (const r of SEED_RIDERS) {
+    const { data: users } = await h.db.collection('users').doc(r._id).get();
+    const { data: ledger } = await h.db.collection('points_ledger').where({ userId: r._id }).limit(1000).get();
+    const sum = (ledger as { amount: number }[]).reduce((n, e) => n + e.amount, 0);
+    expect((users[0] as { points: { balance: number } }).points.balance).toBe(sum);
+  }
+  expect(goods.balance).toBe(190);
 });

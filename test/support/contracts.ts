@@ -43,10 +43,12 @@ export function readContracts(): Map<string, Contract> {
     source.forEachChild((node) => {
       if (!ts.isInterfaceDeclaration(node) || !/Api$/.test(node.name.text)) return;
       const actions: Record<string, ContractAction> = {};
-      for (const member of node.members) {
-        if (!ts.isPropertySignature(member) || !member.name) continue;
-        const name = member.name.getText(source);
-        const spec = checker.getTypeAtLocation(member);
+      // Its own actions and those of the interfaces it extends (VolunteerApi = team + shop).
+      for (const prop of checker.getPropertiesOfType(checker.getTypeAtLocation(node))) {
+        const member = prop.declarations?.[0];
+        if (!member || !ts.isPropertySignature(member)) continue;
+        const name = prop.getName();
+        const spec = checker.getTypeOfSymbolAtLocation(prop, member);
         actions[name] = {
           access: accessOf(checker, spec, member),
           ...timeFields(checker, propertyType(checker, spec, 'req', member), member),

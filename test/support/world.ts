@@ -35,6 +35,10 @@ export interface World {
   /** The outsider's demands: one waiting for acceptance, one answered and on the public board. */
   caseInOther: string;
   answeredCaseInOther: string;
+  /** The points shop: goods of the other district, and the outsider's pending order of it (with its pickup code). */
+  goodsInOther: string;
+  orderInOther: string;
+  pickupCodeInOther: string;
 }
 
 /** The callers of the permission matrix, each with the roles the world gives them. */
@@ -157,7 +161,9 @@ export async function buildWorld(h: Caller): Promise<World> {
     title: '小区不让外卖电动车进入',
     description: '某小区物业不让骑手进小区，只能步行送餐，超时被罚，希望协调。',
   });
+  const shop = await shopInOther(h, su, orgs, lecture.id);
   return {
+    ...shop,
     orgs,
     worker,
     outsider,
@@ -173,6 +179,29 @@ export async function buildWorld(h: Caller): Promise<World> {
     candidateInOther: voting.candidates[0]!.id,
     nominationInOther: nomination.id,
   };
+}
+
+/**
+ * The points shop of the other district: goods at 1 point, and the outsider's order
+ * of it — paid with the 2 points the other district's lecture quiz gives, so the
+ * balance comes through the ledger like any other.
+ */
+async function shopInOther(h: Caller, su: ReturnType<Caller['as']>, orgs: OrgFixture, lectureId: string) {
+  const outsider = h.as('o-outsider');
+  await outsider.ok('study', 'getLecture', { id: lectureId });
+  await outsider.ok('study', 'submitQuiz', { lectureId, answers: [0] });
+  const goods = await su.ok<{ id: string }>('volunteer', 'saveGoods', {
+    orgId: orgs.otherDistrict.id,
+    name: '另一区的骑行头盔',
+    price: 1,
+    stock: 5,
+    onShelf: true,
+  });
+  const { order } = await outsider.ok<{ order: { id: string; pickupCode: string } }>('volunteer', 'redeem', {
+    goodsId: goods.id,
+    requestId: 'world-outsider-order',
+  });
+  return { goodsInOther: goods.id, orderInOther: order.id, pickupCodeInOther: order.pickupCode };
 }
 
 type Probe = (w: World) => unknown;
@@ -270,6 +299,7 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
     exportSignUps: (w) => ({ meetingId: w.meetingInOther }),
     exportMeetingStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
     exportCases: (w) => ({ orgId: w.orgs.otherDistrict.id, from: '2026-11-01', to: '2026-11-30' }),
+    exportShopOrders: (w) => ({ orgId: w.orgs.otherDistrict.id, from: '2026-11-01', to: '2026-11-30' }),
   },
   cases: {
     listCases: (w) => ({ orgId: w.orgs.otherDistrict.id }),
@@ -297,6 +327,22 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
       text: '已与物业沟通，骑手可以进入。',
     }),
     listReplyTemplates: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+  },
+  // The points shop.
+  volunteer: {
+    saveGoods: (w) => ({
+      goodsId: w.goodsInOther,
+      orgId: w.orgs.otherDistrict.id,
+      name: '越权改价',
+      price: 1,
+      onShelf: true,
+    }),
+    listAdminGoods: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    listOrders: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    findOrderByCode: (w) => ({ pickupCode: w.pickupCodeInOther }),
+    fulfilOrder: (w) => ({ pickupCode: w.pickupCodeInOther }),
+    adminCancelOrder: (w) => ({ orderId: w.orderInOther, reason: '越权取消' }),
+    shopStats: (w) => ({ from: '2026-11-01', to: '2026-11-30', orgId: w.orgs.otherDistrict.id }),
   },
 };
 
@@ -392,6 +438,15 @@ export const USER_PROBES: Record<string, Record<string, Probe>> = {
       trace_id: 'probe-trace-0001',
       result: { suggest: 'pass', label: 100 },
     }),
+  },
+  // The points shop.
+  volunteer: {
+    listGoods: () => ({}),
+    getGoods: (w) => ({ goodsId: w.goodsInOther }),
+    redeem: (w) => ({ goodsId: w.goodsInOther, requestId: 'probe-redeem-0001' }),
+    myOrders: () => ({}),
+    getOrder: (w) => ({ orderId: w.orderInOther }),
+    cancelOrder: (w) => ({ orderId: w.orderInOther }),
   },
 };
 

@@ -16,7 +16,7 @@ import { toAdminOrder } from '../rules/shop-views';
 
 const STATES = ['pending', 'fulfilled', 'cancelled'] as const;
 
-const codeInput = () => z.string().trim().regex(PICKUP_CODE, '取货码为 12 位数字');
+const codeInput = () => z.string().trim().max(20).regex(PICKUP_CODE, '取货码为 12 位数字');
 
 /** The order of a scanned code, for an organiser of its goods (another district's: FORBIDDEN). */
 async function scannedOrder(ctx: ActionContext, pickupCode: string): Promise<OrderDoc> {

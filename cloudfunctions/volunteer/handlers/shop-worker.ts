@@ -91,7 +91,10 @@ export const shopWorkerHandlers = {
       {
         goodsId: id(),
         quantity: z.number().int().min(1).max(MAX_QUANTITY).optional(),
-        requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '应为 8–64 位字母、数字、- 或 _'),
+        requestId: z
+          .string()
+          .max(64)
+          .regex(/^[A-Za-z0-9_-]{8,64}$/, '应为 8–64 位字母、数字、- 或 _'),
       },
       { goodsId: '商品编号', quantity: '兑换数量', requestId: '请求编号' },
     ),

@@ -6,10 +6,10 @@
 //   fulfil — the order (pending → fulfilled, once) and the goods' piece counters.
 // Each reads what it decides on inside the transaction, so its snapshot is the
 // guard: two redemptions of the last piece, or of one balance, cannot both commit.
-// Many taps on one goods at once retry until they commit (inContendedTransaction);
-// when even that fails the caller is told to try again, nothing having changed.
+// Many taps on one goods at once take turns until they commit (inTurnsTransaction);
+// when even that takes too long the caller is told to try again, nothing changed.
 import { AppError, conflict, notFound } from '../../_shared/errors';
-import { inContendedTransaction, isTransactionConflict, type Transaction } from '../../_shared/db';
+import { inTurnsTransaction, isTransactionConflict, type Transaction } from '../../_shared/db';
 import { refundPointsIn, spendPointsIn } from '../../_shared/stores/points';
 import { getUserIn } from '../../_shared/stores/users';
 import { beijingDay } from '../../_shared/clock';
@@ -27,12 +27,16 @@ import {
 } from './orders';
 import { heldIn, quotaKeysOf, setHeldIn } from './quotas';
 
-/** Up to 100 taps at once on one goods: rounds of retries until each commits or sees it sold out. */
-const RETRIES = 30;
+/**
+ * How long a tap takes turns on a contended goods before it is told to try again:
+ * well inside the function's 15 s, so the reply always gets out and an order is
+ * never placed after its caller was told it failed.
+ */
+const TURNS_BUDGET_MS = 8_000;
 
 async function contended<T>(fn: (t: Transaction) => Promise<T>): Promise<T> {
   try {
-    return await inContendedTransaction(fn, RETRIES);
+    return await inTurnsTransaction(fn, TURNS_BUDGET_MS);
   } catch (err) {
     if (isTransactionConflict(err)) throw new AppError('UNAVAILABLE', '同时兑换的人太多，请稍后再试');
     throw err;
@@ -62,14 +66,20 @@ export function placeOrder(p: PlaceOrder): Promise<Placed> {
     const existing = await getOrderIn(t, p.orderId);
     if (existing) return { order: existing, balance: await balanceIn(t, p), duplicate: true };
     const g = await getGoodsIn(t, p.goodsId);
-    if (!g || !g.orgPath) throw notFound('商品');
+    if (!g) throw notFound('商品');
+    // Refused on reads alone, before any write: after the last piece the taps never touch the goods.
+    const plain = refusal(g, { orgPath: p.orgPath, balance: 0, heldAll: 0, heldMonth: 0 }, p.quantity);
+    if (plain) throw plain;
+    // Then the contended document, before anything else: a goods committed by another since this
+    // snapshot conflicts here (so the stock read above is the stock taken from), and a tap that
+    // loses finds out after three round trips.
+    await setStockIn(t, g._id, { stock: g.stock - p.quantity, pending: g.pending + p.quantity }, p.now);
     const month = monthOf(p.now);
     const [all, monthly] = quotaKeysOf(g._id, p.userId, month);
     const [heldAll, heldMonth] = [await heldIn(t, all), await heldIn(t, monthly)];
+    // The per-person limit (a refusal rolls the taking back).
     const refused = refusal(g, { orgPath: p.orgPath, balance: 0, heldAll, heldMonth }, p.quantity);
     if (refused) throw refused;
-    // The contended document first: a conflict is found before anything else is done.
-    await setStockIn(t, g._id, { stock: g.stock - p.quantity, pending: g.pending + p.quantity }, p.now);
     const points = g.price * p.quantity;
     const spend = await spendPointsIn(t, {
       userId: p.userId,

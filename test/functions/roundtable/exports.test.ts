@@ -1,12 +1,12 @@
 // The meetings' spreadsheets through the organiser-only office function: a
 // meeting's sign-up list (names, phones, states, topics, answers, check-ins) and a
 // period's statistics, read back from storage; organisers of the org only.
-import ExcelJS from 'exceljs';
 import type { Page } from '../../../typings/common';
 import type { AdminMeeting } from '../../../typings/roundtable';
 import { meetingInput } from '../../support/arrange';
 import { snapshotDb } from '../../support/db-snapshot';
 import { ADMIN, DAY, HOUR, MINUTE, OTHER_ADMIN, type RtWorld, startRtWorld, workers } from './world';
+import { rowsOf, workbookAt } from '../../support/workbooks';
 
 let w: RtWorld;
 beforeAll(async () => {
@@ -15,17 +15,6 @@ beforeAll(async () => {
 afterAll(() => w.h.stop());
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-async function workbookAt(url: string): Promise<ExcelJS.Workbook> {
-  const res = await fetch(url);
-  expect(res.status).toBe(200);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
-  return wb;
-}
-
-const rowsOf = (sheet: ExcelJS.Worksheet) =>
-  sheet.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1).map((v) => (v ?? '') as unknown)] : []));
 
 it('a meeting’s sign-up list and the period’s statistics, as sheets; another district’s admin is refused', async () => {
   const base = Date.now() - 10 * DAY;
