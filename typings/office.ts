@@ -31,4 +31,13 @@ export interface OfficeApi {
     { fileId: string; url: string },
     'admin'
   >;
+  /**
+   * The volunteer team of an org's sub-tree as an .xlsx: each member's status, hours (credit and
+   * honor apart, all time and in the period), points from hours and attendances; organisers of the org.
+   */
+  exportVolunteerHours: ActionSpec<
+    { orgId: string; from: DayKey; to: DayKey },
+    { fileId: string; url: string },
+    'admin'
+  >;
 }

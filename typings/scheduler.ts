@@ -3,6 +3,7 @@
 import type { ActionSpec } from './common';
 import type { CaseUpkeepReport } from './cases';
 import type { ReminderReport, SignUpRecountReport } from './signup';
+import type { VolunteerCloseReport } from './volunteer-team';
 
 export interface RecountReport {
   campaigns: number;
@@ -27,6 +28,8 @@ export interface UpkeepReport {
   signUpReminders: ReminderReport | { failed: true };
   /** Case flags, reminders, overdue notices, escalations and auto-closes (…/cases/upkeep.ts). */
   cases: CaseUpkeepReport | { failed: true };
+  /** Volunteer check-ins never checked out, closed as pending claims once the check-out window closed (volunteer). */
+  volunteerCheckOuts: VolunteerCloseReport | { failed: true };
 }
 
 export interface SchedulerApi {

@@ -344,7 +344,7 @@ export interface VolunteerCertificate {
   number: string;
   issuedAt: IsoDate;
   holder: {
-    /** The full real name as registered. */
+    /** The full real name as applied; masked (张**) in verifyCertificate, which never shows more than the paper. */
     name: string;
     /** The phone, masked (138****5678). */
     phoneMasked: string;
@@ -395,6 +395,13 @@ export interface VolunteerStats {
   pending: { members: number; claims: number; services: number };
   /** Per direct child org of orgId (and orgId itself first). */
   byOrg: VolunteerStatsRow[];
+}
+
+/** The scheduler's closing of forgotten check-outs (activities whose check-out window closed). */
+export interface VolunteerCloseReport {
+  activities: number;
+  /** Pending claims made (one per check-in never checked out). */
+  claims: number;
 }
 
 // ---- requests -----------------------------------------------------------------
@@ -588,7 +595,7 @@ export interface VolunteerTeamApi {
   myCertificate: ActionSpec<MyCertificateRequest, VolunteerCertificate, 'worker'>;
   /** A mini-program code that opens the verify page of the caller's certificate (for the poster). */
   certificatePosterCode: ActionSpec<{ number: string }, { fileId: string }, 'worker'>;
-  /** Anyone, no login: what the certificate shows, or NOT_FOUND. */
+  /** Anyone, no login: what the certificate shows (the name masked), or NOT_FOUND. */
   verifyCertificate: ActionSpec<{ number: string }, VolunteerCertificate, 'public'>;
   // Organisers (the org or one above it)
   reviewMember: ActionSpec<ReviewMemberRequest, AdminVolunteerMember, 'admin'>;

@@ -31,6 +31,13 @@ export const COLLECTIONS = {
   shopOrders: 'shop_orders',
   shopPickupCodes: 'shop_pickup_codes',
   shopQuotas: 'shop_quotas',
+  // The volunteer team (cloudfunctions/volunteer/store/).
+  volunteerMembers: 'volunteer_members',
+  volunteerActivities: 'volunteer_activities',
+  volunteerHours: 'volunteer_hours',
+  volunteerClaims: 'volunteer_claims',
+  volunteerDayPairs: 'volunteer_day_pairs',
+  volunteerCertificates: 'volunteer_certificates',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -128,7 +128,6 @@ export const FILE_RULES = {
     published: true,
     strict: true,
   },
-  /** 随手拍 photos: checked by WeChat's asynchronous media check before anyone but organisers sees them (cases engine). */
   goodsImage: {
     label: '商品图片',
     kinds: ['image'],
@@ -138,6 +137,17 @@ export const FILE_RULES = {
     published: true,
     strict: true,
   },
+  /** Self-reported volunteer service photos and organisers' backfill evidence: the member and organisers only. */
+  volunteerPhoto: {
+    label: '照片',
+    kinds: ['image'],
+    maxBytes: 2 * MB,
+    folder: 'volunteer',
+    own: true,
+    published: false,
+    strict: true,
+  },
+  /** 随手拍 photos: checked by WeChat's asynchronous media check before anyone but organisers sees them (cases engine). */
   casePhoto: {
     label: '照片',
     kinds: ['image'],
@@ -309,18 +319,24 @@ export async function deleteFiles(fileIds: string[]): Promise<void> {
  * left out — a picture missing is never worth failing a page for.
  */
 export async function downloadUrls(fileIds: string[]): Promise<string[]> {
+  const urls = await downloadUrlsById(fileIds);
+  return [...urls.values()];
+}
+
+/** The same, by file id (at most 50 ids; those that cannot be resolved are absent). */
+export async function downloadUrlsById(fileIds: string[]): Promise<Map<string, string>> {
   const ids = [...new Set(fileIds.filter((id) => parseFileId(id)))].slice(0, 50);
-  if (!ids.length) return [];
+  if (!ids.length) return new Map();
   try {
     const { fileList } = await cloud().getTempFileURL({ fileList: ids });
     const urls = new Map(
       (fileList as { fileID?: string; tempFileURL?: string; code?: string }[])
-        .filter((f) => f.code === 'SUCCESS' && f.tempFileURL)
-        .map((f) => [f.fileID, f.tempFileURL!]),
+        .filter((f) => f.code === 'SUCCESS' && f.tempFileURL && f.fileID)
+        .map((f) => [f.fileID!, f.tempFileURL!]),
     );
-    return ids.map((id) => urls.get(id)).filter((u): u is string => !!u);
+    return new Map(ids.flatMap((id) => (urls.has(id) ? [[id, urls.get(id)!] as const] : [])));
   } catch (err) {
     console.error(JSON.stringify({ message: 'temp file urls failed', error: String(err) }));
-    return [];
+    return new Map();
   }
 }

@@ -4,6 +4,7 @@ import { exportCampaignHandlers } from './handlers/export-campaign';
 import { exportMeetingHandlers } from './handlers/export-meetings';
 import { exportCasesHandlers } from './handlers/export-cases';
 import { exportShopOrderHandlers } from './handlers/export-shop-orders';
+import { exportVolunteerHandlers } from './handlers/export-volunteer';
 import { importQuoteHandlers } from './handlers/import-quotes';
 
 export const handlers = {
@@ -12,4 +13,5 @@ export const handlers = {
   ...exportMeetingHandlers,
   ...exportCasesHandlers,
   ...exportShopOrderHandlers,
+  ...exportVolunteerHandlers,
 } satisfies Handlers<OfficeApi>;

@@ -10,6 +10,7 @@ import { stationSeed } from './stations';
 import { caseSeed } from './cases';
 import { studySeed } from './study';
 import { shopSeed } from './shop';
+import { volunteerSeed } from './volunteer';
 
 export type SeedDb = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
@@ -30,6 +31,7 @@ export const SEEDS: SeedModule[] = [
   caseSeed,
   // After the cases: the riders' points summary is recomputed from the whole ledger.
   shopSeed,
+  volunteerSeed,
 ];
 
 export async function seedDemoData(target: { adminUrl: string; envId: string }, log = console.log): Promise<void> {

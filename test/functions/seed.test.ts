@@ -373,3 +373,42 @@ it('has a points shop: goods with stock for the demo riders, three orders in thr
   }
   expect(goods.balance).toBe(190);
 });
+
+describe('the demo volunteer team', () => {
+  const su = () => h.as(SUPERADMIN);
+
+  it('has members in every review state, activities coming up, and claims waiting for review', async () => {
+    await su().ok('user', 'login');
+    const coming = await h
+      .as('seed-viewer')
+      .ok<Page<{ id: string }>>('volunteer', 'listActivities', { orgId: SEED_ORG_IDS.district });
+    expect(coming.items.map((a) => a.id)).toEqual(['va-seed-safety', 'va-seed-grid']);
+    for (const [status, count] of [
+      ['pending', 2],
+      ['rejected', 1],
+      ['approved', 6],
+    ] as const) {
+      const page = await su().ok<Page<unknown>>('volunteer', 'listMembers', { orgId: SEED_ORG_IDS.district, status });
+      expect({ status, n: page.items.length }).toEqual({ status, n: count });
+    }
+    const claims = await su().ok<Page<{ kind: string; photos: unknown[] }>>('volunteer', 'listClaims', {
+      orgId: SEED_ORG_IDS.district,
+    });
+    expect(claims.items.map((c) => c.kind).sort()).toEqual(['missed_checkout', 'service']);
+    expect(claims.items.find((c) => c.kind === 'service')!.photos).toHaveLength(1);
+  });
+
+  it('credited the held activities’ scans: hours, points equal to the ledger, a hidden member off the board', async () => {
+    const hours = await h
+      .as('seed-volunteer-02')
+      .ok<{ summary: { creditMinutes: number }; records: Page<{ minutes: number }> }>('volunteer', 'myHours', {});
+    expect(hours.summary.creditMinutes).toBe(105 + 150);
+    const points = await h.as('seed-volunteer-02').ok<{ summary: { balance: number } }>('user', 'myPoints', {});
+    expect(points.summary.balance).toBe(17 + 25);
+    const board = await h
+      .as('seed-volunteer-02')
+      .ok<{ entries: { name: string }[] }>('volunteer', 'leaderboard', { period: 'all', orgId: SEED_ORG_IDS.district });
+    expect(board.entries.filter((e) => e.name.startsWith('郭'))).toEqual([]);
+    expect(board.entries.length).toBe(4);
+  });
+});

@@ -39,6 +39,16 @@ export interface World {
   goodsInOther: string;
   orderInOther: string;
   pickupCodeInOther: string;
+  /** The volunteer team in the other district: the outsider is an approved member. */
+  volunteer: VolunteerWorld;
+}
+
+/** Volunteer activities of the other district: one ahead, one ended (the outsider scanned in and out, credited), and the outsider's pending claim and certificate. */
+export interface VolunteerWorld {
+  upcoming: string;
+  ended: string;
+  claim: string;
+  certificate: string;
 }
 
 /** The callers of the permission matrix, each with the roles the world gives them. */
@@ -162,11 +172,13 @@ export async function buildWorld(h: Caller): Promise<World> {
     description: '某小区物业不让骑手进小区，只能步行送餐，超时被罚，希望协调。',
   });
   const shop = await shopInOther(h, su, orgs, lecture.id);
+  const volunteer = await volunteerWorld(h, orgs, outsider);
   return {
     ...shop,
     orgs,
     worker,
     outsider,
+    volunteer,
     stationInOther: station.id,
     meetingInOther: meeting.id,
     endedMeetingInOther: ended.id,
@@ -202,6 +214,66 @@ async function shopInOther(h: Caller, su: ReturnType<Caller['as']>, orgs: OrgFix
     requestId: 'world-outsider-order',
   });
   return { goodsInOther: goods.id, orderInOther: order.id, pickupCodeInOther: order.pickupCode };
+}
+
+/** The other district's volunteer team, made through the volunteer function at pinned times. */
+async function volunteerWorld(h: Caller, orgs: OrgFixture, outsider: MyProfile): Promise<VolunteerWorld> {
+  const su = h.as(SUPERADMIN);
+  await h.as('o-outsider').ok('volunteer', 'applyMember', {
+    realName: '钱隐私',
+    phone: '13787654321',
+    occupation: 'courier',
+    platform: '某平台',
+    orgId: orgs.otherBranch.id,
+  });
+  await su.ok('volunteer', 'reviewMember', { userId: outsider.userId, decision: 'approve' });
+  const upcoming = await su.ok<{ id: string }>(
+    'volunteer',
+    'saveActivity',
+    volunteerActivityInput(orgs.otherBranch.id, Date.now()),
+  );
+  const base = Date.now() - 10 * 86_400_000;
+  const at = (ms: number) => new Date(base + ms).toISOString();
+  const start = 86_400_000;
+  const ended = await su
+    .at(at(0))
+    .ok<{ id: string }>('volunteer', 'saveActivity', volunteerActivityInput(orgs.otherBranch.id, base));
+  const manual = await su
+    .at(at(0))
+    .ok<{ id: string }>('volunteer', 'saveActivity', volunteerActivityInput(orgs.otherBranch.id, base));
+  const outsider_ = (ms: number) => h.as('o-outsider').at(at(ms));
+  await outsider_(0).ok('volunteer', 'signUp', { activityId: ended.id });
+  await outsider_(0).ok('volunteer', 'signUp', { activityId: manual.id });
+  for (const [purpose, action, ms] of [
+    ['in', 'checkIn', start + 60_000],
+    ['out', 'checkOut', start + 119 * 60_000],
+  ] as const) {
+    const { code } = await su
+      .at(at(ms))
+      .ok<{ code: string }>('volunteer', 'issueCheckInCode', { activityId: ended.id, purpose });
+    await outsider_(ms).ok('volunteer', action, { activityId: ended.id, code });
+  }
+  const person = { activityId: manual.id, userId: outsider.userId };
+  await su.at(at(start + 3_600_000)).ok('volunteer', 'manualCheckIn', person);
+  await su.at(at(start + 3_600_000)).ok('volunteer', 'manualCheckOut', person);
+  const claims = await su.ok<{ items: { id: string }[] }>('volunteer', 'listClaims', { orgId: orgs.otherDistrict.id });
+  const cert = await h.as('o-outsider').ok<{ number: string }>('volunteer', 'myCertificate', {});
+  return { upcoming: upcoming.id, ended: ended.id, claim: claims.items[0]!.id, certificate: cert.number };
+}
+
+/** A valid volunteer activity under `orgId`: a day after `base`, 2 h, sign-up until 1 h before, 20 places. */
+export function volunteerActivityInput(orgId: string, base: number) {
+  const start = base + 86_400_000;
+  return {
+    title: '另一区的交通劝导',
+    serviceType: 'traffic',
+    venue: { name: '另一区路口', address: '另一区示例路 1 号' },
+    startAt: new Date(start).toISOString(),
+    endAt: new Date(start + 2 * 3_600_000).toISOString(),
+    deadline: new Date(start - 3_600_000).toISOString(),
+    capacity: 20,
+    orgId,
+  };
 }
 
 type Probe = (w: World) => unknown;
@@ -300,6 +372,43 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
     exportMeetingStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
     exportCases: (w) => ({ orgId: w.orgs.otherDistrict.id, from: '2026-11-01', to: '2026-11-30' }),
     exportShopOrders: (w) => ({ orgId: w.orgs.otherDistrict.id, from: '2026-11-01', to: '2026-11-30' }),
+    exportVolunteerHours: (w) => ({ orgId: w.orgs.otherDistrict.id, from: '2026-11-01', to: '2026-11-30' }),
+  },
+  volunteer: {
+    reviewMember: (w) => ({ userId: w.outsider.userId, decision: 'suspend', reason: '越权暂停' }),
+    listMembers: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    memberHours: (w) => ({ userId: w.outsider.userId }),
+    adminListActivities: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    saveActivity: (w) => volunteerActivityInput(w.orgs.otherBranch.id, Date.now()),
+    cancelActivity: (w) => ({ activityId: w.volunteer.upcoming, reason: '越权取消' }),
+    listActivitySignUps: (w) => ({ activityId: w.volunteer.ended }),
+    issueCheckInCode: (w) => ({ activityId: w.volunteer.upcoming, purpose: 'in' }),
+    manualCheckIn: (w) => ({ activityId: w.volunteer.ended, userId: w.outsider.userId }),
+    manualCheckOut: (w) => ({ activityId: w.volunteer.ended, userId: w.outsider.userId }),
+    listClaims: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    reviewClaim: (w) => ({ claimId: w.volunteer.claim, decision: 'approve', minutes: 60, reason: '越权认定' }),
+    addHonorHours: (w) => ({
+      userId: w.outsider.userId,
+      activityId: w.volunteer.ended,
+      minutes: 60,
+      reason: '越权补录',
+      evidence: ['cloud://local-dev.local-1250000000/volunteer/probe/a.png'],
+    }),
+    volunteerStats: (w) => ({ from: '2026-01-01', to: '2026-01-31', orgId: w.orgs.otherDistrict.id }),
+    // The points shop.
+    saveGoods: (w) => ({
+      goodsId: w.goodsInOther,
+      orgId: w.orgs.otherDistrict.id,
+      name: '越权改价',
+      price: 1,
+      onShelf: true,
+    }),
+    listAdminGoods: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    listOrders: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    findOrderByCode: (w) => ({ pickupCode: w.pickupCodeInOther }),
+    fulfilOrder: (w) => ({ pickupCode: w.pickupCodeInOther }),
+    adminCancelOrder: (w) => ({ orderId: w.orderInOther, reason: '越权取消' }),
+    shopStats: (w) => ({ from: '2026-11-01', to: '2026-11-30', orgId: w.orgs.otherDistrict.id }),
   },
   cases: {
     listCases: (w) => ({ orgId: w.orgs.otherDistrict.id }),
@@ -327,22 +436,6 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
       text: '已与物业沟通，骑手可以进入。',
     }),
     listReplyTemplates: (w) => ({ orgId: w.orgs.otherDistrict.id }),
-  },
-  // The points shop.
-  volunteer: {
-    saveGoods: (w) => ({
-      goodsId: w.goodsInOther,
-      orgId: w.orgs.otherDistrict.id,
-      name: '越权改价',
-      price: 1,
-      onShelf: true,
-    }),
-    listAdminGoods: (w) => ({ orgId: w.orgs.otherDistrict.id }),
-    listOrders: (w) => ({ orgId: w.orgs.otherDistrict.id }),
-    findOrderByCode: (w) => ({ pickupCode: w.pickupCodeInOther }),
-    fulfilOrder: (w) => ({ pickupCode: w.pickupCodeInOther }),
-    adminCancelOrder: (w) => ({ orderId: w.orderInOther, reason: '越权取消' }),
-    shopStats: (w) => ({ from: '2026-11-01', to: '2026-11-30', orgId: w.orgs.otherDistrict.id }),
   },
 };
 
@@ -413,6 +506,45 @@ export const USER_PROBES: Record<string, Record<string, Probe>> = {
     results: (w) => ({ campaignId: w.votingInOther }),
     candidatePosterCode: (w) => ({ candidateId: w.candidateInOther }),
   },
+  volunteer: {
+    applyMember: (w) => ({
+      realName: '路人丙',
+      phone: '13700000002',
+      occupation: 'courier',
+      platform: '某平台',
+      orgId: w.orgs.otherBranch.id,
+    }),
+    myMembership: () => ({}),
+    listActivities: () => ({}),
+    getActivity: (w) => ({ activityId: w.volunteer.ended }),
+    signUp: (w) => ({ activityId: w.volunteer.upcoming }),
+    cancelSignUp: (w) => ({ activityId: w.volunteer.upcoming }),
+    checkIn: (w) => ({ activityId: w.volunteer.upcoming, code: 'volunteer.x.1.aaaaaaaaaaaaaaaa' }),
+    checkOut: (w) => ({ activityId: w.volunteer.upcoming, code: 'volunteer.x.1.aaaaaaaaaaaaaaaa.o' }),
+    myHours: () => ({}),
+    submitService: (w) => ({
+      serviceType: 'road_help',
+      text: '路遇电动车侧翻，帮忙扶车并联系家属。',
+      startAt: '2026-11-20T02:00:00.000Z',
+      endAt: '2026-11-20T03:00:00.000Z',
+      photos: ['cloud://local-dev.local-1250000000/volunteer/probe/a.png'],
+      orgId: w.orgs.otherBranch.id,
+    }),
+    myClaims: () => ({}),
+    leaderboard: (w) => ({ period: 'all', orgId: w.orgs.otherDistrict.id }),
+    setLeaderboardVisibility: () => ({ visible: false }),
+    myStatement: () => ({ month: '2026-11' }),
+    myCertificate: () => ({}),
+    certificatePosterCode: (w) => ({ number: w.volunteer.certificate }),
+    verifyCertificate: (w) => ({ number: w.volunteer.certificate }),
+    // The points shop.
+    listGoods: () => ({}),
+    getGoods: (w) => ({ goodsId: w.goodsInOther }),
+    redeem: (w) => ({ goodsId: w.goodsInOther, requestId: 'probe-redeem-0001' }),
+    myOrders: () => ({}),
+    getOrder: (w) => ({ orderId: w.orderInOther }),
+    cancelOrder: (w) => ({ orderId: w.orderInOther }),
+  },
   cases: {
     caseOptions: () => ({}),
     subscribeCaseNotices: () => ({ grants: [{ templateId: 'dev-tpl-case-answered', result: 'accept' }] }),
@@ -438,15 +570,6 @@ export const USER_PROBES: Record<string, Record<string, Probe>> = {
       trace_id: 'probe-trace-0001',
       result: { suggest: 'pass', label: 100 },
     }),
-  },
-  // The points shop.
-  volunteer: {
-    listGoods: () => ({}),
-    getGoods: (w) => ({ goodsId: w.goodsInOther }),
-    redeem: (w) => ({ goodsId: w.goodsInOther, requestId: 'probe-redeem-0001' }),
-    myOrders: () => ({}),
-    getOrder: (w) => ({ orderId: w.orderInOther }),
-    cancelOrder: (w) => ({ orderId: w.orderInOther }),
   },
 };
 

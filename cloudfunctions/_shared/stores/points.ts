@@ -7,7 +7,7 @@
 import type { PointsEntry, PointsReason } from '../../../typings/user';
 import { beijingDay } from '../clock';
 import { COLLECTIONS } from '../collections';
-import { collection, getDocIn, inTransaction, type Transaction } from '../db';
+import { cmd, collection, getDocIn, inTransaction, type Transaction } from '../db';
 import { AppError, notFound } from '../errors';
 import { fetchPage, type PageArgs } from '../paging';
 import { addPointsIn, getUserIn } from './users';
@@ -194,19 +194,30 @@ function ledgerEntry(m: PointsMove, amount: number): LedgerDoc {
 
 /** A user's ledger, newest first. */
 export function listLedger(userId: string, page: PageArgs) {
-  return fetchPage(
-    collection(COLLECTIONS.pointsLedger).where({ userId }),
-    [['createdAt', 'desc']],
-    page,
-    (d: LedgerDoc): PointsEntry => ({
-      id: d._id,
-      amount: d.amount,
-      reason: d.reason,
-      title: d.title,
-      sourceId: d.sourceId,
-      createdAt: new Date(d.createdAt).toISOString(),
-    }),
-  );
+  return fetchPage(collection(COLLECTIONS.pointsLedger).where({ userId }), [['createdAt', 'desc']], page, toEntry);
+}
+
+function toEntry(d: LedgerDoc): PointsEntry {
+  return {
+    id: d._id,
+    amount: d.amount,
+    reason: d.reason,
+    title: d.title,
+    sourceId: d.sourceId,
+    createdAt: new Date(d.createdAt).toISOString(),
+  };
+}
+
+/** A user's ledger entries created in [from, to), newest first, up to `limit` (a monthly statement). */
+export async function ledgerBetween(userId: string, from: Date, to: Date, limit: number): Promise<PointsEntry[]> {
+  const _ = cmd();
+  const { data } = await collection(COLLECTIONS.pointsLedger)
+    .where({ userId, createdAt: _.gte(from).and(_.lt(to)) })
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'asc')
+    .limit(limit)
+    .get();
+  return (data as LedgerDoc[]).map(toEntry);
 }
 
 export type { LedgerDoc };

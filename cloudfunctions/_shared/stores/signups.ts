@@ -223,23 +223,6 @@ export async function countCheckedOut(eventKey: string): Promise<number> {
   return total;
 }
 
-/**
- * Attended sign-ups of a domain checked in (by code) but never out, of events that
- * ended before `endedBefore` — what a domain's upkeep closes. Up to `limit`.
- */
-export async function openCheckIns(domain: SignUpDomain, eventKeys: string[], limit: number): Promise<SignUpDoc[]> {
-  if (!eventKeys.length) return [];
-  const _ = cmd();
-  const where = {
-    domain,
-    eventKey: _.in(eventKeys),
-    state: 'attended',
-    'checkIn.method': 'code',
-    'checkOut.at': _.exists(false),
-  };
-  return (await findDocs<SignUpDoc>(COLLECTIONS.signups, where, limit)).map(revive);
-}
-
 /** Records per state for one event (the recount's truth). */
 export async function countStates(eventKey: string): Promise<Partial<Record<SignUpState, number>>> {
   const $ = db().command.aggregate;

@@ -8,6 +8,7 @@ import { withdrawOrphanCandidates } from '../tasks/orphan-candidates';
 import { recountSignUps } from '../tasks/recount-signups';
 import { recountVotes } from '../tasks/recount-votes';
 import { sendSignUpReminders } from '../tasks/signup-reminders';
+import { closeVolunteerCheckOuts } from '../tasks/volunteer-checkouts';
 
 /** Votes in flight finish their count update within this (between the recount's two passes). */
 const SETTLE_MS = 2_000;
@@ -41,7 +42,15 @@ export const upkeepHandlers = {
       const signUps = await task(ctx, 'recountSignUps', () => recountSignUps(ctx.now, settle));
       const reminders = await task(ctx, 'signUpReminders', () => sendSignUpReminders(ctx.now));
       const cases = await task(ctx, 'cases', () => runCases(ctx.now));
-      return { recountVotes: recount, orphanCandidates, recountSignUps: signUps, signUpReminders: reminders, cases };
+      const volunteerCheckOuts = await task(ctx, 'volunteerCheckOuts', () => closeVolunteerCheckOuts(ctx.now));
+      return {
+        recountVotes: recount,
+        orphanCandidates,
+        recountSignUps: signUps,
+        signUpReminders: reminders,
+        cases,
+        volunteerCheckOuts,
+      };
     },
   },
 } satisfies Handlers<SchedulerApi>;
