@@ -18,6 +18,7 @@ import * as z from 'zod';
 import { chinaMobile, fileId, form, id, text } from '../../_shared/validation';
 import { clearUnpublishedPhotos, unpublishedPhotos } from '../../campaign/store/nominations';
 import { toMyProfile } from '../rules/views';
+import { eraseOrderWorker } from '../../volunteer/store/orders';
 
 const PRIVACY_NOTICE_VERSION: PrivacyNoticeVersion = '2026-11';
 const OCCUPATIONS = ['courier', 'food_delivery', 'ride_hailing', 'truck_driver', 'streamer', 'other'] as const;
@@ -137,6 +138,8 @@ export const profileHandlers = {
       await clearUnpublishedPhotos(user._id);
       // Cases keep their history, without the raiser's name, phone or openid.
       await eraseRaiser(user._id);
+      // Points-shop orders likewise keep their history, without the worker's name or phone.
+      await eraseOrderWorker(user._id);
       // The openid is freed for a fresh account; the record stays, anonymous.
       await eraseUser(user._id, now);
       return { deleted: true as const };

@@ -121,6 +121,11 @@ export async function orderByCode(code: string): Promise<OrderDoc | null> {
   return c ? findOrder(c.orderId) : null;
 }
 
+/** A deleted account's orders keep their history (counts, stats) without the worker's name or phone. */
+export async function eraseOrderWorker(userId: string): Promise<void> {
+  await orders().where({ userId }).update({ 'worker.realName': '已注销用户', 'worker.phone': '' });
+}
+
 export function listMyOrders(userId: string, state: ShopOrderState | undefined, page: PageArgs) {
   return fetchPage(
     orders().where({ userId, ...(state ? { state } : {}) }),

@@ -203,6 +203,15 @@ describe('the organisers’ views', () => {
     });
   });
 
+  it('a deleted account’s orders stay in the queue without the worker’s name or phone', async () => {
+    const { rider, order } = await pendingOrder('gone');
+    await w.h.as(rider).ok('user', 'deleteAccount', { confirm: true });
+    const seen = await w.h
+      .as(ADMIN)
+      .ok<AdminShopOrder>('volunteer', 'findOrderByCode', { pickupCode: order.pickupCode });
+    expect(seen.worker).toMatchObject({ realName: '已注销用户', phone: '' });
+  });
+
   it('stats count orders by state, pieces and points of orders not cancelled', async () => {
     const at = '2026-12-05T04:00:00Z';
     const [a, b] = await workers(w, 'stats', 2, 1000);
