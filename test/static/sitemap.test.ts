@@ -41,6 +41,9 @@ const PERSONAL = [
   'packages/volunteer/pages/shop/index',
   'packages/volunteer/pages/goods/index',
   'packages/volunteer/pages/orders/index',
+  // Certificates and their verification: a holder's name and hours.
+  'packages/volunteer/pages/certificate/index',
+  'packages/volunteer/pages/verify/index',
 ];
 
 /** Public content a search may well show. */
