@@ -358,7 +358,7 @@ export interface VolunteerCertificate {
   creditMinutes: number;
   honorMinutes: number;
   totalMinutes: number;
-  /** Activities attended in the period (人次). */
+  /** Services on record in the period (人次: each hours record — an activity, a self-report or a backfill). */
   services: number;
   /** The service content: at most 20 lines, longest first. */
   content: CertificateService[];

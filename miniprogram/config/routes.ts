@@ -66,4 +66,21 @@ export const ROUTES = {
   adminGoods: '/packages/volunteer/pages/admin-goods/index',
   adminGoodsEdit: '/packages/volunteer/pages/admin-goods-edit/index',
   adminShopOrders: '/packages/volunteer/pages/admin-orders/index',
+  // Volunteer team (先锋骑士): membership, activities, hours, leaderboards, statements; organisers' pages
+  volunteer: '/packages/volunteer/pages/index/index',
+  volActivities: '/packages/volunteer/pages/activities/index',
+  volActivity: '/packages/volunteer/pages/activity/index',
+  volHours: '/packages/volunteer/pages/hours/index',
+  volReport: '/packages/volunteer/pages/report/index',
+  volLeaderboard: '/packages/volunteer/pages/leaderboard/index',
+  volStatement: '/packages/volunteer/pages/statement/index',
+  adminVolMembers: '/packages/volunteer/pages/admin-members/index',
+  adminVolActivities: '/packages/volunteer/pages/admin-activities/index',
+  adminVolActivityEdit: '/packages/volunteer/pages/admin-activity-edit/index',
+  adminVolCheckIn: '/packages/volunteer/pages/admin-checkin/index',
+  adminVolClaims: '/packages/volunteer/pages/admin-claims/index',
+  adminVolStats: '/packages/volunteer/pages/admin-stats/index',
+  // The shop helper's pages the team pages link to (its own block adds the rest)
+  volCertificate: '/packages/volunteer/pages/certificate/index',
+  volShop: '/packages/volunteer/pages/shop/index',
 } as const;

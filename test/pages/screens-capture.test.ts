@@ -29,6 +29,7 @@ beforeAll(async () => {
       cases: { demand: '', report: '' },
       checkInMeeting: '',
       shop: { goods: '', order: '' },
+      volunteer: { upcoming: '', served: '', checkIn: '' },
     },
   };
 });

@@ -303,6 +303,60 @@ export const CATALOG: Record<string, ShotState[]> = {
     main('兑换核销：待领取优先，扫码核销、取消退积分、导出', 'organiser'),
     state('denied', '兑换核销：非组织者', 'rider'),
   ],
+  'packages/volunteer/pages/index/index': [
+    main('先锋骑士：星级、信用与荣誉时数、积分与入口（正式队员）', 'rider'),
+    state('apply', '先锋骑士：介绍与入队申请（按登记信息预填）', 'rider', { backend: 'empty' }),
+    state('unregistered', '先锋骑士：未登记用户', 'newcomer'),
+    offline('先锋骑士：网络断开时'),
+  ],
+  'packages/volunteer/pages/activities/index': [
+    main('志愿活动：近期活动、计划时长与名额', 'rider'),
+    empty('志愿活动：近期没有活动'),
+  ],
+  'packages/volunteer/pages/activity/index': [
+    main('志愿活动详情：已报名，签到前', 'rider', { query: (f) => ({ id: f.volunteer.upcoming }) }),
+    state('served', '志愿活动详情：已签退，获得信用时数', 'rider', { query: (f) => ({ id: f.volunteer.served }) }),
+    state('join', '志愿活动详情：未入队用户', 'newcomer', { query: (f) => ({ id: f.volunteer.upcoming }) }),
+    state('missing', '志愿活动不存在', 'rider', { query: () => ({ id: 'va-no-such-activity' }) }),
+  ],
+  'packages/volunteer/pages/hours/index': [
+    main('我的时数：信用与荣誉时数分开、星级与记录', 'rider'),
+    state('claims', '我的时数：补录与上报的审核状态', 'rider', { interact: (ui) => ui.tap('#tab-claims') }),
+  ],
+  'packages/volunteer/pages/report/index': [
+    main('上报服务：类型、内容、时间与照片', 'rider'),
+    state('not-member', '上报服务：非正式队员', 'newcomer'),
+  ],
+  'packages/volunteer/pages/leaderboard/index': [
+    main('服务排行：本月，我的名次与参与开关', 'rider'),
+    state('all', '服务排行：总排行', 'rider', { interact: (ui) => ui.tap('#period-all') }),
+  ],
+  'packages/volunteer/pages/statement/index': [main('月度账单：本月时数与积分收支', 'rider')],
+  'packages/volunteer/pages/admin-members/index': [
+    main('队员审核：待审核的入队申请', 'organiser'),
+    state('approved', '队员审核：正式队员（时数、积分、暂停）', 'organiser', {
+      interact: (ui) => ui.tap('#status-approved'),
+    }),
+    state('denied', '队员审核：非组织者', 'newcomer'),
+  ],
+  'packages/volunteer/pages/admin-activities/index': [
+    main('志愿活动管理：报名、签到与签退人数，编辑与签到/签退码', 'organiser'),
+    empty('志愿活动管理：空', 'organiser'),
+  ],
+  'packages/volunteer/pages/admin-activity-edit/index': [
+    main('编辑志愿活动', 'organiser', { query: (f) => ({ id: f.volunteer.upcoming }) }),
+    state('new', '新建志愿活动', 'organiser'),
+  ],
+  'packages/volunteer/pages/admin-checkin/index': [
+    main('签到码：每 10 秒刷新', 'organiser', { query: (f) => ({ id: f.volunteer.checkIn }) }),
+    state('out', '签退码', 'organiser', { query: (f) => ({ id: f.volunteer.checkIn, purpose: 'out' }) }),
+    state('closed', '签到码：未到签到时间', 'organiser', { query: (f) => ({ id: f.volunteer.upcoming }) }),
+  ],
+  'packages/volunteer/pages/admin-claims/index': [
+    main('时数审核：漏签退与自主服务，待审核', 'organiser'),
+    state('backfill', '补录荣誉时数', 'organiser', { interact: (ui) => ui.tap('#tab-backfill') }),
+  ],
+  'packages/volunteer/pages/admin-stats/index': [main('志愿统计：本月人次、时数、积分与待审核', 'organiser')],
   'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
   'packages/admin/pages/users/index': [main('用户管理', 'organiser')],
   'packages/admin/pages/orgs/index': [main('组织管理', 'organiser')],

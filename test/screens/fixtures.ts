@@ -7,6 +7,7 @@
 // People are fictional.
 import { solidPng } from '../../scripts/seed/png';
 import type { Viewer } from './catalog';
+import { arrangeVolunteer, type VolunteerShots } from './volunteer-fixtures';
 
 export const VIEWERS: Record<Viewer, string> = {
   rider: 'shot-rider',
@@ -26,6 +27,8 @@ export interface ShotFixtures {
   checkInMeeting: string;
   /** The points shop: a goods with a picture and a limit, and the rider's pending order (its pickup code). */
   shop: { goods: string; order: string };
+  /** The volunteer team's activities (volunteer-fixtures.ts). */
+  volunteer: VolunteerShots;
 }
 
 /** `at`: the server's pinned "now" for the call. */
@@ -137,6 +140,14 @@ export async function arrangeDemo(call: Call, upload: Upload): Promise<ShotFixtu
     orgId: 'org-district',
   });
   await call(rider, 'roundtable', 'signUp', { meetingId: tonight.id });
+  const volunteer = await arrangeVolunteer(call, upload, {
+    rider,
+    riderId: profile.userId,
+    organiser,
+    other: OTHER_RIDER,
+    branch: SEEDED.branch,
+    district: SEEDED.district,
+  });
   return {
     lectures: SEEDED.lectures,
     campaigns: SEEDED.campaigns,
@@ -145,6 +156,7 @@ export async function arrangeDemo(call: Call, upload: Upload): Promise<ShotFixtu
     cases,
     checkInMeeting: tonight.id,
     shop: await arrangeShop(call, upload),
+    volunteer,
   };
 }
 

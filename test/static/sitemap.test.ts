@@ -44,6 +44,12 @@ const PERSONAL = [
   // Certificates and their verification: a holder's name and hours.
   'packages/volunteer/pages/certificate/index',
   'packages/volunteer/pages/verify/index',
+  // Volunteer team: membership, hours, reports, statements, rankings of named members
+  'packages/volunteer/pages/index/index',
+  'packages/volunteer/pages/hours/index',
+  'packages/volunteer/pages/report/index',
+  'packages/volunteer/pages/statement/index',
+  'packages/volunteer/pages/leaderboard/index',
 ];
 
 /** Public content a search may well show. */
@@ -62,6 +68,8 @@ const PUBLIC = [
   'packages/cases/pages/board/index',
   'packages/roundtable/pages/index/index',
   'packages/roundtable/pages/meeting/index',
+  'packages/volunteer/pages/activities/index',
+  'packages/volunteer/pages/activity/index',
 ];
 
 /** What the first matching rule says about a page (WeChat applies rules in order). */

@@ -115,6 +115,33 @@ describe('credit hours from the scans', () => {
   });
 });
 
+describe('manual marks', () => {
+  it('a manual check-in with a scanned check-out earns no credit: a pending claim for review', async () => {
+    const userId = await member(w, 'o-manual');
+    const start = START + 8 * DAY;
+    const a = await activity(w, start);
+    await signUp(w, 'o-manual', a.id);
+    await w.h
+      .as(ADMIN)
+      .at(iso(start + 5 * MINUTE))
+      .ok('volunteer', 'manualCheckIn', { activityId: a.id, userId });
+    const out = ok<CheckOutResult>(await scanOut(w, 'o-manual', a.id, start + 115 * MINUTE));
+    expect(out).toMatchObject({ already: false, hours: null, servedMinutes: 110 });
+    const detail = await w.h
+      .as('o-manual')
+      .at(iso(start + 2 * HOUR))
+      .ok<VolunteerActivityDetail>('volunteer', 'getActivity', { activityId: a.id });
+    expect(detail).toMatchObject({
+      memberStatus: 'approved',
+      myHours: null,
+      myClaim: { kind: 'missed_checkout', state: 'pending' },
+      mine: { state: 'attended', checkedOutAt: iso(start + 115 * MINUTE) },
+    });
+    const hours = await w.h.as('o-manual').ok<MyHours>('volunteer', 'myHours', {});
+    expect(hours.summary.creditMinutes).toBe(0);
+  });
+});
+
 describe('at most 3 in/out pairs a day', () => {
   it('a 4th check-in on the same Beijing day is refused; the next day is fresh', async () => {
     await member(w, 'o-busy');

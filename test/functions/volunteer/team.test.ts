@@ -338,6 +338,10 @@ describe('leaderboards, statements and certificates', () => {
     expect(await w.h.as('').call('volunteer', 'verifyCertificate', { number: 'ZY2026' })).toMatchObject({
       code: 'NOT_FOUND',
     });
+    const code = await w.h
+      .as('o-top')
+      .ok<{ fileId: string }>('volunteer', 'certificatePosterCode', { number: cert.number });
+    expect(code.fileId).toMatch(new RegExp(`posters/certificate-${cert.number}\\.png$`));
     const notMine = await w.h.as('o-hide').call('volunteer', 'certificatePosterCode', { number: cert.number });
     expect(notMine).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(aId).toBeTruthy();

@@ -1,6 +1,6 @@
-// The volunteer feature's one service module, for its worker and organiser pages:
-// 先锋骑士 (membership, activities with check-in and check-out, hours, points,
-// leaderboards, certificates) and the points shop (积分超市).
+// The volunteer feature's one service module (先锋骑士 and 积分超市), for its worker
+// and organiser pages: membership, activities with check-in and check-out, hours,
+// self-reports, leaderboards, statements, certificates, the points shop.
 //
 // It lives in the subpackage, not in miniprogram/services/: nothing in the main
 // package uses it, and main-package JS imported only from subpackages fails

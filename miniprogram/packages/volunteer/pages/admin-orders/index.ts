@@ -9,7 +9,7 @@ import { initialList, listRegistry } from '../../../../components/list-state/pag
 import { errorCode, errorMessage, toastError } from '../../../../utils/errors';
 import { ensureLogin, organiserAccess } from '../../../../utils/session';
 import { volunteerApi } from '../../services/volunteer';
-import { shopOfficeApi } from '../../services/volunteer-office';
+import { volunteerOfficeApi } from '../../services/volunteer-office';
 import { codeDigits, ORDER_STATE_LABELS, ORDER_STATES, type OrderView, orderView } from '../../utils/shop-labels';
 import { monthToDate, orderSummary } from './view';
 
@@ -151,7 +151,7 @@ Component({
         const profile = await ensureLogin();
         const orgId = profile.adminOrgIds[0];
         if (!orgId) throw new Error('no org');
-        const { url } = await shopOfficeApi('exportShopOrders', { orgId, ...monthToDate(new Date()) });
+        const { url } = await volunteerOfficeApi('exportShopOrders', { orgId, ...monthToDate(new Date()) });
         this.setData({ exportUrl: url });
       } catch (err) {
         toastError(err, '导出失败，请稍后再试');
