@@ -403,6 +403,7 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
       price: 1,
       onShelf: true,
     }),
+    getAdminGoods: (w) => ({ goodsId: w.goodsInOther }),
     listAdminGoods: (w) => ({ orgId: w.orgs.otherDistrict.id }),
     listOrders: (w) => ({ orgId: w.orgs.otherDistrict.id }),
     findOrderByCode: (w) => ({ pickupCode: w.pickupCodeInOther }),
