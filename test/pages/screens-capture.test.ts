@@ -30,6 +30,7 @@ beforeAll(async () => {
       checkInMeeting: '',
       shop: { goods: '', order: '' },
       volunteer: { upcoming: '', served: '', checkIn: '' },
+      certificate: '',
     },
   };
 });

@@ -29,6 +29,8 @@ export interface ShotFixtures {
   shop: { goods: string; order: string };
   /** The volunteer team's activities (volunteer-fixtures.ts). */
   volunteer: VolunteerShots;
+  /** The number of the rider's 志愿服务记录证明 (issued after their scanned hours). */
+  certificate: string;
 }
 
 /** `at`: the server's pinned "now" for the call. */
@@ -157,6 +159,7 @@ export async function arrangeDemo(call: Call, upload: Upload): Promise<ShotFixtu
     checkInMeeting: tonight.id,
     shop: await arrangeShop(call, upload),
     volunteer,
+    certificate: (await call<{ number: string }>(rider, 'volunteer', 'myCertificate', {})).number,
   };
 }
 

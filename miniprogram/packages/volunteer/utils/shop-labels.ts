@@ -5,7 +5,7 @@
 import type { GoodsLimit, GoodsSummary, ShopOrder, ShopOrderState } from '../../../../typings/volunteer-shop';
 import type { TagTheme } from '../../../config/labels';
 import { displayUrl } from '../../../services/files';
-import { formatDateTime } from '../../../utils/format';
+import { formatDate, formatDateTime } from '../../../utils/format';
 
 export const ORDER_STATE_LABELS: Record<ShopOrderState, string> = {
   pending: '待领取',
@@ -112,4 +112,10 @@ export const orderView = (o: ShopOrder): OrderView => ({
 export function newRequestId(): string {
   const rand = () => Math.random().toString(36).slice(2, 10).padEnd(8, '0');
   return `r${Date.now().toString(36)}${rand()}${rand()}`;
+}
+
+/** This Beijing month so far, as a period of days (the orders export, the goods page's numbers). */
+export function monthToDate(now: Date): { from: string; to: string } {
+  const today = formatDate(now.toISOString());
+  return { from: `${today.slice(0, 7)}-01`, to: today };
 }

@@ -10,8 +10,15 @@ import { errorCode, errorMessage, toastError } from '../../../../utils/errors';
 import { ensureLogin, organiserAccess } from '../../../../utils/session';
 import { volunteerApi } from '../../services/volunteer';
 import { volunteerOfficeApi } from '../../services/volunteer-office';
-import { codeDigits, ORDER_STATE_LABELS, ORDER_STATES, type OrderView, orderView } from '../../utils/shop-labels';
-import { monthToDate, orderSummary } from './view';
+import {
+  codeDigits,
+  monthToDate,
+  ORDER_STATE_LABELS,
+  ORDER_STATES,
+  type OrderView,
+  orderView,
+} from '../../utils/shop-labels';
+import { orderSummary } from './view';
 
 type Tab = ShopOrderState | 'all';
 
