@@ -10,6 +10,7 @@ import { clearSession } from '../../../miniprogram/utils/session';
 import { actAs, callAs } from '../support/backend';
 import { makeAdmin } from '../support/fixtures';
 import { loadPage, waitFor, wxDouble, type RenderedPage } from '../support/page';
+import { typeIntoTextarea } from '../support/campaign';
 import { loadSecondPage } from '../support/second-page';
 import { addGoods, openPage, redeemAs, SHOP_ADMIN, startShopPages, type ShopPageWorld } from '../support/shop';
 import { stubWx } from '../support/study';
@@ -59,7 +60,7 @@ it('an organiser creates goods with a picture and a limit; a rider sees them on 
   expect(cellText(page, 'org-cell')).toContain(w.orgs.district.name);
 
   await typeInto(page, 'name', '反光背心');
-  await typeInto(page, 'pickup-note', '城东驿站，工作日 9:00–17:00');
+  await typeIntoTextarea(page, 'pickup-note', '城东驿站，工作日 9:00–17:00');
   await tapOn(page, '#photos >>> #add-photo');
   await waitFor(() => expect(page.data.form.photos).toHaveLength(1));
   await typeInto(page, 'price', '60');

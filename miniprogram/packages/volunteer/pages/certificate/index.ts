@@ -77,14 +77,14 @@ Component({
         this.setData({ status: 'error', error: errorMessage(err, '加载失败，请稍后重试') });
       }
     },
-    period() {
+    chosenPeriod() {
       const { period, from, to } = this.data;
       return periodOf(period, { from, to });
     },
     refreshPreview() {
       const source = sources.get(this);
       if (!source) return;
-      const facts = previewCertificate(source.member, source.records, this.period());
+      const facts = previewCertificate(source.member, source.records, this.chosenPeriod());
       this.setData({ preview: facts ? certificateView(facts) : null, issued: null });
     },
     onPeriod(e: DetailEvent<ChipsChange>) {
@@ -105,7 +105,7 @@ Component({
       if (!this.data.preview || this.data.issuing) return;
       this.setData({ issuing: true });
       try {
-        const cert = await volunteerApi('myCertificate', this.period());
+        const cert = await volunteerApi('myCertificate', this.chosenPeriod());
         issuedOf.set(this, cert);
         this.setData({ issued: certificateView(cert), posterStatus: 'loading', posterError: '' });
         await this.drawPoster(cert);

@@ -3,7 +3,8 @@
 // poster pixels: the title and number, who (name, masked phone), the period, the
 // hours — credit and honor apart and their total — the service content (its
 // longest lines; the rest counted), the issuing org and date, and the
-// mini-program code that opens the verify page.
+// mini-program code that opens the verify page. The poster is as tall as its
+// content lines need (at most POSTER_MAX_HEIGHT).
 import type { Wrap } from '../../../../components/share-poster/index';
 import type { PosterLayout, PosterOp } from '../../../../components/share-poster/paint';
 import type { CertificateView } from '../../utils/certificate';
@@ -11,7 +12,8 @@ import type { CertificateView } from '../../utils/certificate';
 export type { PosterLayout, PosterOp };
 
 export const POSTER_WIDTH = 600;
-export const POSTER_HEIGHT = 1000;
+/** With every content line the poster has room for and the count of the rest. */
+export const POSTER_MAX_HEIGHT = 1060;
 /** Content lines the poster has room for; the rest are counted ("等 N 次服务"). */
 export const POSTER_LINES = 4;
 /** Height of one content line (what, then when and how long). */
@@ -34,7 +36,8 @@ export function certificateLayout(cert: CertificateView, wrap: Wrap): PosterLayo
   };
 
   // Paper, a red frame, the title and the number.
-  ops.push({ kind: 'rect', x: 0, y: 0, w: W, h: POSTER_HEIGHT, color: '#FFFFFF', radius: 0 });
+  const paper: PosterOp = { kind: 'rect', x: 0, y: 0, w: W, h: 0, color: '#FFFFFF', radius: 0 };
+  ops.push(paper);
   ops.push({ kind: 'rect', x: 0, y: 0, w: W, h: 12, color: BRAND, radius: 0 });
   text({ text: '志愿服务记录证明', x: W / 2, y: 92, size: 40, bold: true, color: BRAND, align: 'center' });
   text({ text: `编号 ${cert.number}`, x: W / 2, y: 132, size: 20, color: GREY, align: 'center' });
@@ -69,21 +72,25 @@ export function certificateLayout(cert: CertificateView, wrap: Wrap): PosterLayo
   });
   const rest = cert.services - shown.length;
   if (rest > 0) line(`等 ${rest} 次服务，扫码查看完整证明`, 508 + shown.length * ROW, 20, GREY);
+  const contentEnd = 508 + (shown.length - 1) * ROW + 24 + (rest > 0 ? ROW - 24 : 0);
 
   // The issuing org and date.
-  const footY = 752;
+  const footY = contentEnd + 64;
   const [org = ''] = wrap(`出具组织：${cert.orgName}`, { maxWidth: inner, size: 22, maxLines: 1 });
   text({ text: org, x: W - PAD, y: footY, size: 22, color: INK, align: 'right' });
   text({ text: `出具日期：${cert.issuedText}`, x: W - PAD, y: footY + 36, size: 22, color: INK, align: 'right' });
 
   // The divider, then the mini-program code that verifies it.
-  ops.push({ kind: 'rect', x: PAD, y: 816, w: inner, h: 2, color: '#EEEEEE', radius: 0 });
-  const code = { x: PAD, y: 836, w: 140, h: 140, radius: 0 };
+  const divider = footY + 64;
+  ops.push({ kind: 'rect', x: PAD, y: divider, w: inner, h: 2, color: '#EEEEEE', radius: 0 });
+  const code = { x: PAD, y: divider + 20, w: 140, h: 140, radius: 0 };
   ops.push({ kind: 'image', slot: 'code', ...code });
   const captionX = code.x + code.w + 28;
-  text({ text: '长按识别小程序码', x: captionX, y: 888, size: 26, bold: true, color: INK, align: 'left' });
-  text({ text: '核验本证明的真实性', x: captionX, y: 928, size: 22, color: GREY, align: 'left' });
-  text({ text: '或在小程序中输入证明编号', x: captionX, y: 960, size: 20, color: '#999999', align: 'left' });
+  text({ text: '长按识别小程序码', x: captionX, y: code.y + 52, size: 26, bold: true, color: INK, align: 'left' });
+  text({ text: '核验本证明的真实性', x: captionX, y: code.y + 92, size: 22, color: GREY, align: 'left' });
+  text({ text: '或在小程序中输入证明编号', x: captionX, y: code.y + 124, size: 20, color: '#999999', align: 'left' });
 
-  return { width: W, height: POSTER_HEIGHT, ops };
+  const height = code.y + code.h + 28;
+  paper.h = height;
+  return { width: W, height, ops };
 }
