@@ -6,13 +6,13 @@
 import type { AdminGoods } from '../../../../../typings/volunteer-shop';
 import type { ChipsChange } from '../../../../components/choice-chips/index';
 import type { PhotosChange } from '../../../../components/photo-picker/index';
-import { errorCode, errorMessage } from '../../../../utils/errors';
+import { formTextHandlers, saveThenBack } from '../../utils/editor';
+import { loadError } from '../../../../utils/errors';
 import { volunteerApi } from '../../services/volunteer';
 import { organiserOrgs } from '../../utils/organiser';
 import { checkGoodsForm, emptyGoodsForm, type GoodsForm, goodsForm, toSaveGoods } from './form';
 
 type Status = 'loading' | 'ready' | 'error' | 'denied';
-type TextField = 'name' | 'description' | 'pickupNote' | 'price' | 'stock' | 'addStock' | 'perPerson';
 
 const PERIODS = [
   { value: 'all', label: '累计' },
@@ -66,18 +66,11 @@ Component({
           orgName: goods?.orgName ?? orgs.find((o) => o.id === form.orgId)?.name ?? '',
         });
       } catch (err) {
-        const error =
-          errorCode(err) === 'NOT_FOUND' ? '找不到这件商品，可能已被删除' : errorMessage(err, '加载失败，请稍后再试');
-        this.setData({ status: 'error', error });
+        this.setData({ status: 'error', error: loadError(err, '找不到这件商品，可能已被删除') });
       }
     },
-    onRetry() {
-      this.load();
-    },
     // --- fields
-    onText(e: DetailEvent<{ value: string }, { field: TextField }>) {
-      this.setData({ [`form.${e.currentTarget.dataset.field}`]: e.detail.value, formError: '' });
-    },
+    ...formTextHandlers(),
     onOrg(e: DetailEvent<{ value: string | number }>) {
       const org = this.data.orgs[Number(e.detail.value)];
       if (org) this.setData({ 'form.orgId': org.id, orgName: org.name, formError: '' });
@@ -96,21 +89,12 @@ Component({
       this.setData({ 'form.photos': photos, uploading, formError: error });
     },
     // --- save
-    async onSave() {
-      if (this.data.saving || this.data.uploading) return;
+    onSave() {
       const form = this.data.form;
-      const problem = checkGoodsForm(form);
-      if (problem) return void this.setData({ formError: problem });
-      this.setData({ saving: true, formError: '' });
-      try {
+      return saveThenBack(this, checkGoodsForm(form), async () => {
         const saved = await volunteerApi('saveGoods', toSaveGoods(form));
-        wx.showToast({ title: form.id ? `已保存，库存 ${saved.stock}` : '已新建', icon: 'success' });
-        wx.navigateBack({ delta: 1 });
-      } catch (err) {
-        this.setData({ formError: errorMessage(err, '保存失败，请稍后再试') });
-      } finally {
-        this.setData({ saving: false });
-      }
+        return form.id ? `已保存，库存 ${saved.stock}` : '已新建';
+      });
     },
   },
 });
