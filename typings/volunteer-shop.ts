@@ -288,6 +288,8 @@ export interface VolunteerShopApi {
   // Organisers (admins of the goods' org or of one above it); every write audited.
   /** Creates or edits goods (stock on creation, addStock afterwards). */
   saveGoods: ActionSpec<SaveGoodsRequest, AdminGoods, 'admin'>;
+  /** One goods for its edit form: organisers of its org (NOT_FOUND for an unknown id, FORBIDDEN outside scope). */
+  getAdminGoods: ActionSpec<{ goodsId: string }, AdminGoods, 'admin'>;
   listAdminGoods: ActionSpec<ListAdminGoodsRequest, Page<AdminGoods>, 'admin'>;
   /** The redemption queue: orders of goods in scope, newest first. */
   listOrders: ActionSpec<ListOrdersRequest, Page<AdminShopOrder> & { total: number }, 'admin'>;

@@ -57,6 +57,15 @@ export const ROUTES = {
   adminCheckIn: '/packages/roundtable/pages/admin-checkin/index',
   adminMinutes: '/packages/roundtable/pages/admin-minutes/index',
   adminMeetingStats: '/packages/roundtable/pages/admin-stats/index',
+  // The points shop and certificates (积分超市, 我的兑换, 志愿服务记录证明, 商品与兑换管理)
+  shop: '/packages/volunteer/pages/shop/index',
+  shopGoods: '/packages/volunteer/pages/goods/index',
+  shopOrders: '/packages/volunteer/pages/orders/index',
+  certificate: '/packages/volunteer/pages/certificate/index',
+  verifyCertificate: '/packages/volunteer/pages/verify/index',
+  adminGoods: '/packages/volunteer/pages/admin-goods/index',
+  adminGoodsEdit: '/packages/volunteer/pages/admin-goods-edit/index',
+  adminShopOrders: '/packages/volunteer/pages/admin-orders/index',
   // Volunteer team (先锋骑士): membership, activities, hours, leaderboards, statements; organisers' pages
   volunteer: '/packages/volunteer/pages/index/index',
   volActivities: '/packages/volunteer/pages/activities/index',

@@ -14,3 +14,8 @@ export function errorCode(err: unknown): string {
 export function toastError(err: unknown, fallback?: string): void {
   wx.showToast({ title: errorMessage(err, fallback), icon: 'none', duration: 2500 });
 }
+
+/** Why a record's page could not load: `missing` when there is no such record, else the server's words. */
+export function loadError(err: unknown, missing: string): string {
+  return errorCode(err) === 'NOT_FOUND' ? missing : errorMessage(err, '加载失败，请稍后再试');
+}

@@ -121,6 +121,17 @@ describe('me page', () => {
     ]);
   });
 
+  it('opens 积分超市 from beside the points', async () => {
+    actAs('me-shop');
+    const page = render(meId);
+    await ready(page);
+    expect(cellText(page, 'shop')).toContain('积分超市');
+    await tapCell(page, 'shop');
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/volunteer/pages/shop/index' }),
+    ]);
+  });
+
   it('hides 管理后台 from a worker and shows it to an admin', async () => {
     await registerWorker('me-worker', orgs.expressBranch.id);
     actAs('me-worker');

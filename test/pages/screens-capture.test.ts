@@ -28,7 +28,9 @@ beforeAll(async () => {
       quotePoster: { day: '', text: '', source: '' },
       cases: { demand: '', report: '' },
       checkInMeeting: '',
+      shop: { goods: '', order: '' },
       volunteer: { upcoming: '', served: '', checkIn: '' },
+      certificate: '',
     },
   };
 });

@@ -284,6 +284,25 @@ export const CATALOG: Record<string, ShotState[]> = {
     state('not-ended', '会议纪要：活动尚未结束', 'organiser', { query: () => ({ id: 'mt-seed-rt-charging' }) }),
   ],
   'packages/roundtable/pages/admin-stats/index': [main('活动统计：举办场次、报名、出席率与人次', 'organiser')],
+  'packages/volunteer/pages/shop/index': [
+    main('积分超市：我的积分、物品图片、所需积分、库存与限兑', 'rider'),
+    state('affordable', '积分超市：只看积分够兑的', 'rider', { interact: (ui) => ui.tap('#filter-affordable') }),
+    empty('积分超市：还没有物品'),
+    state('unregistered', '积分超市：未登记', 'newcomer'),
+  ],
+  'packages/volunteer/pages/goods/index': [
+    main('物品详情：价格、库存、限兑与领取地点，积分不足时说明原因', 'rider', { query: (f) => ({ id: f.shop.goods }) }),
+    state('missing', '物品详情：找不到', 'rider', { query: () => ({ id: 'no-such-goods' }) }),
+  ],
+  'packages/volunteer/pages/orders/index': [
+    main('我的兑换：领取码二维码与数字、领取地点、取消兑换', 'rider', { query: (f) => ({ id: f.shop.order }) }),
+    state('list', '我的兑换：待领取', 'rider'),
+    empty('我的兑换：没有待领取的物品'),
+  ],
+  'packages/volunteer/pages/admin-orders/index': [
+    main('兑换核销：待领取优先，扫码核销、取消退积分、导出', 'organiser'),
+    state('denied', '兑换核销：非组织者', 'rider'),
+  ],
   'packages/volunteer/pages/index/index': [
     main('先锋骑士：星级、信用与荣誉时数、积分与入口（正式队员）', 'rider'),
     state('apply', '先锋骑士：介绍与入队申请（按登记信息预填）', 'rider', { backend: 'empty' }),
@@ -338,6 +357,27 @@ export const CATALOG: Record<string, ShotState[]> = {
     state('backfill', '补录荣誉时数', 'organiser', { interact: (ui) => ui.tap('#tab-backfill') }),
   ],
   'packages/volunteer/pages/admin-stats/index': [main('志愿统计：本月人次、时数、积分与待审核', 'organiser')],
+  'packages/volunteer/pages/certificate/index': [
+    main('志愿服务记录证明：选择期间，预览姓名、电话、信用与荣誉时数、服务内容与出具组织', 'rider'),
+    state('issued', '志愿服务记录证明：已开具，证明海报（小程序码核验）', 'rider', {
+      interact: (ui) => ui.tap('#issue >>> .t-button'),
+    }),
+    state('unregistered', '志愿服务记录证明：未登记用户', 'newcomer'),
+  ],
+  'packages/volunteer/pages/verify/index': [
+    main('证明核验：证明真实有效，显示证明所载内容（姓名隐去）', 'newcomer', { query: (f) => ({ no: f.certificate }) }),
+    state('not-found', '证明核验：编号不存在', 'newcomer', { query: () => ({ no: 'ZY2026AAAAAAAAAAAAAAAA' }) }),
+    state('entry', '证明核验：输入证明编号', 'newcomer'),
+  ],
+  'packages/volunteer/pages/admin-goods/index': [
+    main('商品管理：本月兑换、上架中/已下架、价格、库存与待领取件数', 'organiser'),
+    state('off-shelf', '商品管理：已下架', 'organiser', { interact: (ui) => ui.tap('#shelf-off') }),
+    state('denied', '商品管理：非组织者', 'rider'),
+  ],
+  'packages/volunteer/pages/admin-goods-edit/index': [
+    main('编辑商品：图片、积分、当前库存与补货、每人限兑、上架', 'organiser', { query: (f) => ({ id: f.shop.goods }) }),
+    state('new', '新建商品', 'organiser'),
+  ],
   'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
   'packages/admin/pages/users/index': [main('用户管理', 'organiser')],
   'packages/admin/pages/orgs/index': [main('组织管理', 'organiser')],

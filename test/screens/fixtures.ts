@@ -25,8 +25,12 @@ export interface ShotFixtures {
   cases: { demand: string; report: string };
   /** A round-table starting in 20 minutes (its check-in code can be shown now). */
   checkInMeeting: string;
+  /** The points shop: a goods with a picture and a limit, and the rider's pending order (its pickup code). */
+  shop: { goods: string; order: string };
   /** The volunteer team's activities (volunteer-fixtures.ts). */
   volunteer: VolunteerShots;
+  /** The number of the rider's 志愿服务记录证明 (issued after their scanned hours). */
+  certificate: string;
 }
 
 /** `at`: the server's pinned "now" for the call. */
@@ -153,8 +157,49 @@ export async function arrangeDemo(call: Call, upload: Upload): Promise<ShotFixtu
     quotePoster: { day: today.day, text: today.quote.text, source: today.quote.source },
     cases,
     checkInMeeting: tonight.id,
+    shop: await arrangeShop(call, upload),
     volunteer,
+    certificate: (await call<{ number: string }>(rider, 'volunteer', 'myCertificate', {})).number,
   };
+}
+
+/** The district's goods (pictures are plain colour tiles) and the rider's order of the 1-point armband. */
+async function arrangeShop(call: Call, upload: Upload): Promise<ShotFixtures['shop']> {
+  const { rider, organiser } = VIEWERS;
+  const goods: { name: string; price: number; stock: number; rgb: [number, number, number]; more?: object }[] = [
+    {
+      name: '骑行头盔',
+      price: 300,
+      stock: 12,
+      rgb: [52, 73, 94],
+      more: { limit: { perPerson: 1, period: 'all' }, description: '（示例内容）3C 认证半盔，夏季透气款，可调头围。' },
+    },
+    { name: '防滑手套', price: 80, stock: 40, rgb: [70, 70, 70], more: { limit: { perPerson: 2, period: 'month' } } },
+    { name: '护膝', price: 120, stock: 0, rgb: [40, 90, 160] },
+    { name: '外卖保温箱', price: 500, stock: 6, rgb: [230, 160, 40] },
+    { name: '充电宝', price: 200, stock: 15, rgb: [60, 160, 110] },
+    { name: '反光臂带', price: 1, stock: 100, rgb: [250, 220, 60], more: { limit: { perPerson: 5, period: 'all' } } },
+  ];
+  const ids: string[] = [];
+  for (const [i, g] of goods.entries()) {
+    const imageFileId = await upload(organiser, `goods/shot-${i}.png`, solidPng(240, 240, g.rgb));
+    const saved = await call<{ id: string }>(organiser, 'volunteer', 'saveGoods', {
+      orgId: SEEDED.district,
+      name: g.name,
+      price: g.price,
+      stock: g.stock,
+      imageFileId,
+      pickupNote: '城东党群服务驿站，工作日 9:00–17:00',
+      onShelf: true,
+      ...g.more,
+    });
+    ids.push(saved.id);
+  }
+  const receipt = await call<{ order: { id: string } }>(rider, 'volunteer', 'redeem', {
+    goodsId: ids[5],
+    requestId: 'shot-armband-order',
+  });
+  return { goods: ids[0]!, order: receipt.order.id };
 }
 
 /** The rider's demand (answered by the organiser the next day) and 随手拍; the organiser's reply templates. */

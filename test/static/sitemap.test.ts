@@ -37,6 +37,13 @@ const PERSONAL = [
   'packages/cases/pages/mine/index',
   'packages/cases/pages/detail/index',
   'packages/roundtable/pages/mine/index',
+  // The points shop: a rider's own shelf, balance and orders.
+  'packages/volunteer/pages/shop/index',
+  'packages/volunteer/pages/goods/index',
+  'packages/volunteer/pages/orders/index',
+  // Certificates and their verification: a holder's name and hours.
+  'packages/volunteer/pages/certificate/index',
+  'packages/volunteer/pages/verify/index',
   // Volunteer team: membership, hours, reports, statements, rankings of named members
   'packages/volunteer/pages/index/index',
   'packages/volunteer/pages/hours/index',

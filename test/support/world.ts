@@ -404,6 +404,7 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
       onShelf: true,
     }),
     listAdminGoods: (w) => ({ orgId: w.orgs.otherDistrict.id }),
+    getAdminGoods: (w) => ({ goodsId: w.goodsInOther }),
     listOrders: (w) => ({ orgId: w.orgs.otherDistrict.id }),
     findOrderByCode: (w) => ({ pickupCode: w.pickupCodeInOther }),
     fulfilOrder: (w) => ({ pickupCode: w.pickupCodeInOther }),

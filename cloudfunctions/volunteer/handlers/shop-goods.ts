@@ -1,5 +1,5 @@
 // Organisers' goods: create and edit (stock on creation, then relative restocks so a
-// redemption meanwhile is never overwritten), and their list. Scoped to the org
+// redemption meanwhile is never overwritten), one goods for its edit form, and their list. Scoped to the org
 // sub-tree; the texts riders read are content-checked and the picture accepted as
 // a published image; every save audited.
 import * as z from 'zod';
@@ -50,7 +50,7 @@ const saveInput = form(
   },
 );
 
-type GoodsActions = Pick<VolunteerShopApi, 'saveGoods' | 'listAdminGoods'>;
+type GoodsActions = Pick<VolunteerShopApi, 'saveGoods' | 'getAdminGoods' | 'listAdminGoods'>;
 
 export const shopGoodsHandlers = {
   saveGoods: {
@@ -112,6 +112,16 @@ export const shopGoodsHandlers = {
         summary: `${existing ? '修改' : '新建'}商品：${saved.name}（${saved.price} 积分，库存 ${saved.stock}${restock}，${saved.onShelf ? '上架' : '下架'}）`,
       });
       return toAdminGoods(saved);
+    },
+  },
+
+  getAdminGoods: {
+    access: 'admin',
+    input: form({ goodsId: id() }, { goodsId: '商品编号' }),
+    async run(ctx, input) {
+      const goods = await requireGoods(input.goodsId);
+      requireOrganiser(ctx.caller, goods);
+      return toAdminGoods(goods);
     },
   },
 

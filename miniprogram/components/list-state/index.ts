@@ -3,7 +3,9 @@
 // page with retry, the end of the list). Binds to a ListView kept by PagedList
 // (./paged-list), whose initial state is also this component's default. An
 // organiser page also shows `denied` with it: someone signed in who is no
-// organiser is told 管理后台仅对管理员开放 instead of the server's refusal with 重试.
+// organiser is told 管理后台仅对管理员开放 instead of the server's refusal with 重试;
+// and a worker page shows `unregistered`: what registering opens (empty-text) and 去登记.
+import { ROUTES } from '../../config/routes';
 import { initialList } from './paged-list';
 
 const initial = initialList<never>();
@@ -27,6 +29,9 @@ Component({
     },
     onMore() {
       this.triggerEvent('more');
+    },
+    onRegister() {
+      wx.navigateTo({ url: ROUTES.register });
     },
   },
 });

@@ -103,6 +103,42 @@ describe('saving goods', () => {
   });
 });
 
+describe('one goods for its edit form (getAdminGoods)', () => {
+  it('its organiser reads it with stock and pieces by state; others are refused and learn nothing', async () => {
+    const [rider] = await workers(w, 'getadmin', 1, 1000);
+    const g = await saveGoods(w, { name: '反光背心', price: 40, stock: 8, pickupNote: '城东驿站', onShelf: false });
+    await edit(ADMIN, g, { onShelf: true, pickupNote: '城东驿站' });
+    await redeem(w, rider!, g.id, { quantity: 2 });
+
+    const got = await w.h.as(ADMIN).ok<AdminGoods>('volunteer', 'getAdminGoods', { goodsId: g.id });
+    expect(got).toMatchObject({
+      id: g.id,
+      name: '反光背心',
+      pickupNote: '城东驿站',
+      stock: 6,
+      pending: 2,
+      onShelf: true,
+    });
+    for (const who of [OTHER_ADMIN, BRANCH_ADMIN])
+      expect(await w.h.as(who).call('volunteer', 'getAdminGoods', { goodsId: g.id })).toMatchObject({
+        ok: false,
+        code: 'FORBIDDEN',
+      });
+    expect(await w.h.as(rider!).call('volunteer', 'getAdminGoods', { goodsId: g.id })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await w.h.as(ADMIN).call('volunteer', 'getAdminGoods', { goodsId: 'no-such-goods' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
+    expect(await w.h.as(ADMIN).call('volunteer', 'getAdminGoods', {})).toMatchObject({
+      ok: false,
+      code: 'INVALID_ARGUMENT',
+    });
+  });
+});
+
 describe('what workers see', () => {
   it('the goods of their org and those above it, on shelf; not a sibling branch’s or another district’s', async () => {
     const [rider] = await workers(w, 'see', 1, 150);

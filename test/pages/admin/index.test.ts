@@ -67,6 +67,21 @@ describe('admin entry page', () => {
     ]);
   });
 
+  it('links to the points shop’s goods and its redemption queue', async () => {
+    await makeAdmin('entry-shop-admin', [orgs.express.id]);
+    actAs('entry-shop-admin');
+    const page = render(indexId);
+    await waitFor(() => expect(has(page, '#entry-shop-orders')).toBe(true));
+    await tapCell(page, 'entry-shop-goods');
+    await tapCell(page, 'entry-shop-orders');
+    expect(cellText(page, 'entry-shop-goods')).toContain('商品管理');
+    expect(cellText(page, 'entry-shop-orders')).toContain('兑换核销');
+    expect(wxDouble().callsOf('navigateTo')).toEqual([
+      expect.objectContaining({ url: '/packages/volunteer/pages/admin-goods/index' }),
+      expect.objectContaining({ url: '/packages/volunteer/pages/admin-orders/index' }),
+    ]);
+  });
+
   it('links to the cases workbench, the reply templates and the statistics', async () => {
     await makeAdmin('entry-cases-admin', [orgs.express.id]);
     actAs('entry-cases-admin');

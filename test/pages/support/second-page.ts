@@ -5,6 +5,7 @@
 // the wx double — and so the backend — stays the one installed by setup.ts.
 import type * as PageModule from './page';
 import type * as UiModule from './ui';
+import type * as SessionModule from '../../../miniprogram/utils/session';
 import type { render as renderFn } from './ui';
 
 export interface SecondPage {
@@ -12,6 +13,8 @@ export interface SecondPage {
   /** Renders it with the isolated simulate (and remembers it for that registry's detachAll). */
   render: typeof renderFn;
   detachAll(): void;
+  /** Forgets that registry's signed-in user (its own copy of utils/session). */
+  clearSession(): void;
 }
 
 export function loadSecondPage(pagePath: string): SecondPage {
@@ -21,7 +24,14 @@ export function loadSecondPage(pagePath: string): SecondPage {
     const page = require('./page') as typeof PageModule;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ui = require('./ui') as typeof UiModule;
-    loaded = { id: page.loadPage(pagePath), render: ui.render, detachAll: ui.detachAll };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const session = require('../../../miniprogram/utils/session') as typeof SessionModule;
+    loaded = {
+      id: page.loadPage(pagePath),
+      render: ui.render,
+      detachAll: ui.detachAll,
+      clearSession: session.clearSession,
+    };
   });
   return loaded!;
 }

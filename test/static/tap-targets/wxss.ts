@@ -24,7 +24,8 @@ function declarations(body: string): Record<string, string> {
 }
 
 export function parseWxss(source: string): Stylesheet {
-  const css = source.replace(/\/\*[\s\S]*?\*\//g, '');
+  // Comments and @import statements out (an import would glue itself to the first selector).
+  const css = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/@import[^;]*;/g, '');
   const sheet: Stylesheet = { rules: [], pageVars: {} };
   for (const m of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
     const decls = declarations(m[2]!);

@@ -5,12 +5,8 @@
 // It lives in the subpackage, not in miniprogram/services/: nothing in the main
 // package uses it, and main-package JS imported only from subpackages fails
 // miniprogram-ci's CONTAINS_OTHER_PKG_JS (docs/client.md).
-import type { OfficeApi } from '../../../../typings/office';
 import type { VolunteerApi } from '../../../../typings/volunteer';
 import { createApi } from '../../../services/api';
 
 /** The `volunteer` cloud function. */
 export const volunteerApi = createApi<VolunteerApi>('volunteer');
-
-/** The team's part of the organiser-only `office` function: members' hours and points as Excel. */
-export const volunteerOfficeApi = createApi<Pick<OfficeApi, 'exportVolunteerHours'>>('office');

@@ -6,7 +6,8 @@ import { periodHandlers, reloadHandlers } from '../../../../components/list-stat
 import { ROUTES } from '../../../../config/routes';
 import { errorMessage, toastError } from '../../../../utils/errors';
 import { formatDate } from '../../../../utils/format';
-import { volunteerApi, volunteerOfficeApi } from '../../services/volunteer';
+import { volunteerApi } from '../../services/volunteer';
+import { volunteerOfficeApi } from '../../services/volunteer-office';
 import { hoursOf, MEMBER_LABELS, MEMBER_STATUSES } from '../../utils/labels';
 import { organiserOrgs } from '../../utils/organiser';
 
