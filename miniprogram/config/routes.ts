@@ -80,7 +80,4 @@ export const ROUTES = {
   adminVolCheckIn: '/packages/volunteer/pages/admin-checkin/index',
   adminVolClaims: '/packages/volunteer/pages/admin-claims/index',
   adminVolStats: '/packages/volunteer/pages/admin-stats/index',
-  // The shop helper's pages the team pages link to (its own block adds the rest)
-  volCertificate: '/packages/volunteer/pages/certificate/index',
-  volShop: '/packages/volunteer/pages/shop/index',
 } as const;

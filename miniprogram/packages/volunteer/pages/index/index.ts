@@ -23,8 +23,8 @@ const ENTRIES: { key: string; title: string; icon: string; route: keyof typeof R
   { key: 'report', title: '上报服务', icon: 'edit-1', route: 'volReport' },
   { key: 'leaderboard', title: '服务排行', icon: 'chart-bar', route: 'volLeaderboard' },
   { key: 'statement', title: '月度账单', icon: 'file-paste', route: 'volStatement' },
-  { key: 'certificate', title: '服务证明', icon: 'certificate', route: 'volCertificate' },
-  { key: 'shop', title: '积分超市', icon: 'shop', route: 'volShop' },
+  { key: 'certificate', title: '服务证明', icon: 'certificate', route: 'certificate' },
+  { key: 'shop', title: '积分超市', icon: 'shop', route: 'shop' },
 ];
 
 Component({
