@@ -105,9 +105,15 @@ async function totalsPerUser(match: Record<string, unknown>): Promise<UserMonthT
   }));
 }
 
-/** Minutes per member of a sub-tree in a month (the monthly leaderboard). */
-export function monthTotals(orgId: string, month: string): Promise<UserMonthTotals[]> {
-  return totalsPerUser({ orgPath: orgId, month });
+/**
+ * Minutes per member of these members in a month, wherever they served (the monthly
+ * leaderboard counts a member under their own org, as the all-time board does).
+ */
+export async function monthTotalsOf(userIds: string[], month: string): Promise<UserMonthTotals[]> {
+  const out: UserMonthTotals[] = [];
+  for (let i = 0; i < userIds.length; i += 1000)
+    out.push(...(await totalsPerUser({ month, userId: db().command.in(userIds.slice(i, i + 1000)) })));
+  return out;
 }
 
 /** Minutes per member of a sub-tree's records with a service start in [from, to) (exports). */
