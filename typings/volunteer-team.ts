@@ -539,8 +539,12 @@ export interface ListActivitySignUpsRequest extends PageRequest {
 /** A sign-up row with its check-out (the engine's). */
 export type VolunteerSignUpRow = SignUpRow;
 
-/** The engine's code, with its purpose. */
-export type VolunteerCheckInCode = CheckInCode;
+/** The engine's code, with its purpose, and the counts the code screen shows beside it (read with it). */
+export interface VolunteerCheckInCode extends CheckInCode {
+  counts: SignUpCounts;
+  /** Sign-ups checked out. */
+  checkedOut: number;
+}
 
 export interface ListClaimsRequest extends PageRequest {
   orgId?: string;

@@ -321,7 +321,14 @@ export const adminActivityHandlers = {
     async run(ctx, input) {
       const a = await activityInScope(ctx, input.activityId);
       if (a.status === 'cancelled') throw conflict('这场活动已取消');
-      return issueCode(ctx, keyOf(a), input.purpose);
+      const key = keyOf(a);
+      // The screen refreshes its counts with each code: one call, read side by side.
+      const [code, booking, checkedOut] = await Promise.all([
+        issueCode(ctx, key, input.purpose),
+        bookingView(key),
+        countCheckedOut(eventKeyOf(key)),
+      ]);
+      return { ...code, counts: booking.counts, checkedOut };
     },
   },
 

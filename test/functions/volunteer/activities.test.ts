@@ -15,6 +15,7 @@ import { snapshotDb } from '../../support/db-snapshot';
 import {
   activity,
   ADMIN,
+  code,
   DAY,
   HOUR,
   iso,
@@ -193,7 +194,7 @@ describe('the list and the organiser’s counts', () => {
     expect((await list('o-list-nobody')).get(full.id)).toBeNull();
   });
 
-  it('the organiser’s activity view counts check-outs', async () => {
+  it('the organiser’s activity view and every code count check-outs', async () => {
     await member(w, 'o-out');
     const start = T0 + 3 * HOUR;
     const a = await activity(w, start, 120, { deadline: iso(T0 + 2 * HOUR) });
@@ -205,5 +206,9 @@ describe('the list and the organiser’s counts', () => {
       .at(iso(start + 2 * HOUR))
       .ok<Page<AdminVolunteerActivity>>('volunteer', 'adminListActivities', { keyword: a.title, pageSize: 50 });
     expect(page.items.find((x) => x.id === a.id)).toMatchObject({ counts: { attended: 1 }, checkedOut: 1 });
+    for (const purpose of ['in', 'out'] as const) {
+      const c = await code(w, a.id, purpose, start + 2 * HOUR);
+      expect(c).toMatchObject({ purpose, counts: { seatsTaken: 1, attended: 1 }, checkedOut: 1 });
+    }
   });
 });
