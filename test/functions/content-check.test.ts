@@ -48,6 +48,8 @@ const NOT_PUBLISHED: Record<string, string[]> = {
   // Seen by the order's worker and the goods' organisers alone.
   'volunteer.adminCancelOrder': ['reason'],
   'volunteer.checkIn': ['code'],
+  // Answers are seen by the member and the activity's organisers only (as roundtable.signUp's).
+  'volunteer.signUp': ['values'],
   'volunteer.checkOut': ['code'],
   // Review reasons are the member's to read (as user.verifyMember's).
   'volunteer.reviewMember': ['reason'],
@@ -75,6 +77,7 @@ const EXAMPLES: Record<string, (w: World) => unknown> = {
     description: '在学校门口引导电动车有序停放',
     contact: '联系人甲',
     contactPhone: '13700000004',
+    questions: [{ key: 'q1', kind: 'single', label: '马甲尺码', required: true, options: ['L', 'XL'] }],
   }),
   'volunteer.addHonorHours': (w) => ({
     userId: w.outsider.userId,
