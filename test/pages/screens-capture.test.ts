@@ -28,7 +28,7 @@ beforeAll(async () => {
       quotePoster: { day: '', text: '', source: '' },
       cases: { demand: '', report: '' },
       checkInMeeting: '',
-      volunteer: { upcoming: '', served: '', checkIn: '' },
+      volunteer: { upcoming: '', served: '', checkIn: '', form: '' },
     },
   };
 });

@@ -1,7 +1,22 @@
-// The leaderboards count a member's hours under the member's own org sub-tree,
-// monthly as all-time, wherever the activity that gave them was organised.
+// The leaderboards and the hours export count a member's hours under the member's
+// own org sub-tree, monthly as all-time, wherever the activity that gave them was
+// organised.
+import ExcelJS from 'exceljs';
 import type { Leaderboard } from '../../../typings/volunteer-team';
-import { activity, DAY, HOUR, iso, member, scanIn, scanOut, signUp, startVolWorld, T0, type VolWorld } from './world';
+import {
+  activity,
+  ADMIN,
+  DAY,
+  HOUR,
+  iso,
+  member,
+  scanIn,
+  scanOut,
+  signUp,
+  startVolWorld,
+  T0,
+  type VolWorld,
+} from './world';
 
 let w: VolWorld;
 beforeAll(async () => {
@@ -33,5 +48,18 @@ describe('the monthly leaderboard', () => {
       .as('o-lb-away')
       .ok<Leaderboard>('volunteer', 'leaderboard', { period: 'month', month, orgId: w.orgs.otherDistrict.id });
     expect(other.entries.some((e) => e.me)).toBe(false);
+
+    // The branch's export of the period has them with the district activity's hours.
+    const day = iso(start + 8 * HOUR).slice(0, 10);
+    const r = await w.h
+      .as(ADMIN)
+      .ok<{ url: string }>('office', 'exportVolunteerHours', { orgId: w.orgs.expressBranch.id, from: day, to: day });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await (await fetch(r.url)).arrayBuffer()) as never);
+    const row = wb
+      .getWorksheet('志愿服务时数')!
+      .getRows(2, 50)!
+      .find((x) => x.getCell(1).value === '赵远征')!;
+    expect(row.getCell(6).value).toBe(2);
   });
 });
