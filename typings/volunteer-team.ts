@@ -22,7 +22,11 @@ import type {
   SignUpCounts,
   SignUpReceipt,
   SignUpRow,
+  SignUpAnswer,
+  SignUpQuestion,
   SignUpState,
+  SubscribeGrant,
+  SubscribeOffer,
 } from './signup';
 import type { DayKey } from './study';
 import type { Occupation, PointsEntry } from './user';
@@ -161,15 +165,22 @@ export interface VolunteerActivitySummary extends Pick<
   | 'phase'
 > {
   counts: SignUpCounts;
+  /** The caller's own sign-up (null when none or not signed in). */
+  mine: VolunteerSignUp | null;
 }
 
 /** The caller's sign-up as the volunteer pages see it: the engine's (with checkedOutAt). */
 export type VolunteerSignUp = MySignUp;
 
 export interface VolunteerActivityDetail extends VolunteerActivity {
+  /** Counters, the sign-up form (questions), whether sign-up is open, the waitlist, deadline and times. */
   booking: BookingView;
   /** The caller's sign-up (null when none or not signed in). */
   mine: VolunteerSignUp | null;
+  /** Answers prefilled from the caller's registration (empty when not registered). */
+  prefill: SignUpAnswer[];
+  /** Template ids to request (wx.requestSubscribeMessage) inside the sign-up tap: the reminders. */
+  subscribe: SubscribeOffer;
   /** The caller's membership status (null: not a member or not signed in); only approved members sign up. */
   memberStatus: VolunteerMemberStatus | null;
   /** Whether sign-up is possible now for the caller (approved, published, open, before the deadline and start). */
@@ -501,6 +512,22 @@ export interface SaveActivityRequest {
   contactPhone?: string;
   /** Fixed once created. */
   orgId: string;
+  /** Optional sign-up questions (text, single or multi choice); keys keep answers matched across edits. */
+  questions?: SignUpQuestion[];
+}
+
+export interface VolunteerSignUpRequest {
+  activityId: string;
+  /** Answers to the activity's sign-up questions. */
+  answers?: SignUpAnswer[];
+  /** wx.requestSubscribeMessage's answers for the ids in VolunteerActivityDetail.subscribe. */
+  grants?: SubscribeGrant[];
+}
+
+export interface VolunteerSignUpReceipt extends SignUpReceipt {
+  signUp: VolunteerSignUp;
+  /** Template ids counted as granted (one send each). */
+  granted: string[];
 }
 
 export interface ListActivitySignUpsRequest extends PageRequest {
@@ -512,8 +539,12 @@ export interface ListActivitySignUpsRequest extends PageRequest {
 /** A sign-up row with its check-out (the engine's). */
 export type VolunteerSignUpRow = SignUpRow;
 
-/** The engine's code, with its purpose. */
-export type VolunteerCheckInCode = CheckInCode;
+/** The engine's code, with its purpose, and the counts the code screen shows beside it (read with it). */
+export interface VolunteerCheckInCode extends CheckInCode {
+  counts: SignUpCounts;
+  /** Sign-ups checked out. */
+  checkedOut: number;
+}
 
 export interface ListClaimsRequest extends PageRequest {
   orgId?: string;
@@ -575,8 +606,8 @@ export interface VolunteerTeamApi {
   /** Upcoming and ongoing activities (not cancelled), soonest first. */
   listActivities: ActionSpec<ListActivitiesRequest, Page<VolunteerActivitySummary>, 'public'>;
   getActivity: ActionSpec<{ activityId: string }, VolunteerActivityDetail, 'public'>;
-  /** Approved members only. */
-  signUp: ActionSpec<{ activityId: string }, SignUpReceipt & { signUp: VolunteerSignUp }, 'worker'>;
+  /** Approved members only; the answers and the subscribe grants the tap gave are optional. */
+  signUp: ActionSpec<VolunteerSignUpRequest, VolunteerSignUpReceipt, 'worker'>;
   cancelSignUp: ActionSpec<{ activityId: string }, SignUpReceipt & { signUp: VolunteerSignUp }, 'worker'>;
   /** The scanned check-in code; at most 3 in/out pairs per Beijing day across activities. */
   checkIn: ActionSpec<{ activityId: string; code: string }, VolunteerCheckInResult, 'worker'>;

@@ -56,6 +56,8 @@ const NOT_PUBLISHED: Record<string, string[]> = {
   // Seen by the order's worker and the goods' organisers alone.
   'volunteer.adminCancelOrder': ['reason'],
   'volunteer.checkIn': ['code'],
+  // Answers are seen by the member and the activity's organisers only (as roundtable.signUp's).
+  'volunteer.signUp': ['values'],
   'volunteer.checkOut': ['code'],
   // Review reasons are the member's to read (as user.verifyMember's).
   'volunteer.reviewMember': ['reason'],

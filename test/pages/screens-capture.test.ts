@@ -29,7 +29,7 @@ beforeAll(async () => {
       cases: { demand: '', report: '' },
       checkInMeeting: '',
       shop: { goods: '', order: '' },
-      volunteer: { upcoming: '', served: '', checkIn: '' },
+      volunteer: { upcoming: '', served: '', checkIn: '', form: '' },
       certificate: '',
     },
   };

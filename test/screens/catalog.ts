@@ -310,12 +310,15 @@ export const CATALOG: Record<string, ShotState[]> = {
     offline('先锋骑士：网络断开时'),
   ],
   'packages/volunteer/pages/activities/index': [
-    main('志愿活动：近期活动、计划时长与名额', 'rider'),
+    main('志愿活动：近期活动、计划时长、名额与我的报名状态', 'rider'),
     empty('志愿活动：近期没有活动'),
   ],
   'packages/volunteer/pages/activity/index': [
     main('志愿活动详情：已报名，签到前', 'rider', { query: (f) => ({ id: f.volunteer.upcoming }) }),
     state('served', '志愿活动详情：已签退，获得信用时数', 'rider', { query: (f) => ({ id: f.volunteer.served }) }),
+    state('form', '志愿活动详情：报名表（报名问题，按登记信息预填）', 'rider', {
+      query: (f) => ({ id: f.volunteer.form }),
+    }),
     state('join', '志愿活动详情：未入队用户', 'newcomer', { query: (f) => ({ id: f.volunteer.upcoming }) }),
     state('missing', '志愿活动不存在', 'rider', { query: () => ({ id: 'va-no-such-activity' }) }),
   ],
@@ -348,7 +351,7 @@ export const CATALOG: Record<string, ShotState[]> = {
     state('new', '新建志愿活动', 'organiser'),
   ],
   'packages/volunteer/pages/admin-checkin/index': [
-    main('签到码：每 10 秒刷新', 'organiser', { query: (f) => ({ id: f.volunteer.checkIn }) }),
+    main('签到码：每 10 秒刷新，报名、签到与签退人数', 'organiser', { query: (f) => ({ id: f.volunteer.checkIn }) }),
     state('out', '签退码', 'organiser', { query: (f) => ({ id: f.volunteer.checkIn, purpose: 'out' }) }),
     state('closed', '签到码：未到签到时间', 'organiser', { query: (f) => ({ id: f.volunteer.upcoming }) }),
   ],

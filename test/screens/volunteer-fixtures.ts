@@ -2,7 +2,8 @@
 // functions: the rider applies and is approved, another rider's application
 // waits; two activities earlier today — one scanned in and out (credit hours),
 // one closed by the organiser by hand (a pending claim) — a self-reported service
-// with a photo, and activities ahead, one of them signed up for. People are fictional.
+// with a photo, and activities ahead (two with sign-up questions), one of them
+// signed up for. People are fictional.
 import { solidPng } from '../../scripts/seed/png';
 
 type Call = <T = unknown>(openid: string, fn: string, action: string, data?: unknown, at?: string) => Promise<T>;
@@ -15,7 +16,16 @@ export interface VolunteerShots {
   served: string;
   /** Starting in 20 minutes: its check-in and check-out codes can be shown now. */
   checkIn: string;
+  /** Ahead with sign-up questions, the rider not signed up: the form, prefilled. */
+  form: string;
 }
+
+/** The organiser's sign-up questions (the name prefilled from the registration). */
+const QUESTIONS = [
+  { key: 'name', kind: 'text', label: '姓名', required: true, profileField: 'realName' },
+  { key: 'vest', kind: 'single', label: '反光背心尺码', required: true, options: ['M', 'L', 'XL'] },
+  { key: 'slots', kind: 'multi', label: '可参加的时段', required: false, options: ['上午', '下午'] },
+];
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -117,10 +127,22 @@ export async function arrangeVolunteer(call: Call, upload: Upload, v: Viewers): 
 
   // Ahead: tomorrow's activities (07:00 and 10:00 Beijing) and the day after's, one signed up for.
   const tomorrow = Date.parse(`${iso(now + 8 * HOUR + 24 * HOUR).slice(0, 10)}T00:00:00+08:00`);
-  const upcoming = await save('校门口护学岗', 'traffic', tomorrow + 7 * HOUR, now);
-  await save('驿站反诈宣传', 'publicity', tomorrow + 10 * HOUR, now, { capacity: 8 });
+  const upcoming = await save('校门口护学岗', 'traffic', tomorrow + 7 * HOUR, now, { questions: QUESTIONS });
+  const form = await save('驿站反诈宣传', 'publicity', tomorrow + 10 * HOUR, now, {
+    capacity: 8,
+    questions: QUESTIONS,
+  });
   await save('暴雨应急转移演练', 'emergency', tomorrow + 38 * HOUR, now, { capacity: 30 });
-  await call(v.rider, 'volunteer', 'signUp', { activityId: upcoming.id });
+  const { prefill } = await call<{ prefill: { key: string; values: string[] }[] }>(
+    v.rider,
+    'volunteer',
+    'getActivity',
+    { activityId: upcoming.id },
+  );
+  await call(v.rider, 'volunteer', 'signUp', {
+    activityId: upcoming.id,
+    answers: [...prefill, { key: 'vest', values: ['L'] }],
+  });
   const soon = await save('驿站周边环境清洁', 'community', now + 20 * MIN, now, { deadline: iso(now + 10 * MIN) });
-  return { upcoming: upcoming.id, served: served.id, checkIn: soon.id };
+  return { upcoming: upcoming.id, served: served.id, checkIn: soon.id, form: form.id };
 }

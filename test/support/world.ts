@@ -603,6 +603,7 @@ export const FULL_EXAMPLES: Record<string, (w: World) => Record<string, unknown>
     description: '在学校门口引导电动车有序停放',
     contact: '联系人甲',
     contactPhone: '13700000004',
+    questions: [{ key: 'q1', kind: 'single', label: '马甲尺码', required: true, options: ['L', 'XL'] }],
   }),
   'volunteer.addHonorHours': (w) => ({
     userId: w.outsider.userId,

@@ -9,7 +9,7 @@
 // contiguous by construction, and nothing is renumbered when someone leaves.
 import type { AnsweredQuestion, NoticeKind, NoticeStatus, SignUpDomain, SignUpState } from '../../../typings/signup';
 import { COLLECTIONS } from '../collections';
-import { AGGREGATE_ROWS, cmd, collection, db, findDocs, getDoc, rowsOf } from '../db';
+import { AGGREGATE_ROWS, cmd, collection, db, docsByIds, findDocs, getDoc, rowsOf } from '../db';
 import { isDuplicateKey } from '../errors';
 import { fetchPage, type PageArgs } from '../paging';
 
@@ -80,6 +80,12 @@ function revive(doc: unknown): SignUpDoc {
 export async function getSignUp(id: string): Promise<SignUpDoc | null> {
   const doc = await getDoc<SignUpDoc>(COLLECTIONS.signups, id);
   return doc ? revive(doc) : null;
+}
+
+/** Records by id (missing ones are absent from the map); one read. */
+export async function signUpsByIds(ids: string[]): Promise<Map<string, SignUpDoc>> {
+  const docs = await docsByIds<SignUpDoc>(COLLECTIONS.signups, ids);
+  return new Map(docs.map((d) => [d._id, revive(d)]));
 }
 
 /** Inserts a new record; false when the (event, user) has one already. */

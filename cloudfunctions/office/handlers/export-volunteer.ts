@@ -7,7 +7,7 @@ import { requireOrgInScope } from '../../_shared/scope';
 import { cloud } from '../../_shared/sdk';
 import { audit } from '../../_shared/stores/audit';
 import { dayKey, form, id, inOrder, withRule } from '../../_shared/validation';
-import { totalsBetween } from '../../volunteer/store/hours';
+import { totalsBetweenOf } from '../../volunteer/store/hours';
 import { allMembers } from '../../volunteer/store/members';
 import { volunteerHoursWorkbook } from '../sheets/volunteer-hours';
 
@@ -23,10 +23,13 @@ export const exportVolunteerHandlers = {
     ),
     async run(ctx, input) {
       const org = await requireOrgInScope(ctx.caller, input.orgId);
-      const [members, totals] = await Promise.all([
-        allMembers({ orgIds: [org._id] }),
-        totalsBetween(org._id, beijingDayStart(input.from), nextDay(input.to)),
-      ]);
+      const members = await allMembers({ orgIds: [org._id] });
+      // The members' own hours wherever they served (the district's activities too), as their totals.
+      const totals = await totalsBetweenOf(
+        members.map((m) => m._id),
+        beijingDayStart(input.from),
+        nextDay(input.to),
+      );
       const buffer = await volunteerHoursWorkbook(
         members,
         new Map(totals.map((t) => [t.userId, t])),

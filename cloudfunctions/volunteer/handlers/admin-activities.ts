@@ -18,6 +18,7 @@ import {
   manualCheckOut,
   MAX_CAPACITY,
   openEvent,
+  questionsInput,
   updateEvent,
 } from '../../_shared/engines/signup';
 import type { BookingView } from '../../../typings/signup';
@@ -72,6 +73,7 @@ const LABELS = {
   contact: '联系人',
   contactPhone: '联系电话',
   orgId: '主办组织',
+  questions: '报名问题',
 };
 
 const venueInput = form(
@@ -103,6 +105,7 @@ const saveInput = withRule(
       contact: text(20).optional(),
       contactPhone: contactPhone().optional(),
       orgId: id(),
+      questions: questionsInput().optional(),
     },
     LABELS,
   ),
@@ -227,6 +230,8 @@ export const adminActivityHandlers = {
       }
       checkFuture(input, ctx.now, existing);
       const fields = fieldsOf(input, org);
+      const questions = input.questions ?? [];
+      const join = (list: string[]) => list.join('、');
       await checkTexts(
         ctx.caller.openid,
         [
@@ -235,6 +240,8 @@ export const adminActivityHandlers = {
           ['地点名称', input.venue.name],
           ['详细地址', input.venue.address],
           ['联系人', input.contact],
+          ['问题', join(questions.map((q) => q.label))],
+          ['选项', join(questions.flatMap((q) => q.options ?? []))],
         ],
         PUBLISHED,
       );
@@ -246,6 +253,7 @@ export const adminActivityHandlers = {
         endAt: fields.endAt,
         deadline: fields.deadline,
         waitlist: input.waitlist ?? true,
+        questions,
         notice: { title: fields.title, place: fields.venue.name, page: activityPage(activityId) },
       };
       let saved: ActivityDoc;
@@ -313,7 +321,14 @@ export const adminActivityHandlers = {
     async run(ctx, input) {
       const a = await activityInScope(ctx, input.activityId);
       if (a.status === 'cancelled') throw conflict('这场活动已取消');
-      return issueCode(ctx, keyOf(a), input.purpose);
+      const key = keyOf(a);
+      // The screen refreshes its counts with each code: one call, read side by side.
+      const [code, booking, checkedOut] = await Promise.all([
+        issueCode(ctx, key, input.purpose),
+        bookingView(key),
+        countCheckedOut(eventKeyOf(key)),
+      ]);
+      return { ...code, counts: booking.counts, checkedOut };
     },
   },
 

@@ -14,8 +14,8 @@ import { usersByIds } from '../../_shared/stores/users';
 import { form, id } from '../../_shared/validation';
 import { starOf } from '../rules/hours';
 import { isMonthKey, monthOf } from '../rules/months';
-import { monthTotals } from '../store/hours';
-import { getMember, type MemberDoc, membersByIds, rankedAbove, topMembers } from '../store/members';
+import { monthTotalsOf } from '../store/hours';
+import { getMember, type MemberDoc, rankedAbove, shownWithHours, topMembers } from '../store/members';
 
 interface Row {
   member: MemberDoc;
@@ -30,14 +30,19 @@ const byHours = (a: Row, b: Row) =>
   b.creditMinutes - a.creditMinutes ||
   (a.member._id < b.member._id ? -1 : 1);
 
-/** This month's rows of the sub-tree, ranked; hidden members left out before ranking. */
+/**
+ * This month's rows of the sub-tree's own members (wherever they served, as on the
+ * all-time board), ranked; hidden members left out before ranking.
+ */
 async function monthRows(orgId: string, month: string): Promise<Row[]> {
-  const totals = (await monthTotals(orgId, month)).filter((t) => t.creditMinutes + t.honorMinutes > 0);
-  const members = await membersByIds(totals.map((t) => t.userId));
+  const members = new Map((await shownWithHours(orgId)).map((m) => [m._id, m]));
+  const totals = await monthTotalsOf([...members.keys()], month);
   return totals
     .flatMap((t) => {
       const m = members.get(t.userId);
-      return shown(m) ? [{ member: m, creditMinutes: t.creditMinutes, honorMinutes: t.honorMinutes }] : [];
+      return m && t.creditMinutes + t.honorMinutes > 0
+        ? [{ member: m, creditMinutes: t.creditMinutes, honorMinutes: t.honorMinutes }]
+        : [];
     })
     .sort(byHours);
 }

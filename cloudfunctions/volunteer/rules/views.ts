@@ -10,6 +10,7 @@ import type {
   VolunteerActivitySummary,
   VolunteerClaim,
   VolunteerMember,
+  VolunteerSignUp,
 } from '../../../typings/volunteer-team';
 import type { ActivityDoc } from '../store/activities';
 import type { ClaimDoc } from '../store/claims';
@@ -79,7 +80,12 @@ const NO_COUNTS = (capacity: number): SignUpCounts => ({
   attended: 0,
 });
 
-export function toSummary(a: ActivityDoc, now: Date, counts: SignUpCounts | undefined): VolunteerActivitySummary {
+export function toSummary(
+  a: ActivityDoc,
+  now: Date,
+  counts: SignUpCounts | undefined,
+  mine: VolunteerSignUp | null,
+): VolunteerActivitySummary {
   const v = toActivity(a, now);
   return {
     id: v.id,
@@ -94,6 +100,7 @@ export function toSummary(a: ActivityDoc, now: Date, counts: SignUpCounts | unde
     status: v.status,
     phase: v.phase,
     counts: counts ?? NO_COUNTS(a.capacity),
+    mine,
   };
 }
 

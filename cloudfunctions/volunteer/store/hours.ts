@@ -105,15 +105,29 @@ async function totalsPerUser(match: Record<string, unknown>): Promise<UserMonthT
   }));
 }
 
-/** Minutes per member of a sub-tree in a month (the monthly leaderboard). */
-export function monthTotals(orgId: string, month: string): Promise<UserMonthTotals[]> {
-  return totalsPerUser({ orgPath: orgId, month });
+/** Minutes per member of these members' records matching `match`, 1,000 members an aggregation. */
+async function totalsOfUsers(userIds: string[], match: Record<string, unknown>): Promise<UserMonthTotals[]> {
+  const out: UserMonthTotals[] = [];
+  for (let i = 0; i < userIds.length; i += 1000)
+    out.push(...(await totalsPerUser({ ...match, userId: db().command.in(userIds.slice(i, i + 1000)) })));
+  return out;
 }
 
-/** Minutes per member of a sub-tree's records with a service start in [from, to) (exports). */
-export function totalsBetween(orgId: string, from: Date, to: Date): Promise<UserMonthTotals[]> {
+/*
+ * Per-member totals read by the member, wherever they served: the boards and the
+ * exports count a member under their own org (as their totals on the member do),
+ * not under the org that recorded the hours.
+ */
+
+/** Minutes per member of these members in a month (the monthly leaderboard). */
+export function monthTotalsOf(userIds: string[], month: string): Promise<UserMonthTotals[]> {
+  return totalsOfUsers(userIds, { month });
+}
+
+/** Minutes per member of these members' records with a service start in [from, to) (exports). */
+export function totalsBetweenOf(userIds: string[], from: Date, to: Date): Promise<UserMonthTotals[]> {
   const _ = db().command;
-  return totalsPerUser({ orgPath: orgId, startAt: _.gte(from).and(_.lt(to)) });
+  return totalsOfUsers(userIds, { startAt: _.gte(from).and(_.lt(to)) });
 }
 
 export interface OrgPeriodTotals {

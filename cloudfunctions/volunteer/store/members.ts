@@ -224,6 +224,21 @@ export async function topMembers(orgId: string, limit: number): Promise<MemberDo
   return data.map(read);
 }
 
+/**
+ * Members the sub-tree's boards may show (approved, not hidden, with any hours), by
+ * their own org — the monthly board ranks them by the month's hours. 1,000 a read, up to `max`.
+ */
+export async function shownWithHours(orgId: string, max = 10_000): Promise<MemberDoc[]> {
+  const where = { orgPath: orgId, status: 'approved', onLeaderboard: true, totalMinutes: cmd().gt(0) };
+  const out: MemberDoc[] = [];
+  for (let page = 1; out.length < max; page++) {
+    const p = await fetchPage(members().where(where), [['_id', 'asc']], { page, pageSize: 999 }, read);
+    out.push(...p.items);
+    if (!p.hasMore) break;
+  }
+  return out;
+}
+
 /** How many shown members of the sub-tree rank above these totals (the caller's own rank). */
 export async function rankedAbove(orgId: string, m: Pick<MemberDoc, 'totalMinutes' | 'creditMinutes' | '_id'>) {
   const _ = cmd();

@@ -3,6 +3,7 @@
 // members (applied, approved by the district's organiser), activities created at
 // a pinned time, and scans made at pinned instants (codes rotate every 10 s, so
 // the organiser's screen and the member's scan share the instant).
+import type { OutboxMessage } from '../../../emulator/openapi/state';
 import type { Reply } from '../../../typings/errors';
 import type {
   AdminVolunteerActivity,
@@ -127,4 +128,11 @@ export async function upkeepAt(w: VolWorld, at: number): Promise<Record<string, 
   } finally {
     await clock(null);
   }
+}
+
+/** The subscribe messages the emulator's WeChat stand-in delivered (clear: forget them). */
+export async function outbox(w: VolWorld, clear = false): Promise<OutboxMessage[]> {
+  const url = `${w.h.emu.url}/_emulator/outbox`;
+  if (clear) await fetch(url, { method: 'DELETE' });
+  return clear ? [] : ((await (await fetch(url)).json()) as OutboxMessage[]);
 }

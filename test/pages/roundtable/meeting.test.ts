@@ -225,7 +225,7 @@ describe('the sign-up form', () => {
     expect(textAt(page, '#form-error')).toBe('请选择「希望到场的部门」');
     expect(wxDouble().callsOf('requestSubscribeMessage')).toEqual([]);
 
-    const chips = page.querySelectorAll('#answer-need >>> .chip');
+    const chips = page.querySelectorAll('#questions >>> #answer-need >>> .chip');
     await tap(chips[1]); // 交警
     await tap(chips[2]); // 工会
     page.querySelector('#topic >>> .t-textarea__wrapper-inner')!.dispatchEvent('input', {

@@ -32,7 +32,7 @@ export { cancelEvent } from './cancellation';
 export { checkInOpen, type CheckInGate, checkInWithCode, codeInput, issueCode } from './checkin';
 export { checkOutWithCode } from './checkout';
 export { parseCode } from './code';
-export { listSignUps, mySignUp, mySignUps, seatedAvatars, type SignUpFilter } from './lists';
+export { listSignUps, mySignUp, mySignUps, mySignUpsOf, seatedAvatars, type SignUpFilter } from './lists';
 export { manualCheckIn, manualCheckOut, markAttendance, type OrganiserResult, removeByOrganiser } from './organiser';
 export { answersInput, checkAnswers, prefillAnswers, questionInput, questionsInput } from './questions';
 export { grantsInput, recordGrants, subscribeOffer } from './reminders';

@@ -12,6 +12,7 @@ import {
   pageOfUser,
   type SignUpDoc,
   signUpId,
+  signUpsByIds,
   waitlistedAhead,
 } from '../../stores/signups';
 import { type UserDoc, usersByIds } from '../../stores/users';
@@ -102,6 +103,19 @@ export async function mySignUp(ctx: ActionContext, key: EventKey): Promise<MySig
   const s = await getSignUp(signUpId(eventKeyOf(key), userIdOf(ctx.caller)));
   if (!s) return null;
   return toMySignUp(s, s.state === 'waitlisted' ? (await waitlistedAhead(s)) + 1 : null);
+}
+
+/** The caller's sign-ups for a list's events (one read; a count more per waitlisted one), by event key. */
+export async function mySignUpsOf(ctx: ActionContext, keys: EventKey[]): Promise<Map<string, MySignUp>> {
+  const userId = userIdOf(ctx.caller);
+  const found = await signUpsByIds(keys.map((k) => signUpId(eventKeyOf(k), userId)));
+  const out = new Map<string, MySignUp>();
+  await Promise.all(
+    [...found.values()].map(async (s) =>
+      out.set(s.eventKey, toMySignUp(s, s.state === 'waitlisted' ? (await waitlistedAhead(s)) + 1 : null)),
+    ),
+  );
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@
 // states, hours in words, star levels, claims. Records over the contract's unions:
 // a new member breaks the build until it has a label. (The shop's labels are
 // utils/shop-labels.ts.)
-import type { SignUpState } from '../../../../typings/signup';
+import type { MySignUp, SignUpState } from '../../../../typings/signup';
 import type {
   ClaimKind,
   ClaimState,
@@ -87,6 +87,14 @@ export const SIGNUP_THEMES: Record<SignUpState, TagTheme> = {
   no_show: 'danger',
   cancelled: 'default',
 };
+
+/** "已报名", "候补第 2 位", "已签到", "已签退", "缺席", "已取消" / "活动已取消". */
+export function signUpText(s: Pick<MySignUp, 'state' | 'position' | 'cancelledBy' | 'checkedOutAt'>): string {
+  if (s.state === 'waitlisted' && s.position) return `候补第 ${s.position} 位`;
+  if (s.state === 'attended' && s.checkedOutAt) return '已签退';
+  if (s.state === 'cancelled' && s.cancelledBy === 'event') return '活动已取消';
+  return SIGNUP_LABELS[s.state];
+}
 
 export const SOURCE_LABELS: Record<HoursSource, string> = {
   scan: '扫码签到签退',

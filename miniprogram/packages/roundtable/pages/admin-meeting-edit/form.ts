@@ -4,8 +4,13 @@
 // the +08:00 offset. The server checks everything again; its message is shown in
 // the form, which keeps what was typed.
 import type { ActivityType, MeetingDetail, MeetingKind, SaveMeetingRequest } from '../../../../../typings/roundtable';
-import type { QuestionKind, SignUpQuestion } from '../../../../../typings/signup';
 import type { Occupation } from '../../../../../typings/user';
+import {
+  checkQuestions,
+  type QuestionForm,
+  questionForms,
+  questionsOf,
+} from '../../../../components/questions-editor/questions';
 import { beijingInstant, formatDate, formatDateTime } from '../../../../utils/format';
 
 export interface GuestForm {
@@ -14,16 +19,6 @@ export interface GuestForm {
   department: string;
   name: string;
   title: string;
-}
-
-export interface QuestionForm {
-  /** The question's key (kept across edits: answers are stored by it). */
-  key: string;
-  label: string;
-  kind: QuestionKind;
-  required: boolean;
-  /** Choices as typed, separated by commas or 顿号. */
-  options: string;
 }
 
 export type VenueMode = 'station' | 'place';
@@ -67,7 +62,6 @@ export const TIME_FIELDS: { key: TimeField; label: string }[] = [
 ];
 
 export const MAX_GUESTS = 20;
-export const MAX_QUESTIONS = 10;
 
 let seq = 0;
 const nextKey = (prefix: string) => `${prefix}${Date.now().toString(36)}${++seq}`;
@@ -77,14 +71,6 @@ export const newGuest = (department = '', name = '', title = ''): GuestForm => (
   department,
   name,
   title,
-});
-
-export const newQuestion = (): QuestionForm => ({
-  key: nextKey('q'),
-  label: '',
-  kind: 'text',
-  required: false,
-  options: '',
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -144,13 +130,7 @@ export function formFromMeeting(m: MeetingDetail): MeetingForm {
     waitlist: m.booking.waitlist,
     occupations: [...m.occupations],
     guests: m.guests.map((g) => newGuest(g.department, g.name, g.title)),
-    questions: m.booking.questions.map((q) => ({
-      key: q.key,
-      label: q.label,
-      kind: q.kind,
-      required: q.required,
-      options: (q.options ?? []).join('、'),
-    })),
+    questions: questionForms(m.booking.questions),
     course: m.training?.course ?? '',
     outline: m.training?.outline ?? '',
     classHours: m.training ? String(m.training.classHours) : '',
@@ -159,32 +139,11 @@ export function formFromMeeting(m: MeetingDetail): MeetingForm {
   };
 }
 
-/** "快递员、外卖骑手, 其他" → ["快递员", "外卖骑手", "其他"]. */
-export const splitOptions = (text: string) =>
-  text
-    .split(/[,，、;；]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 const chars = (s: string) => [...s.trim()].length;
 
 /** The guest rows with anything typed in them (an empty row is no guest). */
 const filledGuests = (guests: GuestForm[]) => guests.filter((g) => `${g.department}${g.name}${g.title}`.trim());
 const within = (s: string, min: number, max: number) => chars(s) >= min && chars(s) <= max;
-
-function checkQuestions(questions: QuestionForm[]): string | null {
-  for (const [i, q] of questions.entries()) {
-    const name = `第 ${i + 1} 个报名问题`;
-    if (!within(q.label, 1, 40)) return `请填写${name}（不超过 40 字）`;
-    if (q.kind === 'text') continue;
-    const options = splitOptions(q.options);
-    if (options.length < 2) return `「${q.label.trim()}」是选择题，至少要有 2 个选项`;
-    if (options.length > 10) return `「${q.label.trim()}」最多 10 个选项`;
-    if (new Set(options).size !== options.length) return `「${q.label.trim()}」的选项不能重复`;
-    if (options.some((o) => chars(o) > 20)) return `「${q.label.trim()}」的每个选项不超过 20 个字`;
-  }
-  return null;
-}
 
 /** The first obvious problem, or null. */
 export function checkMeetingForm(f: MeetingForm): string | null {
@@ -214,16 +173,6 @@ export function checkMeetingForm(f: MeetingForm): string | null {
   return checkQuestions(f.questions);
 }
 
-function questionOf(q: QuestionForm): SignUpQuestion {
-  return {
-    key: q.key,
-    kind: q.kind,
-    label: q.label.trim(),
-    required: q.required,
-    ...(q.kind === 'text' ? {} : { options: splitOptions(q.options) }),
-  };
-}
-
 /** Call only after checkMeetingForm passed. */
 export function toSaveMeeting(f: MeetingForm): SaveMeetingRequest {
   const trim = (s: string) => s.trim();
@@ -249,7 +198,7 @@ export function toSaveMeeting(f: MeetingForm): SaveMeetingRequest {
       ...(trim(g.name) ? { name: trim(g.name) } : {}),
       ...(trim(g.title) ? { title: trim(g.title) } : {}),
     })),
-    questions: f.questions.map(questionOf),
+    questions: questionsOf(f.questions),
     ...(f.kind === 'training'
       ? {
           training: {

@@ -14,6 +14,7 @@ import { listOrgRows } from '../../../../services/user';
 import { errorCode, errorMessage } from '../../../../utils/errors';
 import { choosePlace } from '../../../../utils/location';
 import { administers, signedInOrganiser } from '../../../../utils/session';
+import type { QuestionForm } from '../../../../components/questions-editor/questions';
 import { roundtableApi } from '../../services/roundtable';
 import { ACTIVITY_LABELS, ACTIVITY_TYPES, KIND_LABELS, MEETING_KINDS } from '../../utils/labels';
 import {
@@ -22,7 +23,6 @@ import {
   type GuestForm,
   type MeetingForm,
   newForm,
-  type QuestionForm,
   TIME_FIELDS,
   type TimeField,
   toSaveMeeting,

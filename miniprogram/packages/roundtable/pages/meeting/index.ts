@@ -4,7 +4,6 @@
 // reminders in the tap itself), 候补第 n 位, 取消报名, 扫码签到 — and the minutes
 // once published.
 import type { MeetingDetail, MeetingKind } from '../../../../../typings/roundtable';
-import type { ChipsChange } from '../../../../components/choice-chips/index';
 import { loadByIdHandlers, openedId, reloadHandlers } from '../../../../components/list-state/reload';
 import { ROUTES } from '../../../../config/routes';
 import { errorCode, errorMessage } from '../../../../utils/errors';
@@ -12,7 +11,14 @@ import { currentProfile, ensureLogin } from '../../../../utils/session';
 import { navigateToStation } from '../../../../utils/station';
 import { roundtableApi } from '../../services/roundtable';
 import { meetingUrl } from '../../utils/labels';
-import { answersOf, checkForm, grantsOf, MAX_TOPIC, questionViews, type QuestionView } from './form';
+import {
+  answersOf,
+  askSubscribe,
+  type QuestionView,
+  questionViews,
+} from '../../../../components/signup-questions/form';
+import type { SubscribeGrant } from '../../../../../typings/signup';
+import { checkForm, MAX_TOPIC } from './form';
 import { type MeetingView, mineView, type MineView, toView } from './view';
 
 type Status = 'loading' | 'ready' | 'missing' | 'error';
@@ -78,13 +84,8 @@ Component({
     onTopic(e: DetailEvent<{ value: string }>) {
       this.setData({ topic: e.detail.value, formError: '' });
     },
-    onAnswerText(e: DetailEvent<{ value: string }, { index: number }>) {
-      this.setData({ [`questions[${e.currentTarget.dataset.index}].text`]: e.detail.value, formError: '' });
-    },
-    onAnswerChoice(e: DetailEvent<ChipsChange, { index: number }>) {
-      const d = e.detail;
-      const values = 'values' in d ? d.values : [d.value];
-      this.setData({ [`questions[${e.currentTarget.dataset.index}].values`]: values, formError: '' });
+    onQuestions(e: DetailEvent<{ questions: QuestionView[] }>) {
+      this.setData({ questions: e.detail.questions, formError: '' });
     },
 
     // --- 报名: WeChat's subscribe dialog must be asked for in the tap itself
@@ -101,19 +102,9 @@ Component({
         return;
       }
       this.setData({ busy: true, formError: '' });
-      const tmplIds = this.data.subscribeIds;
-      if (!tmplIds.length) {
-        this.submit([]);
-        return;
-      }
-      wx.requestSubscribeMessage({
-        tmplIds,
-        success: (res) => this.submit(grantsOf(tmplIds, res)),
-        // Messages switched off, or the dialog could not show: sign up all the same.
-        fail: () => this.submit([]),
-      });
+      askSubscribe(this.data.subscribeIds, (grants) => this.submit(grants));
     },
-    async submit(grants: ReturnType<typeof grantsOf>) {
+    async submit(grants: SubscribeGrant[]) {
       const topic = this.data.topic.trim();
       try {
         await ensureLogin();

@@ -1,10 +1,21 @@
 // 志愿活动: upcoming and ongoing activities, soonest first (the server's order),
-// by service type — each with its time, place, planned hours and the seats left.
+// by service type — each with its time, place, planned hours, the seats left and
+// the rider's own state (已报名 / 候补第 n 位 / 已签到 / 已签退).
 import type { VolunteerActivitySummary, VolunteerServiceType } from '../../../../../typings/volunteer-team';
 import { initialList, listRegistry } from '../../../../components/list-state/paged-list';
 import { ROUTES } from '../../../../config/routes';
 import { volunteerApi } from '../../services/volunteer';
-import { activityUrl, durationText, SERVICE_LABELS, SERVICE_TYPES, seatsLeftText, spanText } from '../../utils/labels';
+import type { TagTheme } from '../../../../config/labels';
+import {
+  activityUrl,
+  durationText,
+  SERVICE_LABELS,
+  SERVICE_TYPES,
+  seatsLeftText,
+  SIGNUP_THEMES,
+  signUpText,
+  spanText,
+} from '../../utils/labels';
 
 export interface ActivityRow {
   id: string;
@@ -17,6 +28,15 @@ export interface ActivityRow {
   seatsText: string;
   full: boolean;
   ongoing: boolean;
+  /** The rider's own state ('' when not signed up or cancelled). */
+  mineText: string;
+  mineTheme: TagTheme;
+}
+
+function mineOf(a: VolunteerActivitySummary): Pick<ActivityRow, 'mineText' | 'mineTheme'> {
+  const s = a.mine;
+  if (!s || s.state === 'cancelled') return { mineText: '', mineTheme: 'default' };
+  return { mineText: signUpText(s), mineTheme: s.checkedOutAt ? 'success' : SIGNUP_THEMES[s.state] };
 }
 
 export const toRow = (a: VolunteerActivitySummary): ActivityRow => ({
@@ -29,6 +49,7 @@ export const toRow = (a: VolunteerActivitySummary): ActivityRow => ({
   seatsText: seatsLeftText(a.counts.seatsLeft, a.counts.waitlisted),
   full: a.counts.seatsLeft === 0,
   ongoing: a.phase === 'ongoing',
+  ...mineOf(a),
 });
 
 const lists = listRegistry<VolunteerActivitySummary, ActivityRow>();

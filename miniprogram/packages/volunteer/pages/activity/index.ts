@@ -1,7 +1,16 @@
 // One volunteer activity: what, when and where (导航), planned hours, seats; the
-// rider's own part — 报名 (approved members), 取消报名, 扫码签到 and 扫码签退 while
+// rider's own part — 报名 (approved members; the organiser's questions prefilled,
+// the reminders asked for in the tap itself), 取消报名, 扫码签到 and 扫码签退 while
 // the window is open — and afterwards the hours it gave, or why none.
+import type { SubscribeGrant } from '../../../../../typings/signup';
 import type { VolunteerActivityDetail } from '../../../../../typings/volunteer-team';
+import {
+  answersOf,
+  askSubscribe,
+  checkAnswers,
+  type QuestionView,
+  questionViews,
+} from '../../../../components/signup-questions/form';
 import { loadByIdHandlers, openedId, reloadHandlers } from '../../../../components/list-state/reload';
 import { ROUTES } from '../../../../config/routes';
 import { errorCode, errorMessage } from '../../../../utils/errors';
@@ -41,6 +50,9 @@ Component({
     /** Not a member (or not yet approved) while the activity takes sign-ups: what to do first. */
     joinHint: '',
     checkInOpen: false,
+    subscribeIds: [] as string[],
+    questions: [] as QuestionView[],
+    formError: '',
     busy: false,
   },
   methods: {
@@ -71,14 +83,34 @@ Component({
         canSignUp: a.canSignUp && !mine?.active && mine?.step !== 'in' && mine?.step !== 'done',
         joinHint: needsJoin ? joinHint(a.memberStatus) : '',
         checkInOpen: a.checkInOpen,
+        subscribeIds: a.subscribe.templateIds,
+        // A fresh form each time (kept while the rider edits it: show() runs after actions only).
+        questions: questionViews(a),
+        formError: '',
       });
     },
 
-    async onSignUp() {
+    onQuestions(e: DetailEvent<{ questions: QuestionView[] }>) {
+      this.setData({ questions: e.detail.questions, formError: '' });
+    },
+    // WeChat's subscribe dialog (the reminders) must be asked for in the tap itself.
+    onSignUp() {
       if (this.data.busy || !this.data.canSignUp) return;
-      this.setData({ busy: true });
+      const problem = checkAnswers(this.data.questions);
+      if (problem) {
+        this.setData({ formError: problem });
+        return;
+      }
+      this.setData({ busy: true, formError: '' });
+      askSubscribe(this.data.subscribeIds, (grants) => this.submit(grants));
+    },
+    async submit(grants: SubscribeGrant[]) {
       try {
-        const { signUp } = await volunteerApi('signUp', { activityId: openedId(this) });
+        const { signUp } = await volunteerApi('signUp', {
+          activityId: openedId(this),
+          answers: answersOf(this.data.questions),
+          grants,
+        });
         const waitlisted = signUp.state === 'waitlisted';
         wx.showToast({
           title: waitlisted ? `名额已满，已候补第 ${signUp.position} 位` : '报名成功',

@@ -13,7 +13,7 @@ import {
   PHASE_THEMES,
   SERVICE_LABELS,
   seatsLeftText,
-  SIGNUP_LABELS,
+  signUpText,
   SIGNUP_THEMES,
   spanText,
 } from '../../utils/labels';
@@ -113,13 +113,10 @@ export function mineView(a: VolunteerActivityDetail): MineView | null {
   if (!s) return null;
   const step = stepOf(a);
   const result = resultOf(a);
-  let stateText = SIGNUP_LABELS[s.state];
-  if (s.state === 'waitlisted' && s.position) stateText = `候补第 ${s.position} 位`;
-  if (step === 'done') stateText = '已签退';
-  if (s.state === 'cancelled' && s.cancelledBy === 'event') stateText = '活动已取消';
   return {
     step,
-    stateText,
+    // Done: checked out, or closed by a claim or hours.
+    stateText: step === 'done' ? '已签退' : signUpText(s),
     theme: step === 'done' ? 'success' : SIGNUP_THEMES[s.state],
     active: s.state === 'confirmed' || s.state === 'waitlisted',
     timesText: [

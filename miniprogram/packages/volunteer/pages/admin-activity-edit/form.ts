@@ -1,13 +1,20 @@
 // The activity editor's form (pure): a new activity's defaults (tomorrow
 // morning, two hours), an existing one's values, the checks the server makes
 // again — times in the future only (past service is backfilled as honor hours),
-// the planned hours within the span and at most 12, a capacity — and the request.
+// the planned hours within the span and at most 12, a capacity, the optional
+// sign-up questions (the shared questions editor) — and the request.
 import type { GeoPoint } from '../../../../../typings/org';
 import type {
   SaveActivityRequest,
   VolunteerActivityDetail,
   VolunteerServiceType,
 } from '../../../../../typings/volunteer-team';
+import {
+  checkQuestions,
+  type QuestionForm,
+  questionForms,
+  questionsOf,
+} from '../../../../components/questions-editor/questions';
 import { beijingInstant, formatDateTime } from '../../../../utils/format';
 
 export interface ActivityForm {
@@ -29,6 +36,7 @@ export interface ActivityForm {
   waitlist: boolean;
   contact: string;
   contactPhone: string;
+  questions: QuestionForm[];
 }
 
 export type TimeField = 'startAt' | 'endAt' | 'deadline';
@@ -60,6 +68,7 @@ export function newForm(now: number, orgId: string): ActivityForm {
     waitlist: true,
     contact: '',
     contactPhone: '',
+    questions: [],
   };
 }
 
@@ -81,6 +90,7 @@ export function formFromActivity(a: VolunteerActivityDetail): ActivityForm {
     waitlist: a.booking.waitlist,
     contact: a.contact,
     contactPhone: a.contactPhone,
+    questions: questionForms(a.booking.questions),
   };
 }
 
@@ -105,7 +115,7 @@ export function checkActivity(f: ActivityForm, now: number): string | null {
   const capacity = Number(f.capacity);
   if (!Number.isInteger(capacity) || capacity < 1) return '名额请填 1 以上的整数';
   if (f.contactPhone.trim() && !/^[\d-]{7,20}$/.test(f.contactPhone.trim())) return '联系电话格式不对';
-  return null;
+  return checkQuestions(f.questions);
 }
 
 /** Planned minutes typed as hours; null when left empty (the whole span). */
@@ -133,5 +143,6 @@ export function saveRequest(f: ActivityForm): SaveActivityRequest {
     waitlist: f.waitlist,
     ...(contact ? { contact } : {}),
     ...(phone ? { contactPhone: phone } : {}),
+    questions: questionsOf(f.questions),
   };
 }

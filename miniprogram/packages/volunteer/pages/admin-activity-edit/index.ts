@@ -6,6 +6,7 @@
 import { openedId, loadByIdHandlers } from '../../../../components/list-state/reload';
 import { errorCode, errorMessage } from '../../../../utils/errors';
 import { choosePlace } from '../../../../utils/location';
+import type { QuestionForm } from '../../../../components/questions-editor/questions';
 import { volunteerApi } from '../../services/volunteer';
 import { askReason } from '../../utils/ask';
 import { organiserOrgs } from '../../utils/organiser';
@@ -96,6 +97,9 @@ Component({
     onOrg(e: DetailEvent<{ value: string | number }>) {
       const org = this.data.orgs[Number(e.detail.value)];
       if (org) this.setData({ orgName: org.name, 'form.orgId': org.id, formError: '' });
+    },
+    onQuestions(e: DetailEvent<{ questions: QuestionForm[] }>) {
+      this.patch({ questions: e.detail.questions });
     },
     onWaitlist(e: DetailEvent<{ value: boolean }>) {
       this.patch({ waitlist: e.detail.value });

@@ -1,7 +1,8 @@
 // The rotating code an organiser shows at the activity: 签到码 or 签退码 (the
 // switch at the top; a code of one purpose never does the other's job), drawn
 // as a QR code the members scan on the activity's page, fetched again before it
-// expires, with the countdown and who has checked in and out. The server hands
+// expires, with the countdown and how many signed up, checked in and checked out
+// (they come with each code). The server hands
 // out codes from 30 minutes before the start to 30 minutes after the end; outside
 // that its words, and 重试. While hidden (screen off, another page) nothing is fetched.
 import type { CheckInPurpose } from '../../../../../typings/signup';
@@ -27,7 +28,7 @@ Component({
     timeText: '',
     code: '',
     secondsLeft: 0,
-    counts: { taken: 0, attended: 0 },
+    counts: { taken: 0, attended: 0, checkedOut: 0 },
   },
   lifetimes: {
     attached() {
@@ -68,20 +69,20 @@ Component({
       const activityId = openedId(this);
       const purpose = this.data.purpose;
       try {
+        // The activity's title and time once; the counts come with every code.
         const [code, a] = await Promise.all([
           volunteerApi('issueCheckInCode', { activityId, purpose }),
-          volunteerApi('getActivity', { activityId }),
+          this.data.title ? null : volunteerApi('getActivity', { activityId }),
         ]);
         if (gone.has(this) || purpose !== this.data.purpose) return;
-        const c = a.booking.counts;
+        const c = code.counts;
         wx.setNavigationBarTitle({ title: purpose === 'in' ? '签到码' : '签退码' });
         this.setData({
           status: 'ready',
           error: '',
-          title: a.title,
-          timeText: spanText(a.startAt, a.endAt),
+          ...(a ? { title: a.title, timeText: spanText(a.startAt, a.endAt) } : {}),
           code: code.code,
-          counts: { taken: c.seatsTaken, attended: c.attended },
+          counts: { taken: c.seatsTaken, attended: c.attended, checkedOut: code.checkedOut },
         });
         countdowns.get(this)?.start(showFor(code.refreshAt, Date.now()));
       } catch (err) {

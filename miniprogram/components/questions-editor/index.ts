@@ -1,8 +1,9 @@
-// The meeting's optional sign-up questions (填空, 单选, 多选; required or not): the
-// page keeps the list, each edit arrives as `change` with the new { questions }.
-// A question keeps its key when edited, so answers already given stay matched.
-import type { QuestionKind } from '../../../../../../../typings/signup';
-import { MAX_QUESTIONS, newQuestion, type QuestionForm } from '../../form';
+// An event's optional sign-up questions (填空, 单选, 多选; required or not), for the
+// round table's and the volunteer activities' editors: the page keeps the list,
+// each edit arrives as `change` with the new { questions }. A question keeps its
+// key when edited, so answers already given stay matched.
+import type { QuestionKind } from '../../../typings/signup';
+import { MAX_QUESTIONS, newQuestion, type QuestionForm } from './questions';
 
 const KINDS: { value: QuestionKind; label: string }[] = [
   { value: 'text', label: '填空' },
