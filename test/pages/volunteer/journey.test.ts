@@ -3,7 +3,9 @@
 // clock: a rider applies on 先锋骑士 with the form prefilled from the
 // registration, waits (审核中), is approved by the organiser on 队员审核, signs up
 // for an activity, checks in 10 minutes late and out 5 minutes early by scanning,
-// and sees the credit hours — on the activity, on the home card and in 我的时数.
+// and sees the credit hours — on the activity, on the home card and in 我的时数;
+// then spends the points those hours earned on 积分超市, is shown the pickup code,
+// and the organiser fulfils the order by scanning it on 兑换核销.
 import { clearSession } from '../../../miniprogram/utils/session';
 import { actAs, callAs, pinNow, startBackend } from '../support/backend';
 import { makeAdmin, registerWorker, seedOrgs, type PageOrgs } from '../support/fixtures';
@@ -11,6 +13,7 @@ import { flush, loadPage, waitFor, wxDouble, type RenderedPage } from '../suppor
 import { cameraReads } from '../support/roundtable';
 import { loadSecondPage } from '../support/second-page';
 import { detachAll, has, render, tapButton, tapOn, textAt } from '../support/ui';
+import { addGoods } from '../support/shop';
 import { addActivity, codeFor, HOUR_MS } from '../support/volunteer';
 
 const homeId = loadPage('packages/volunteer/pages/index/index');
@@ -18,6 +21,9 @@ const homeId = loadPage('packages/volunteer/pages/index/index');
 const activityPage = loadSecondPage('packages/volunteer/pages/activity/index');
 const membersPage = loadSecondPage('packages/volunteer/pages/admin-members/index');
 const hoursPage = loadSecondPage('packages/volunteer/pages/hours/index');
+const goodsPage = loadSecondPage('packages/volunteer/pages/goods/index');
+const ordersPage = loadSecondPage('packages/volunteer/pages/orders/index');
+const queuePage = loadSecondPage('packages/volunteer/pages/admin-orders/index');
 
 const RIDER = 'vol-journey-rider';
 const ADMIN = 'vol-journey-admin';
@@ -44,7 +50,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   detachAll();
-  for (const p of [activityPage, membersPage, hoursPage]) p.detachAll();
+  for (const p of [activityPage, membersPage, hoursPage, goodsPage, ordersPage, queuePage]) p.detachAll();
   pinNow(null);
 });
 
@@ -65,7 +71,7 @@ async function openActivity(id: string): Promise<RenderedPage> {
 
 const mineState = (page: RenderedPage) => textAt(page, '#mine-state >>> .t-tag');
 
-it('apply → approved → sign up → scan in → scan out → credit hours and points shown', async () => {
+it('apply → approved → sign up → scan in → scan out → hours and points shown → redeem → pickup code → fulfilled by scan', async () => {
   // Not a member yet: what the team is, and the form filled from the registration.
   const home = await openHome();
   expect(textAt(home, '#intro')).toContain('先锋骑士志愿服务队');
@@ -131,4 +137,41 @@ it('apply → approved → sign up → scan in → scan out → credit hours and
   const rec = hours.data.records.items[0];
   expect(textAt(hours, `#record-${rec.id}`)).toContain('扫码签到签退');
   expect(textAt(hours, `#record-${rec.id}`)).toContain('1.75 小时');
+  hoursPage.detachAll();
+
+  // The hours' points buy something on 积分超市: 兑换, confirmed, then the order's pickup code.
+  const armband = await addGoods(ADMIN, orgs.district.id, { name: '反光臂带', price: 10, stock: 5 });
+  const goods = goodsPage.render(goodsPage.id);
+  (goods.instance as unknown as { onLoad(q: object): void }).onLoad({ id: armband.id });
+  await waitFor(() => expect(goods.data.status).toBe('ready'));
+  await flush();
+  expect(textAt(goods, '#balance')).toBe(String(pointsBalance));
+  await tapButton(goods, 'redeem');
+  await tapOn(goods, '#confirm-actions >>> #save >>> .t-button');
+  await waitFor(() => expect(wxDouble().callsOf('redirectTo')).toHaveLength(1));
+  const [{ url }] = wxDouble().callsOf('redirectTo') as { url: string }[];
+  const orderId = decodeURIComponent(url.split('id=')[1]!);
+  goodsPage.detachAll();
+  const orders = ordersPage.render(ordersPage.id);
+  await (orders.instance as unknown as { onLoad(q: object): Promise<void> }).onLoad({ id: orderId });
+  await waitFor(() => expect(has(orders, '#pickup-digits')).toBe(true));
+  const code = textAt(orders, '#pickup-digits').replace(/\s/g, '');
+  expect(code).toMatch(/^\d{12}$/);
+  expect(textAt(orders, '#card-state >>> .t-tag')).toBe('待领取');
+  const { pointsBalance: left } = await callAs<{ pointsBalance: number }>(RIDER, 'volunteer', 'myMembership', {});
+  expect(left).toBe(pointsBalance - 10);
+  ordersPage.detachAll();
+
+  // The organiser scans the code the rider shows on 兑换核销 and confirms: the order is 已领取.
+  actAs(ADMIN);
+  const queue = queuePage.render(queuePage.id);
+  await waitFor(() => expect(queue.data.access).toBe('ready'));
+  await waitFor(() => expect(queue.data.list.status).not.toBe('loading'));
+  cameraReads(code);
+  await tapButton(queue, 'scan');
+  await waitFor(() =>
+    expect(wxDouble().callsOf('showToast')).toContainEqual(expect.objectContaining({ title: '已核销' })),
+  );
+  const order = await callAs<{ state: string }>(RIDER, 'volunteer', 'getOrder', { orderId });
+  expect(order.state).toBe('fulfilled');
 });
