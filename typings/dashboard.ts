@@ -22,11 +22,15 @@ export type StatMetric =
   | 'signups'
   /** Checked in at events starting that day; key: SignUpDomain. */
   | 'attended'
-  /** Demands and 随手拍 reports submitted that day; key: CaseCategory. */
+  /** Demands and 随手拍 reports submitted that day, rejected ones (invalid, duplicates) not counted; key: CaseCategory. */
   | 'cases_opened'
   /** Cases closed that day; key: CaseCategory. */
   | 'cases_closed'
-  /** Cases whose answer deadline passed that day without an answer in time; key: CaseCategory. */
+  /**
+   * Cases whose answer deadline fell on that day and passed without an answer in time: answered after it,
+   * or still open with the scheduler's overdue flag raised (rejected cases never; a reopened case by its
+   * new deadline); key: CaseCategory.
+   */
   | 'cases_overdue'
   /** Cases rated that day; key: CaseCategory. */
   | 'cases_rated'
