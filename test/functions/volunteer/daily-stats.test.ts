@@ -93,7 +93,7 @@ describe('every path that writes hours moves the counter', () => {
     await expectExact();
   });
 
-  it('an approved claim (a manual check-in) as honor; a second approval and a rejection move nothing', async () => {
+  it('an approved claim (a manual check-in) as honor; a second approval moves nothing', async () => {
     const userId = await member(w, 'o-ds-claim');
     const start = START + 2 * DAY;
     const a = await activity(w, start);
