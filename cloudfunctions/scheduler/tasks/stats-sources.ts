@@ -1,7 +1,14 @@
 // Every feature's records as the dashboard's counters: the recount compares each
 // source's metrics with its records. A feature adds its source here (one import, one entry).
+import { signUpStatsSource } from '../../_shared/stores/signup-stats';
 import type { StatsSource } from '../../_shared/stats/contributions';
 import { studyStatsSource } from '../../study/store/stats-source';
 import { memberStatsSource } from '../../user/store/stats-source';
+import { volunteerHoursStatsSource } from '../../volunteer/store/hours-stats';
 
-export const STATS_SOURCES: StatsSource[] = [studyStatsSource, memberStatsSource];
+export const STATS_SOURCES: StatsSource[] = [
+  studyStatsSource,
+  memberStatsSource,
+  signUpStatsSource,
+  volunteerHoursStatsSource,
+];
