@@ -38,10 +38,14 @@ async function creditIn(t: Transaction, doc: HoursDoc, now: Date): Promise<boole
   return true;
 }
 
-/** Runs a transaction that credits `doc` (when it answers true) and then counts it on the dashboard. */
+/**
+ * Runs a transaction that credits `doc` (when `credited` says so of its answer) and
+ * then counts it on the dashboard; the member's org is read beside the transaction.
+ * A failed read only skips the count (the action has happened; the recount adds it).
+ */
 async function creditedThenCounted<T>(doc: HoursDoc, credited: (r: T) => boolean, run: () => Promise<T>): Promise<T> {
-  const [result, member] = await Promise.all([run(), getMember(doc.userId)]);
-  if (credited(result)) await recordStats([], hoursContributions(doc, member?.orgId));
+  const [result, member] = await Promise.all([run(), getMember(doc.userId).catch(() => 'unread' as const)]);
+  if (credited(result) && member !== 'unread') await recordStats([], hoursContributions(doc, member?.orgId));
   return result;
 }
 
