@@ -16,7 +16,7 @@ import type { BookingDoc } from '../../stores/signup-events';
 import { releaseSeat, seatForWaitlisted, unseatWaitlisted } from '../../stores/signup-events';
 import { moveSignUp, type SignUpDoc, waitlistHeads } from '../../stores/signups';
 import { remember } from './access';
-import { countMove, countMoves } from './day-counts';
+import { countMoves } from './day-counts';
 import { deliverPromotion } from './notices';
 import type { BookingMove } from './stats';
 
@@ -36,13 +36,18 @@ export interface FillResult {
  * keeping the seat — so concurrent cancellations promote positions 1, 2, 3 … in
  * order without each re-reading the queue and re-taking the seat on every miss.
  */
-export async function fillSeats(booking: BookingDoc, now: Date): Promise<FillResult> {
+export async function fillSeats(
+  booking: BookingDoc,
+  now: Date,
+  counted: [BookingDoc, BookingMove][] = [],
+): Promise<FillResult> {
   let b = booking;
   const promoted: SignUpDoc[] = [];
   const open = (x: BookingDoc) => x.status !== 'cancelled' && now < x.startAt;
   let misses = 0;
-  // Each seat write as the booking it answered, for the dashboard's counters (a seat given back cancels out).
-  const moves: [BookingDoc, BookingMove][] = [];
+  // Each seat write as the booking it answered, for the dashboard's counters, after the
+  // caller's own (`counted`): a seat freed and filled again, or given back, cancels out.
+  const moves = [...counted];
   while (b.free > 0 && b.waitlisted > 0 && open(b) && misses < MAX_MISSES) {
     const heads = await waitlistHeads(b._id, Math.min(50, b.free + MAX_MISSES - misses));
     if (!heads.length) break;
@@ -83,6 +88,5 @@ async function notifyPromoted(promoted: SignUpDoc[], b: BookingDoc, now: Date): 
 /** Gives a seat back (a cancellation, a removal, a repeated tap's second seat) and offers it to the waitlist. */
 export async function giveBackSeat(bookingId: string, now: Date): Promise<FillResult> {
   const freed = await releaseSeat(bookingId);
-  const [filled] = await Promise.all([fillSeats(freed, now), countMove(freed, { seatsTaken: -1 }, now)]);
-  return filled;
+  return fillSeats(freed, now, [[freed, { seatsTaken: -1 }]]);
 }
