@@ -11,6 +11,7 @@ import type {
 import type { StationDetail, StationSummary } from '../../typings/station';
 import type { DailyQuote, LectureDetail, LectureSummary } from '../../typings/study';
 import type { AdminShopOrder, GoodsSummary, ShopOrder } from '../../typings/volunteer-shop';
+import type { DashboardReport } from '../../typings/dashboard';
 import { seedDemoData } from '../../scripts/seed';
 import { SEED_CASE_IDS, SEED_RIDERS } from '../../scripts/seed/cases';
 import { SEED_ORG_IDS } from '../../scripts/seed/orgs';
@@ -411,4 +412,19 @@ it('has a points shop: goods with stock for the demo riders, three orders in thr
     expect((users[0] as { points: { balance: number } }).points.balance).toBe(sum);
   }
   expect(goods.balance).toBe(190);
+});
+
+it('the dashboard shows the seeded records: its counters built by the recount, equal to them', async () => {
+  const r = await h.as(SUPERADMIN).ok<DashboardReport>('user', 'dashboard', { period: 'month' });
+  expect(r.empty).toBe(false);
+  const { data } = await h.db
+    .collection('quote_checkins')
+    .where({ day: h.db.command.gte(r.period.from).and(h.db.command.lte(r.period.to)) })
+    .limit(1000)
+    .get();
+  expect(r.daily.checkins.reduce((a, b) => a + b, 0)).toBe(data.length);
+  expect(data.length).toBeGreaterThan(0);
+  const { total } = await h.db.collection('users').where({ memberStatus: 'verified', status: 'active' }).count();
+  expect(r.daily.revealedTotal.at(-1)).toBe(total);
+  expect(total).toBeGreaterThan(0);
 });
