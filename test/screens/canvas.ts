@@ -32,14 +32,37 @@ interface RecordedImage {
   onerror: (() => void) | null;
 }
 
+/**
+ * The old mini-program canvas API's setters, which a 2d context does not have: a
+ * library that finds them missing (uCharts) installs its own, which set the
+ * standard properties (recorded like any other).
+ */
+const NOT_IN_2D = new Set([
+  'setFillStyle',
+  'setStrokeStyle',
+  'setLineWidth',
+  'setLineCap',
+  'setLineJoin',
+  'setFontSize',
+  'setTextAlign',
+  'setTextBaseline',
+  'setShadow',
+  'setGlobalAlpha',
+  'draw',
+]);
+
 function recordingCanvas(): object {
   const rec: CanvasRecording = { width: 300, height: 150, calls: [] };
   recordings.push(rec);
   const state = { font: '10px sans-serif' };
+  /** Functions a library attached to the context (not drawing calls). */
+  const attached: Record<string, unknown> = {};
   const context = new Proxy(
     {},
     {
       get(_t, prop: string) {
+        if (prop in attached) return attached[prop];
+        if (NOT_IN_2D.has(prop)) return undefined;
         if (prop === 'measureText') return (text: string) => ({ width: textWidth(text, state.font) });
         if (prop in state) return state[prop as keyof typeof state];
         return (...args: unknown[]) => {
@@ -52,6 +75,7 @@ function recordingCanvas(): object {
         };
       },
       set(_t, prop: string, value: unknown) {
+        if (typeof value === 'function') return ((attached[prop] = value), true);
         if (prop === 'font') state.font = String(value);
         rec.calls.push(['set', prop, value]);
         return true;

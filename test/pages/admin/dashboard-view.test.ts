@@ -2,7 +2,7 @@
 // with their change in words, chart specs with Chinese labels), the custom period's
 // rules, a chart's summary and its uCharts options.
 import type { DashboardReport, Headline } from '../../../typings/dashboard';
-import { chartOptions, PALETTE } from '../../../miniprogram/packages/admin/components/chart/options';
+import { axisMax, chartOptions, PALETTE } from '../../../miniprogram/packages/admin/components/chart/options';
 import { chartSummary, isEmptyChart } from '../../../miniprogram/packages/admin/components/chart/spec';
 import {
   addDays,
@@ -193,6 +193,14 @@ describe('chart specs', () => {
     // 13 px on a 375 px wide phone is 26rpx.
     expect(opts.fontSize).toBeGreaterThanOrEqual(12);
     for (const c of PALETTE) expect(c).toMatch(/^#[0-9A-F]{6}$/);
+  });
+
+  it('tops the axis at a multiple of its four grid lines, stacked columns at their sums', () => {
+    const v = dashboardView(report());
+    expect(axisMax(v.signups)).toBe(8);
+    expect(axisMax(v.volunteer)).toBe(12);
+    expect(axisMax(v.revealed)).toBe(8);
+    expect(axisMax({ type: 'line', categories: ['11/2'], series: [{ name: 'a', data: [0] }] })).toBe(4);
   });
 });
 

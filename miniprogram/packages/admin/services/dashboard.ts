@@ -1,14 +1,11 @@
-// The admin subpackage's one feature service: the organiser dashboard (数据看板)
-// of the `user` function and its spreadsheet in the organiser-only `office`
-// function, with the same request.
-import type { ActionSpec } from '../../../../typings/common';
-import type { DashboardApi, DashboardRequest } from '../../../../typings/dashboard';
+// The admin subpackage's one feature service: the organiser dashboard (数据看板).
+// Its report is the main package's `user` service (`userApi('dashboard', …)`, the
+// user function owns the cross-feature reads); its spreadsheet is the organiser-only
+// `office` function's, with the same request.
+import type { OfficeApi } from '../../../../typings/office';
 import { createApi } from '../../../services/api';
 
-/** `user.dashboard`: the org sub-tree's numbers for a period, from the daily counters. */
-export const dashboardApi = createApi<DashboardApi>('user');
+export { userApi as dashboardApi } from '../../../services/user';
 
 /** `office.exportDashboard`: the same report as an .xlsx with a temporary link. */
-export const dashboardOfficeApi = createApi<{
-  exportDashboard: ActionSpec<DashboardRequest, { fileId: string; url: string }, 'admin'>;
-}>('office');
+export const dashboardOfficeApi = createApi<Pick<OfficeApi, 'exportDashboard'>>('office');

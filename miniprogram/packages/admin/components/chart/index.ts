@@ -13,8 +13,9 @@ interface CanvasNode {
   getContext(kind: '2d'): unknown;
 }
 
-/** Each component's chart, once drawn (touches go to it). */
+/** Each component's chart, once drawn (touches go to it), and its latest drawing's number. */
 const charts = new WeakMap<object, UCharts>();
+const drawings = new WeakMap<object, number>();
 
 Component({
   properties: {
@@ -39,23 +40,26 @@ Component({
       if (!spec) return;
       const empty = isEmptyChart(spec);
       charts.delete(this);
+      const n = (drawings.get(this) ?? 0) + 1;
+      drawings.set(this, n);
       // The canvas exists only when there is something to draw: look it up once rendered.
       this.setData({ empty, summary: chartSummary(this.data.title, spec) }, () => {
-        if (!empty) this.paint(spec);
+        if (!empty) this.paint(spec, n);
       });
     },
-    paint(spec: ChartSpec) {
+    paint(spec: ChartSpec, n: number) {
       const { windowWidth, pixelRatio } = wx.getWindowInfo();
       wx.createSelectorQuery()
         .in(this)
         .select('#canvas')
         .fields({ node: true, size: true })
-        .exec((res: { node?: CanvasNode; width?: number; height?: number }[]) => {
+        .exec((res: { node?: CanvasNode; width?: number }[]) => {
           const found = res?.[0];
-          // The spec may have changed while the node was looked up: draw only what is current.
-          if (!found?.node || spec !== this.data.spec) return;
+          // The spec may have changed while the node was looked up: draw only the latest.
+          if (!found?.node || drawings.get(this) !== n) return;
           const width = found.width || windowWidth - 64;
-          const height = found.height || (windowWidth * this.data.height) / 750;
+          // Exactly the CSS height the component set.
+          const height = (windowWidth * this.data.height) / 750;
           found.node.width = width * pixelRatio;
           found.node.height = height * pixelRatio;
           const context = found.node.getContext('2d');

@@ -16,6 +16,18 @@ export interface CanvasSize {
   pixelRatio: number;
 }
 
+const SPLITS = 4;
+
+/** The axis' top: a multiple of the grid lines' count, so counts get whole-number ticks. */
+export function axisMax(spec: ChartSpec): number {
+  const tops = spec.categories.map((_, i) =>
+    spec.stacked
+      ? spec.series.reduce((sum, s) => sum + (s.data[i] ?? 0), 0)
+      : Math.max(0, ...spec.series.map((s) => s.data[i] ?? 0)),
+  );
+  return Math.max(SPLITS, Math.ceil(Math.max(0, ...tops) / SPLITS) * SPLITS);
+}
+
 export function chartOptions(spec: ChartSpec, context: unknown, size: CanvasSize): Record<string, unknown> {
   const { width, height, pixelRatio } = size;
   const line = spec.type === 'line';
@@ -44,10 +56,16 @@ export function chartOptions(spec: ChartSpec, context: unknown, size: CanvasSize
       axisLineColor: INK,
       disableGrid: true,
       // A month of days would not fit: every few days gets its label.
-      ...(line ? { labelCount: Math.min(spec.categories.length, 6), boundaryGap: 'justify' } : {}),
+      ...(line ? { boundaryGap: 'justify' } : {}),
+      ...(line && spec.categories.length > 8 ? { labelCount: 6 } : {}),
       ...(spec.type === 'column' && spec.categories.length > 4 ? { rotateLabel: true, rotateAngle: 30 } : {}),
     },
-    yAxis: { gridColor: GRID, gridType: 'solid', data: [{ min: 0, fontSize: FONT, fontColor: INK, axisLine: false }] },
+    yAxis: {
+      gridColor: GRID,
+      gridType: 'solid',
+      splitNumber: SPLITS,
+      data: [{ min: 0, max: axisMax(spec), fontSize: FONT, fontColor: INK, axisLine: false }],
+    },
     extra: {
       line: { type: 'straight', width: 3 },
       column: { type: spec.stacked ? 'stack' : 'group', width: 18, seriesGap: 2, linearType: 'none' },
