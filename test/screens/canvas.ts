@@ -13,8 +13,15 @@ export interface CanvasRecording {
 
 const recordings: CanvasRecording[] = [];
 
+/** Canvases whose 2d context was taken but that have nothing drawn yet (a chart library draws on a timer). */
+const awaiting = new Set<CanvasRecording>();
+
+/** How many canvases a page has started drawing on and not yet drawn (the screenshot waits for them). */
+export const canvasesAwaitingDrawing = (): number => awaiting.size;
+
 /** The recordings made since the last call, in the order the canvases were asked for. */
 export function takeRecordings(): CanvasRecording[] {
+  awaiting.clear();
   return recordings.splice(0);
 }
 
@@ -66,6 +73,7 @@ function recordingCanvas(): object {
         if (prop === 'measureText') return (text: string) => ({ width: textWidth(text, state.font) });
         if (prop in state) return state[prop as keyof typeof state];
         return (...args: unknown[]) => {
+          awaiting.delete(rec);
           // Images are passed by their src (what the browser will load).
           rec.calls.push([
             'call',
@@ -95,7 +103,10 @@ function recordingCanvas(): object {
     set height(v: number) {
       rec.height = v;
     },
-    getContext: () => context,
+    getContext: () => {
+      if (!rec.calls.length) awaiting.add(rec);
+      return context;
+    },
     createImage(): RecordedImage {
       const img: RecordedImage = { src: '', onload: null, onerror: null };
       return new Proxy(img, {
