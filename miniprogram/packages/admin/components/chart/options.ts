@@ -1,0 +1,83 @@
+// A chart spec as uCharts options: flat colours that read on a phone in sunlight
+// (dark text and axes, saturated fills, no gradients, labels of 13 px ≈ 26rpx),
+// on a 2d canvas whose pixels are the CSS size times the pixel ratio.
+import type { ChartSpec } from './spec';
+
+/** Party red, deep blue, dark orange, dark green, purple: distinct, and dark enough on white. */
+export const PALETTE = ['#C8161D', '#1F4E9E', '#D35400', '#137333', '#6A1B9A'];
+const INK = '#1A1A1A';
+const GRID = '#C8C8C8';
+const FONT = 13;
+
+export interface CanvasSize {
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  pixelRatio: number;
+}
+
+const SPLITS = 4;
+
+/** The axis' top: a multiple of the grid lines' count, so counts get whole-number ticks. */
+export function axisMax(spec: ChartSpec): number {
+  const tops = spec.categories.map((_, i) =>
+    spec.stacked
+      ? spec.series.reduce((sum, s) => sum + (s.data[i] ?? 0), 0)
+      : Math.max(0, ...spec.series.map((s) => s.data[i] ?? 0)),
+  );
+  return Math.max(SPLITS, Math.ceil(Math.max(0, ...tops) / SPLITS) * SPLITS);
+}
+
+export function chartOptions(spec: ChartSpec, context: unknown, size: CanvasSize): Record<string, unknown> {
+  const { width, height, pixelRatio } = size;
+  const line = spec.type === 'line';
+  return {
+    type: spec.type,
+    context,
+    canvas2d: true,
+    width: width * pixelRatio,
+    height: height * pixelRatio,
+    pixelRatio,
+    animation: false,
+    background: '#FFFFFF',
+    color: PALETTE,
+    fontSize: FONT,
+    fontColor: INK,
+    padding: [16, 16, 4, 8],
+    categories: spec.categories,
+    series: spec.series.map((s) => ({ name: s.name, data: s.data })),
+    // Values on columns and bars; a line's values are shown on touch.
+    dataLabel: !line,
+    dataPointShape: line && spec.categories.length <= 14,
+    legend: { show: spec.series.length > 1, fontSize: FONT, fontColor: INK, position: 'top', float: 'left' },
+    xAxis: {
+      fontSize: FONT,
+      fontColor: INK,
+      axisLineColor: INK,
+      disableGrid: true,
+      // A month of days would not fit: every few days gets its label.
+      ...(line ? { boundaryGap: 'justify' } : {}),
+      ...(line && spec.categories.length > 8 ? { labelCount: 6 } : {}),
+      ...(spec.type === 'column' && spec.categories.length > 4 ? { rotateLabel: true, rotateAngle: 30 } : {}),
+    },
+    yAxis: {
+      gridColor: GRID,
+      gridType: 'solid',
+      splitNumber: SPLITS,
+      data: [{ min: 0, max: axisMax(spec), fontSize: FONT, fontColor: INK, axisLine: false }],
+    },
+    extra: {
+      line: { type: 'straight', width: 3 },
+      column: { type: spec.stacked ? 'stack' : 'group', width: 18, seriesGap: 2, linearType: 'none' },
+      bar: { type: 'group', width: 18, linearType: 'none' },
+      tooltip: {
+        showBox: true,
+        bgColor: INK,
+        bgOpacity: 0.92,
+        fontColor: '#FFFFFF',
+        showArrow: true,
+        legendShow: true,
+      },
+    },
+  };
+}
