@@ -7,7 +7,17 @@ import type { DashboardReport } from '../../../typings/dashboard';
 import { digestOf } from '../../support/db-snapshot';
 import { type FunctionsHarness, startFunctions, SUPERADMIN } from '../../support/functions';
 import { rowsOf, workbookAt } from '../../support/workbooks';
-import { buildDashWorld, compare, type DashWorld, DISTRICT_ADMIN, NOW, OTHER_ADMIN, rawRecords, WORKER } from './world';
+import {
+  buildDashWorld,
+  compare,
+  type DashWorld,
+  DISTRICT_ADMIN,
+  METRIC_ROWS,
+  NOW,
+  OTHER_ADMIN,
+  rawRecords,
+  WORKER,
+} from './world';
 
 let h: FunctionsHarness;
 let w: DashWorld;
@@ -67,6 +77,26 @@ describe('each caller sees exactly their sub-tree’s records', () => {
     expect(checkins(district)).toEqual({ key: 'checkins', value: 4, previous: 1, delta: 3, changePct: 300 });
     expect(all.empty).toBe(false);
   });
+});
+
+describe('every metric family has records in both districts', () => {
+  const families = [...new Set(METRIC_ROWS.map((m) => m.family))];
+  it.each(families)(
+    '%s: a superadmin’s figures differ from a district admin’s, and neither is empty',
+    async (family) => {
+      const request = { period: 'custom', from: '2026-11-16', to: '2026-11-25' };
+      const rows = METRIC_ROWS.filter((m) => m.family === family);
+      const figures = async (openid: string) => {
+        const r = await dashboard(openid, request);
+        return rows.map((m) => m.actual(r));
+      };
+      const [all, district, other] = await Promise.all([SUPERADMIN, DISTRICT_ADMIN, OTHER_ADMIN].map(figures));
+      expect(all).not.toEqual(district);
+      expect(all).not.toEqual(other);
+      const nothing = (figure: unknown) => JSON.stringify(figure).replace(/[^1-9]/g, '') === '';
+      expect([district, other].map((f) => f.every(nothing))).toEqual([false, false]);
+    },
+  );
 });
 
 describe('refusals', () => {

@@ -1,20 +1,22 @@
-// The dashboard's world: two districts with study and 亮身份 records made through the
-// real actions at pinned Beijing times, and what the counters must say computed by
-// the test from the raw record collections (never through the code under test).
-// Each metric family is one row of METRIC_ROWS; a family adds its row.
-import type { DashboardPeriod, DashboardReport } from '../../../typings/dashboard';
+// The dashboard's world: two districts with records of every metric family (study,
+// 亮身份 here; cases, votes, sign-ups and volunteer hours in feeds.ts) made through
+// the real actions at pinned Beijing times, and what the counters must say computed
+// by the test from the raw record collections (never through the code under test).
+// Each figure is one row of METRIC_ROWS; a family adds its rows.
+import type { DashboardReport } from '../../../typings/dashboard';
 import { makeAdmin, type OrgFixture, registerWorker, seedOrgs } from '../../support/fixtures';
 import { type FunctionsHarness, SUPERADMIN } from '../../support/functions';
+import { FEED_ROWS } from './feed-rows';
+import { buildFeeds } from './feeds';
+import { bj, bjDay, daysOf, headline, type MetricRow, type Raw, scopeOf, within } from './raw';
+
+export { bj, rawRecords } from './raw';
 
 /** Wednesday 2026-11-25, 12:00 in Beijing: "today" of every dashboard call. */
 export const NOW = '2026-11-25T04:00:00.000Z';
 export const DISTRICT_ADMIN = 'o-dash-district';
 export const OTHER_ADMIN = 'o-dash-other';
 export const WORKER = 'o-dash-w1';
-
-/** A Beijing wall-clock time as an instant. */
-export const bj = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`).toISOString();
-const bjDay = (at: unknown) => new Date(new Date(at as string).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export interface DashWorld {
   orgs: OrgFixture;
@@ -79,60 +81,14 @@ export async function buildDashWorld(h: FunctionsHarness): Promise<DashWorld> {
   // A learner who studied without finishing (their day counts, no completion), and one on the day they checked in.
   await study(h, 'o-dash-m2', safety, '2026-11-24', 20);
   await study(h, 'o-dash-m1', policy, '2026-11-25', 20);
+  await buildFeeds(h, orgs, {
+    districtAdmin: DISTRICT_ADMIN,
+    otherAdmin: OTHER_ADMIN,
+    district: [WORKER, 'o-dash-w2', 'o-dash-m1'],
+    other: ['o-dash-w3', 'o-dash-m2'],
+  });
   return { orgs };
 }
-
-// ---- the raw records --------------------------------------------------------------
-
-type Doc = Record<string, unknown>;
-export interface Raw {
-  orgs: { _id: string; ancestors: string[] }[];
-  checkins: Doc[];
-  studyDays: Doc[];
-  progress: Doc[];
-  lectures: Doc[];
-  users: Doc[];
-}
-
-async function all(h: FunctionsHarness, name: string): Promise<Doc[]> {
-  const out: Doc[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const { data } = await h.db.collection(name).skip(skip).limit(1000).get();
-    out.push(...(data as Doc[]));
-    if (data.length < 1000) return out;
-  }
-}
-
-export async function rawRecords(h: FunctionsHarness): Promise<Raw> {
-  const [orgs, checkins, studyDays, progress, lectures, users] = await Promise.all(
-    ['orgs', 'quote_checkins', 'study_days', 'lecture_progress', 'lectures', 'users'].map((n) => all(h, n)),
-  );
-  return {
-    orgs: orgs as Raw['orgs'],
-    checkins: checkins!,
-    studyDays: studyDays!,
-    progress: progress!,
-    lectures: lectures!,
-    users: users!,
-  };
-}
-
-/** Whether an org lies in the sub-trees of `roots` (every org when roots is null). */
-export function scopeOf(raw: Raw, roots: string[] | null): (orgId: unknown) => boolean {
-  if (!roots) return () => true;
-  const ids = new Set(
-    raw.orgs.filter((o) => roots.includes(o._id) || o.ancestors.some((a) => roots.includes(a))).map((o) => o._id),
-  );
-  return (orgId) => ids.has(orgId as string);
-}
-
-const daysOf = (p: DashboardPeriod) => {
-  const out: string[] = [];
-  for (let d = p.from; d <= p.to; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))
-    out.push(d);
-  return out;
-};
-const within = (day: string, from: string, to: string) => day >= from && day <= to;
 
 function completionsBySeries(raw: Raw, inScope: (o: unknown) => boolean, from: string, to: string) {
   const series = new Map(raw.lectures.map((l) => [l._id, String(l.series ?? '')]));
@@ -154,16 +110,7 @@ const verified = (raw: Raw, inScope: (o: unknown) => boolean) =>
       inScope((u.worker as { orgId?: string } | null)?.orgId),
   );
 
-const headline = (r: DashboardReport, key: string) => r.headlines.find((x) => x.key === key)!;
-
-/** One metric family's figure: what the raw records say, and where the report shows it. */
-export interface MetricRow {
-  name: string;
-  expected(raw: Raw, inScope: (orgId: unknown) => boolean, p: DashboardPeriod): unknown;
-  actual(r: DashboardReport): unknown;
-}
-
-export const METRIC_ROWS: MetricRow[] = [
+const STUDY_ROWS: Omit<MetricRow, 'family'>[] = [
   {
     name: 'check-ins per day',
     expected: (raw, inScope, p) =>
@@ -193,6 +140,9 @@ export const METRIC_ROWS: MetricRow[] = [
       Object.values(completionsBySeries(raw, inScope, p.previousFrom, p.previousTo)).reduce((a, b) => a + b, 0),
     actual: (r) => headline(r, 'completions').previous,
   },
+];
+
+const REVEALED_ROWS: Omit<MetricRow, 'family'>[] = [
   {
     name: 'members revealed in the period',
     expected: (raw, inScope, p) =>
@@ -205,6 +155,12 @@ export const METRIC_ROWS: MetricRow[] = [
       daysOf(p).map((d) => verified(raw, inScope).filter((u) => bjDay(u.memberVerifiedAt) <= d).length),
     actual: (r) => r.daily.revealedTotal,
   },
+];
+
+export const METRIC_ROWS: MetricRow[] = [
+  ...STUDY_ROWS.map((r) => ({ family: 'study', ...r })),
+  ...REVEALED_ROWS.map((r) => ({ family: '亮身份', ...r })),
+  ...FEED_ROWS,
 ];
 
 /** Every row's expected figure and the report's, by row name. */
