@@ -16,6 +16,8 @@ export interface RecountReport {
 export interface StatsRecountReport {
   from: string;
   to: string;
+  /** The sources recounted, in order; at scale a run stops after its time budget and the next run leads with the next source. */
+  sources: string[];
   /** Counters compared (expected or stored). */
   checked: number;
   /** Counters moved by `drift` (expected − stored, the same in both passes). */

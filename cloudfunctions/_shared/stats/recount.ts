@@ -55,7 +55,14 @@ export async function recountStats(
 ): Promise<StatsRecountReport> {
   const { from, to } = window;
   const first = await driftsOf(sources, from, to, now);
-  const report: StatsRecountReport = { from, to, checked: first.checked, repaired: [], unsettled: 0 };
+  const report: StatsRecountReport = {
+    from,
+    to,
+    sources: sources.map((s) => s.name),
+    checked: first.checked,
+    repaired: [],
+    unsettled: 0,
+  };
   if (!first.drifts.size) return report;
   await settle();
   const second = await driftsOf(sources, from, to, now);

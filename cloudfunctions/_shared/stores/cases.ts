@@ -413,24 +413,41 @@ export async function casesSubmitted(orgId: string, from: Date, to: Date, kind?:
 
 const PAGE = 1000;
 
+/** What the dashboard's contributions read of a case (engines/cases/contributions.ts): not its timeline or notices. */
+const COUNTED = [
+  'category',
+  'orgId',
+  'state',
+  'submittedAt',
+  'dueAt',
+  'answeredAt',
+  'closedAt',
+  'rating',
+  'ratedAt',
+  'flags',
+] as const;
+export type CountedCase = Pick<CaseDoc, '_id' | (typeof COUNTED)[number]>;
+const COUNTED_FIELDS = Object.fromEntries(COUNTED.map((k) => [k, true]));
+
 /**
  * Every case with a day the dashboard counts it on — submitted, closed, due or
  * rated — in [from, to), page by page (the counters' recount).
  */
-export async function casesDatedIn(from: Date, to: Date): Promise<CaseDoc[]> {
+export async function casesDatedIn(from: Date, to: Date): Promise<CountedCase[]> {
   const _ = cmd();
   const within = _.and(_.gte(from), _.lt(to));
   const dated = _.or([{ submittedAt: within }, { closedAt: within }, { dueAt: within }, { ratedAt: within }]);
-  const out: CaseDoc[] = [];
+  const out: CountedCase[] = [];
   for (let after = ''; ;) {
     const { data } = await cases()
       .where(_.and([dated, { _id: _.gt(after) }]))
+      .field(COUNTED_FIELDS)
       .orderBy('_id', 'asc')
       .limit(PAGE)
       .get();
-    out.push(...(data as CaseDoc[]).map((d) => revive(d)));
+    out.push(...(data as CountedCase[]).map((d) => revive(d)));
     if (data.length < PAGE) return out;
-    after = (data.at(-1) as CaseDoc)._id;
+    after = (data.at(-1) as CountedCase)._id;
   }
 }
 
