@@ -18,6 +18,9 @@ export interface CanvasSize {
 
 const SPLITS = 4;
 
+/** A second line's look: dashed, square points (the first is solid with round points). */
+const LATER_LINE = { lineType: 'dash', dashLength: 8, pointShape: 'rect' };
+
 /** The axis' top: a multiple of the grid lines' count, so counts get whole-number ticks. */
 export function axisMax(spec: ChartSpec): number {
   const tops = spec.categories.map((_, i) =>
@@ -45,7 +48,8 @@ export function chartOptions(spec: ChartSpec, context: unknown, size: CanvasSize
     fontColor: INK,
     padding: [16, 16, 4, 8],
     categories: spec.categories,
-    series: spec.series.map((s) => ({ name: s.name, data: s.data })),
+    // A line over another that has the same values would hide it: every line after the first is dashed.
+    series: spec.series.map((s, i) => ({ name: s.name, data: s.data, ...(line && i > 0 ? LATER_LINE : {}) })),
     // Values on columns and bars; a line's values are shown on touch.
     dataLabel: !line,
     dataPointShape: line && spec.categories.length <= 14,
