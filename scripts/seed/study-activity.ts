@@ -1,11 +1,13 @@
 // Demo study activity and party members for the dashboard: fictional party members
 // (亮身份) verified over the past two months, and their check-ins, study days and
 // lecture completions over the past three weeks, relative to the day of seeding.
+// Some also watch a lecture in short sittings on days they skip the check-in, so the
+// daily learners are not always the day's check-ins.
 import { beijingDay, beijingDayStart } from '../../cloudfunctions/_shared/clock';
 import { addDays } from '../../cloudfunctions/_shared/stats/period';
 import { LECTURES as LECTURE_DATA } from './lectures-data';
 import { SEED_ORG_IDS } from './orgs';
-import type { SeedModule } from './index';
+import type { SeedDb, SeedModule } from './index';
 
 const O = SEED_ORG_IDS;
 
@@ -63,9 +65,51 @@ const MEMBERS = [
 
 const LECTURES = ['lec-safety-traffic', 'lec-policy-rights', 'lec-history-1921'];
 const DAYS = 21;
+/** Half watched, an evening sitting at a time, by every other member on past days without a check-in (of the last ten). */
+const SITTINGS = { lectureId: 'lec-history-spirit', days: 10, seconds: 20, max: 5 };
 
 /** 08:30 Beijing on a day. */
 const morning = (day: string) => new Date(beijingDayStart(day).getTime() + 8.5 * 3_600_000);
+/** 21:00 Beijing on a day. */
+const evening = (day: string) => new Date(beijingDayStart(day).getTime() + 21 * 3_600_000);
+
+type Member = (typeof MEMBERS)[number];
+
+/** The sittings' lecture, watched from the start (newest day first in `days`), and each sitting's study day. */
+async function seedSittings(db: SeedDb, m: Member, days: string[]): Promise<number> {
+  if (!days.length) return 0;
+  const orgPath = [O.district, m.parent, m.orgId];
+  for (const day of days) {
+    await db
+      .collection('study_days')
+      .doc(`${m.id}:${day}`)
+      .set({ userId: m.id, day, orgId: m.orgId, createdAt: evening(day) });
+  }
+  const watched = days.length * SITTINGS.seconds;
+  const first = evening(days.at(-1)!);
+  const last = evening(days[0]!);
+  await db
+    .collection('lecture_progress')
+    .doc(`${m.id}:${SITTINGS.lectureId}`)
+    .set({
+      userId: m.id,
+      lectureId: SITTINGS.lectureId,
+      orgId: m.orgId,
+      orgPath,
+      positionSec: watched,
+      intervals: [[0, watched]],
+      watchedSec: watched,
+      lastReportAt: last,
+      completed: false,
+      completedAt: null,
+      quiz: null,
+      studyDay: days[0],
+      rev: 0,
+      createdAt: first,
+      updatedAt: last,
+    });
+  return days.length + 1;
+}
 
 export const studyActivitySeed: SeedModule = {
   name: 'study activity',
@@ -106,9 +150,13 @@ export const studyActivitySeed: SeedModule = {
         });
       n++;
       // Check-ins on most days (a pattern per member), each a study day too.
+      const sittings: string[] = [];
       for (let d = 0; d < DAYS; d++) {
-        if ((d + i) % (i % 3 === 0 ? 2 : 3) === 0) continue;
         const day = addDays(today, -d);
+        if ((d + i) % (i % 3 === 0 ? 2 : 3) === 0) {
+          if (i % 2 === 0 && d > 0 && d < SITTINGS.days && sittings.length < SITTINGS.max) sittings.push(day);
+          continue;
+        }
         const at = morning(day);
         const id = `${m.id}:${day}`;
         const fields = { userId: m.id, day, orgId: m.orgId };
@@ -122,6 +170,7 @@ export const studyActivitySeed: SeedModule = {
           .set({ ...fields, createdAt: at });
         n += 2;
       }
+      n += await seedSittings(db, m, sittings);
       // One lecture watched to the end a few days ago (its points are not part of the demo ledger).
       const lectureId = LECTURES[i % LECTURES.length]!;
       const duration = LECTURE_DATA.find((l) => l.id === lectureId)!.durationSec;

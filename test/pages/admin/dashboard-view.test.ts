@@ -3,7 +3,12 @@
 // rules, a chart's summary and its uCharts options.
 import type { DashboardReport, Headline } from '../../../typings/dashboard';
 import { axisMax, chartOptions, PALETTE } from '../../../miniprogram/packages/admin/components/chart/options';
-import { chartSummary, isEmptyChart } from '../../../miniprogram/packages/admin/components/chart/spec';
+import {
+  barChartHeight,
+  chartSummary,
+  type ChartSpec,
+  isEmptyChart,
+} from '../../../miniprogram/packages/admin/components/chart/spec';
 import {
   addDays,
   dashboardRequest,
@@ -129,7 +134,11 @@ describe('the report as charts', () => {
       [6, 3],
       [5, 2],
     ]);
-    expect(view.cases.categories).toEqual(['权益保障', '道路设施']);
+    expect(view.cases).toMatchObject({ type: 'bar', categories: ['权益保障', '道路设施'] });
+    expect([view.completionsHeight, view.casesHeight]).toEqual([
+      barChartHeight(view.completions),
+      barChartHeight(view.cases),
+    ]);
     expect(view.cases.series).toEqual([
       { name: '新增', data: [4, 2] },
       { name: '逾期', data: [1, 0] },
@@ -193,6 +202,60 @@ describe('chart specs', () => {
     // 13 px on a 375 px wide phone is 26rpx.
     expect(opts.fontSize).toBeGreaterThanOrEqual(12);
     for (const c of PALETTE) expect(c).toMatch(/^#[0-9A-F]{6}$/);
+  });
+
+  const size = { width: 335, height: 220, pixelRatio: 2 };
+  const days = (n: number) => Array.from({ length: n }, (_, i) => `11/${i + 1}`);
+  const lineOf = (n: number): ChartSpec => ({
+    type: 'line',
+    categories: days(n),
+    series: [
+      { name: '打卡人次', data: days(n).map(() => 3) },
+      { name: '学习人数', data: days(n).map(() => 3) },
+    ],
+  });
+
+  it('dashes every line after the first, so a line with the same values as another still shows', () => {
+    const series = chartOptions(lineOf(3), {}, size).series as Record<string, unknown>[];
+    expect(series[0]).not.toHaveProperty('lineType');
+    expect(series[1]).toMatchObject({ lineType: 'dash', pointShape: 'rect' });
+  });
+
+  it('labels at most seven categories, always the latest, when more would overlap', () => {
+    const labelsOf = (n: number) => {
+      const format = (chartOptions(lineOf(n), {}, size).xAxis as { formatter?: (l: string, i: number) => string })
+        .formatter;
+      return days(n)
+        .map((d, i) => (format ? format(d, i) : d))
+        .filter(Boolean);
+    };
+    expect(labelsOf(7)).toEqual(days(7));
+    expect(labelsOf(12)).toEqual(['11/2', '11/4', '11/6', '11/8', '11/10', '11/12']);
+    expect(labelsOf(31)).toHaveLength(7);
+    expect(labelsOf(31).at(-1)).toBe('11/31');
+  });
+
+  it('runs a bar chart’s values along x and its categories down y, and hides zero values beside a bar', () => {
+    const cases = dashboardView(report()).cases;
+    const opts = chartOptions(cases, {}, size);
+    expect(opts.xAxis).toMatchObject({ min: 0, max: axisMax(cases), splitNumber: 4 });
+    expect(opts.yAxis).not.toHaveProperty('data');
+    const [opened] = opts.series as { formatter: (v: number) => string }[];
+    expect([opened!.formatter(0), opened!.formatter(4)]).toEqual(['', '4']);
+    expect(chartOptions(dashboardView(report()).signups, {}, size).series).not.toContainEqual(
+      expect.objectContaining({ formatter: expect.anything() }),
+    );
+  });
+
+  it('grows a bar chart with its categories and series', () => {
+    const bars = (categories: number, series: number): ChartSpec => ({
+      type: 'bar',
+      categories: days(categories),
+      series: Array.from({ length: series }, (_, i) => ({ name: `s${i}`, data: days(categories).map(() => 1) })),
+    });
+    expect(barChartHeight(bars(10, 2))).toBeGreaterThan(barChartHeight(bars(3, 2)));
+    expect(barChartHeight(bars(3, 2))).toBeGreaterThan(barChartHeight(bars(3, 1)));
+    expect(barChartHeight(bars(1, 1))).toBe(240);
   });
 
   it('tops the axis at a multiple of its four grid lines, stacked columns at their sums', () => {

@@ -83,12 +83,17 @@ async function openAs(openid: string): Promise<RenderedPage> {
   return page;
 }
 
+/** The canvases drawn on so far, as recorded. */
+const drawn: CanvasRecording[] = [];
+
 /** Every text uCharts wrote on the canvases asked for so far (it draws a moment after it is created). */
 async function drawnTexts(expected: string[]): Promise<string[]> {
   const recs: CanvasRecording[] = [];
   let texts: string[] = [];
   await waitFor(() => {
-    recs.push(...takeRecordings());
+    const taken = takeRecordings();
+    drawn.push(...taken);
+    recs.push(...taken);
     texts = recs.flatMap((r) =>
       r.calls.filter((c) => c[0] === 'call' && c[1] === 'fillText').map((c) => String((c[2] as unknown[])[0])),
     );
@@ -129,6 +134,9 @@ it('shows the district’s week: headlines against last week, and the charts dra
   const texts = await drawnTexts(['11/23', '11/24', '11/25', '打卡人次', '学习人数']);
   // Counts get whole-number ticks.
   expect(texts).toEqual(expect.arrayContaining(['0', '1', '2', '3', '4']));
+  // The canvas is as many pixels as its rpx size on this 375 px phone at ratio 2 (670 × 440rpx),
+  // whatever size the node reports.
+  expect(drawn[0]).toMatchObject({ width: 670, height: 440 });
   expect(dashboardCalls()).toEqual([{ name: 'user', action: 'dashboard', data: { period: 'week' } }]);
   // A chart with no data this period says so instead of drawing an empty grid.
   expect(textAt(page, '#dash >>> #chart-cases')).toContain('本期暂无数据');

@@ -22,7 +22,11 @@ Component({
     spec: { type: Object, value: null as ChartSpec | null },
     /** Names the chart in its summary. */
     title: { type: String, value: '' },
-    /** On screen, in rpx. */
+    /**
+     * On screen, in rpx (like the height, so the canvas' pixels follow from the window's
+     * width alone): by default the width inside a dashboard card (750 − 2 × 24 − 2 × 16).
+     */
+    width: { type: Number, value: 670 },
     height: { type: Number, value: 440 },
   },
   data: {
@@ -30,7 +34,7 @@ Component({
     summary: '',
   },
   observers: {
-    'spec, height'() {
+    'spec, width, height'() {
       this.draw();
     },
   },
@@ -52,13 +56,13 @@ Component({
       wx.createSelectorQuery()
         .in(this)
         .select('#canvas')
-        .fields({ node: true, size: true })
-        .exec((res: { node?: CanvasNode; width?: number }[]) => {
+        .fields({ node: true })
+        .exec((res: { node?: CanvasNode }[]) => {
           const found = res?.[0];
           // The spec may have changed while the node was looked up: draw only the latest.
           if (!found?.node || drawings.get(this) !== n) return;
-          const width = found.width || windowWidth - 64;
-          // Exactly the CSS height the component set.
+          // Exactly the CSS size the component set (1rpx = windowWidth / 750 px).
+          const width = (windowWidth * this.data.width) / 750;
           const height = (windowWidth * this.data.height) / 750;
           found.node.width = width * pixelRatio;
           found.node.height = height * pixelRatio;

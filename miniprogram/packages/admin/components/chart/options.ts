@@ -18,6 +18,9 @@ export interface CanvasSize {
 
 const SPLITS = 4;
 
+/** A second line's look: dashed, square points (the first is solid with round points). */
+const LATER_LINE = { lineType: 'dash', dashLength: 8, pointShape: 'rect' };
+
 /** The axis' top: a multiple of the grid lines' count, so counts get whole-number ticks. */
 export function axisMax(spec: ChartSpec): number {
   const tops = spec.categories.map((_, i) =>
@@ -27,6 +30,49 @@ export function axisMax(spec: ChartSpec): number {
   );
   return Math.max(SPLITS, Math.ceil(Math.max(0, ...tops) / SPLITS) * SPLITS);
 }
+
+/** At most this many labels along the category axis (a month of days, a year of months would overlap). */
+const MAX_LABELS = 7;
+
+/** Every few categories' labels, counted back from the last (the latest day or month always has its label). */
+function categoryLabels(spec: ChartSpec): Record<string, unknown> {
+  const n = spec.categories.length;
+  const step = Math.ceil(n / MAX_LABELS);
+  if (step <= 1) return {};
+  return { formatter: (label: string, i: number) => ((n - 1 - i) % step === 0 ? label : '') };
+}
+
+/** The axes: a bar chart's values run along x and its categories down y; the others' the other way round. */
+function axes(spec: ChartSpec): Record<string, unknown> {
+  const text = { fontSize: FONT, fontColor: INK };
+  const values = { min: 0, max: axisMax(spec), splitNumber: SPLITS };
+  if (spec.type === 'bar')
+    return {
+      xAxis: { ...text, ...values, axisLineColor: INK, gridColor: GRID, gridType: 'solid', boundaryGap: 'justify' },
+      yAxis: { ...text, disableGrid: true },
+    };
+  return {
+    xAxis: {
+      ...text,
+      axisLineColor: INK,
+      disableGrid: true,
+      ...(spec.type === 'line' ? { boundaryGap: 'justify' } : {}),
+      ...categoryLabels(spec),
+    },
+    yAxis: {
+      gridColor: GRID,
+      gridType: 'solid',
+      splitNumber: SPLITS,
+      data: [{ ...values, ...text, axisLine: false }],
+    },
+  };
+}
+
+/**
+ * A stacked part's 0 would sit on the top of the part below it, a bar's 0 under the
+ * bar beside it: there, only what is there gets a value.
+ */
+const hideZero = (v: number) => (v ? String(v) : '');
 
 export function chartOptions(spec: ChartSpec, context: unknown, size: CanvasSize): Record<string, unknown> {
   const { width, height, pixelRatio } = size;
@@ -45,27 +91,18 @@ export function chartOptions(spec: ChartSpec, context: unknown, size: CanvasSize
     fontColor: INK,
     padding: [16, 16, 4, 8],
     categories: spec.categories,
-    series: spec.series.map((s) => ({ name: s.name, data: s.data })),
+    series: spec.series.map((s, i) => ({
+      name: s.name,
+      data: s.data,
+      // A line over another that has the same values would hide it: every line after the first is dashed.
+      ...(line && i > 0 ? LATER_LINE : {}),
+      ...(spec.stacked || spec.type === 'bar' ? { formatter: hideZero } : {}),
+    })),
     // Values on columns and bars; a line's values are shown on touch.
     dataLabel: !line,
     dataPointShape: line && spec.categories.length <= 14,
     legend: { show: spec.series.length > 1, fontSize: FONT, fontColor: INK, position: 'top', float: 'left' },
-    xAxis: {
-      fontSize: FONT,
-      fontColor: INK,
-      axisLineColor: INK,
-      disableGrid: true,
-      // A month of days would not fit: every few days gets its label.
-      ...(line ? { boundaryGap: 'justify' } : {}),
-      ...(line && spec.categories.length > 8 ? { labelCount: 6 } : {}),
-      ...(spec.type === 'column' && spec.categories.length > 4 ? { rotateLabel: true, rotateAngle: 30 } : {}),
-    },
-    yAxis: {
-      gridColor: GRID,
-      gridType: 'solid',
-      splitNumber: SPLITS,
-      data: [{ min: 0, max: axisMax(spec), fontSize: FONT, fontColor: INK, axisLine: false }],
-    },
+    ...axes(spec),
     extra: {
       line: { type: 'straight', width: 3 },
       column: { type: spec.stacked ? 'stack' : 'group', width: 18, seriesGap: 2, linearType: 'none' },

@@ -18,6 +18,15 @@ export interface ChartSpec {
   unit?: string;
 }
 
+/**
+ * A bar chart's height in rpx: its categories run down the canvas, so it grows with
+ * them (each category a band of its series' bars), above room for the legend and the value axis.
+ */
+export function barChartHeight(spec: ChartSpec): number {
+  const legend = spec.series.length > 1 ? 56 : 0;
+  return Math.max(240, 96 + legend + spec.categories.length * (24 + 36 * spec.series.length));
+}
+
 /** Nothing to draw: no categories, or every value 0. */
 export function isEmptyChart(spec: ChartSpec): boolean {
   return !spec.categories.length || spec.series.every((s) => s.data.every((v) => !v));

@@ -3,7 +3,7 @@
 import type { DashboardReport, Headline } from '../../../../../typings/dashboard';
 import { CASE_CATEGORY_LABELS } from '../../../../config/labels';
 import { DOMAIN_LABELS, HEADLINE_LABELS, NO_SERIES, RISE_IS_BAD } from '../../utils/labels';
-import type { ChartSpec } from '../chart/spec';
+import { barChartHeight, type ChartSpec } from '../chart/spec';
 
 export interface HeadlineView {
   key: Headline['key'];
@@ -24,6 +24,9 @@ export interface DashboardView {
   completions: ChartSpec;
   signups: ChartSpec;
   cases: ChartSpec;
+  /** The bar charts' heights in rpx (they grow with their categories). */
+  completionsHeight: number;
+  casesHeight: number;
   /** Satisfaction per category that was rated, as lines under the cases chart. */
   satisfaction: string[];
   volunteer: ChartSpec;
@@ -71,6 +74,22 @@ export function campaignChart(report: DashboardReport, campaignId: string): Char
 
 export function dashboardView(r: DashboardReport): DashboardView {
   const days = r.days.map(dayLabel);
+  const completions: ChartSpec = {
+    type: 'bar',
+    categories: r.completionsBySeries.map((s) => s.series || NO_SERIES),
+    series: [{ name: '完成课程', data: r.completionsBySeries.map((s) => s.count) }],
+    unit: '次',
+  };
+  // Bars: up to ten categories' names, which would not fit side by side under columns.
+  const cases: ChartSpec = {
+    type: 'bar',
+    categories: r.casesByCategory.map((c) => CASE_CATEGORY_LABELS[c.category]),
+    series: [
+      { name: '新增', data: r.casesByCategory.map((c) => c.opened) },
+      { name: '逾期', data: r.casesByCategory.map((c) => c.overdue) },
+    ],
+    unit: '件',
+  };
   return {
     scopeName: r.scopeName,
     periodText: `${r.period.from} 至 ${r.period.to}`,
@@ -84,12 +103,8 @@ export function dashboardView(r: DashboardReport): DashboardView {
         { name: '学习人数', data: r.daily.learners },
       ],
     },
-    completions: {
-      type: 'bar',
-      categories: r.completionsBySeries.map((s) => s.series || NO_SERIES),
-      series: [{ name: '完成课程', data: r.completionsBySeries.map((s) => s.count) }],
-      unit: '次',
-    },
+    completions,
+    completionsHeight: barChartHeight(completions),
     signups: {
       type: 'column',
       categories: r.signupsByDomain.map((d) => DOMAIN_LABELS[d.domain]),
@@ -99,15 +114,8 @@ export function dashboardView(r: DashboardReport): DashboardView {
       ],
       unit: '人次',
     },
-    cases: {
-      type: 'column',
-      categories: r.casesByCategory.map((c) => CASE_CATEGORY_LABELS[c.category]),
-      series: [
-        { name: '新增', data: r.casesByCategory.map((c) => c.opened) },
-        { name: '逾期', data: r.casesByCategory.map((c) => c.overdue) },
-      ],
-      unit: '件',
-    },
+    cases,
+    casesHeight: barChartHeight(cases),
     satisfaction: r.casesByCategory
       .filter((c) => c.rated > 0)
       .map((c) => `${CASE_CATEGORY_LABELS[c.category]}：满意率 ${percent(c.satisfied, c.rated)}%（${c.rated} 件评价）`),
