@@ -157,6 +157,23 @@ describe('the report as charts', () => {
     expect(view.satisfaction).toEqual(['权益保障：满意率 75%（4 件评价）']);
   });
 
+  it('shows no satisfaction rate when no case was rated in the period (0% would be false)', () => {
+    const satisfaction = headline({ key: 'satisfaction', value: 0, previous: 80, delta: -80, changePct: -100 });
+    const rated = dashboardView(report({ headlines: [satisfaction] })).headlines[0];
+    expect(rated).toMatchObject({ value: '0%', change: '↓ 100%', tone: 'bad' });
+    const none = report({
+      headlines: [satisfaction],
+      casesByCategory: [{ category: 'road', opened: 2, closed: 0, overdue: 0, rated: 0, satisfied: 0 }],
+    });
+    expect(dashboardView(none).headlines[0]).toEqual({
+      key: 'satisfaction',
+      label: '满意率',
+      value: '—',
+      change: '本期无评价',
+      tone: 'flat',
+    });
+  });
+
   it('draws the chosen campaign’s votes, the first when the choice is gone, nothing without campaigns', () => {
     expect(campaignChart(report(), 'c2').series).toEqual([{ name: '最美快递员', data: [0, 1, 2] }]);
     expect(campaignChart(report(), 'gone').series[0]!.name).toBe('最美骑手');

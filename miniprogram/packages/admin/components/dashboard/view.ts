@@ -72,6 +72,13 @@ export function campaignChart(report: DashboardReport, campaignId: string): Char
   };
 }
 
+const ratedIn = (r: DashboardReport) => r.casesByCategory.some((c) => c.rated > 0);
+
+/** With no case rated in the period a satisfaction rate of 0% would be false: there is none. */
+function unrated(h: Headline): HeadlineView {
+  return { key: h.key, label: HEADLINE_LABELS[h.key], value: '—', change: '本期无评价', tone: 'flat' };
+}
+
 export function dashboardView(r: DashboardReport): DashboardView {
   const days = r.days.map(dayLabel);
   const completions: ChartSpec = {
@@ -94,7 +101,7 @@ export function dashboardView(r: DashboardReport): DashboardView {
     scopeName: r.scopeName,
     periodText: `${r.period.from} 至 ${r.period.to}`,
     previousText: `对比 ${r.period.previousFrom} 至 ${r.period.previousTo}`,
-    headlines: r.headlines.map(headlineView),
+    headlines: r.headlines.map((h) => (h.key === 'satisfaction' && !ratedIn(r) ? unrated(h) : headlineView(h))),
     daily: {
       type: 'line',
       categories: days,
