@@ -30,11 +30,11 @@ function inSync(dir) {
 
 /**
  * Subpackages of the mini-program with their own runtime packages (package.json
- * beside the subpackage's pages, built into its own miniprogram_npm). None today:
- * the QR code library moved to the main package when a second subpackage needed
- * it (components/qr-code, docs/client.md).
+ * beside the subpackage's pages, built into its own miniprogram_npm): the admin
+ * subpackage's chart library, which only the organiser home draws with
+ * (docs/client.md).
  */
-export const MINIPROGRAM_SUBPACKAGE_NPM = [];
+export const MINIPROGRAM_SUBPACKAGE_NPM = ['packages/admin'];
 
 export function depsUpToDate(root) {
   const wcc = join(root, 'node_modules', 'miniprogram-compiler', 'bin', 'linux', 'wcc');

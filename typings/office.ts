@@ -2,6 +2,7 @@
 // every domain. Kept apart so that the hot-path functions never load a spreadsheet
 // library on a cold start.
 import type { ActionSpec } from './common';
+import type { DashboardRequest } from './dashboard';
 import type { MeetingStatsRequest } from './roundtable';
 import type { DayKey, ImportRowError } from './study';
 import type { ShopOrderState } from './volunteer-shop';
@@ -40,4 +41,6 @@ export interface OfficeApi {
     { fileId: string; url: string },
     'admin'
   >;
+  /** The dashboard's report (user.dashboard) of a period as an .xlsx, with the same numbers as the screen. */
+  exportDashboard: ActionSpec<DashboardRequest, { fileId: string; url: string }, 'admin'>;
 }

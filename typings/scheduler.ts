@@ -12,6 +12,20 @@ export interface RecountReport {
   unsettled: number;
 }
 
+/** The dashboard's daily counters compared with their records over a window of days (…/_shared/stats/recount.ts). */
+export interface StatsRecountReport {
+  from: string;
+  to: string;
+  /** The sources recounted, in order; at scale a run stops after its time budget and the next run leads with the next source. */
+  sources: string[];
+  /** Counters compared (expected or stored). */
+  checked: number;
+  /** Counters moved by `drift` (expected − stored, the same in both passes). */
+  repaired: { id: string; drift: number }[];
+  /** Drifts that changed between the two passes (writes in flight), left for the next run. */
+  unsettled: number;
+}
+
 /** Candidates made by an approval that never recorded its decision (a crash between the two writes). */
 export interface OrphanReport {
   checked: number;
@@ -30,6 +44,8 @@ export interface UpkeepReport {
   cases: CaseUpkeepReport | { failed: true };
   /** Volunteer check-ins never checked out, closed as pending claims once the check-out window closed (volunteer). */
   volunteerCheckOuts: VolunteerCloseReport | { failed: true };
+  /** The dashboard's daily counters verified against their records and repaired. */
+  recountStats: StatsRecountReport | { failed: true };
 }
 
 export interface SchedulerApi {

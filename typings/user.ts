@@ -1,4 +1,5 @@
 import type { ActionSpec, IsoDate, Page, PageRequest } from './common';
+import type { DashboardApi } from './dashboard';
 import type { Org, OrgNode, SaveOrgRequest } from './org';
 
 export type Role = 'worker' | 'member' | 'admin' | 'superadmin';
@@ -114,7 +115,8 @@ export interface RegisterWorkerRequest {
   consentVersion: PrivacyNoticeVersion;
 }
 
-export interface UserApi {
+/** The organiser home's dashboard (DashboardApi) lives here: the user function owns the cross-feature reads. */
+export interface UserApi extends DashboardApi {
   login: ActionSpec<Record<string, never>, { profile: MyProfile; isNew: boolean }, 'public'>;
   getProfile: ActionSpec<Record<string, never>, MyProfile, 'user'>;
   updateProfile: ActionSpec<{ nickname?: string; avatarFileId?: string }, MyProfile, 'user'>;

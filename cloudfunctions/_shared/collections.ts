@@ -38,6 +38,9 @@ export const COLLECTIONS = {
   shopOrders: 'shop_orders',
   shopPickupCodes: 'shop_pickup_codes',
   shopQuotas: 'shop_quotas',
+  // The dashboard's daily counters (_shared/stores/daily-stats.ts) and study days (study).
+  dailyStats: 'daily_stats',
+  studyDays: 'study_days',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

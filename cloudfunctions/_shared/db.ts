@@ -88,6 +88,30 @@ export async function findDocs<T>(name: CollectionName, where: object, limit = 1
   return data as T[];
 }
 
+/** The most documents one read returns (the SDK's maximum). */
+export const PAGE_ROWS = 1000;
+
+/**
+ * Every document matching `where`, a page at a time in _id order. Keyset paging
+ * (after the last _id seen, never `skip`), so a late page costs what the first did.
+ */
+export async function forEachPage<T extends { _id: string }>(
+  name: CollectionName,
+  where: object,
+  visit: (docs: T[]) => void | Promise<void>,
+  pageSize = PAGE_ROWS,
+): Promise<void> {
+  const _ = cmd();
+  for (let last: string | null = null; ;) {
+    const query = last === null ? where : _.and([where, { _id: _.gt(last) }]);
+    const { data } = await collection(name).where(query).orderBy('_id', 'asc').limit(pageSize).get();
+    const docs = data as T[];
+    if (docs.length) await visit(docs);
+    if (docs.length < pageSize) return;
+    last = docs[docs.length - 1]!._id;
+  }
+}
+
 /** The first document matching `where`, or null. */
 export async function findDoc<T>(name: CollectionName, where: object): Promise<T | null> {
   return (await findDocs<T>(name, where, 1))[0] ?? null;

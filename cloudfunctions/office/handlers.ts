@@ -3,6 +3,7 @@ import type { Handlers } from '../_shared/function';
 import { exportCampaignHandlers } from './handlers/export-campaign';
 import { exportMeetingHandlers } from './handlers/export-meetings';
 import { exportCasesHandlers } from './handlers/export-cases';
+import { exportDashboardHandlers } from './handlers/export-dashboard';
 import { exportVolunteerHandlers } from './handlers/export-volunteer';
 import { exportShopOrderHandlers } from './handlers/export-shop-orders';
 import { importQuoteHandlers } from './handlers/import-quotes';
@@ -14,4 +15,5 @@ export const handlers = {
   ...exportCasesHandlers,
   ...exportVolunteerHandlers,
   ...exportShopOrderHandlers,
+  ...exportDashboardHandlers,
 } satisfies Handlers<OfficeApi>;

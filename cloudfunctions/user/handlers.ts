@@ -1,6 +1,7 @@
 import type { UserApi } from '../../typings/user';
 import type { Handlers } from '../_shared/function';
 import { adminUserHandlers } from './handlers/admin-users';
+import { dashboardHandlers } from './handlers/dashboard';
 import { orgHandlers } from './handlers/orgs';
 import { pointsHandlers } from './handlers/points';
 import { profileHandlers } from './handlers/profile';
@@ -10,4 +11,5 @@ export const handlers = {
   ...pointsHandlers,
   ...orgHandlers,
   ...adminUserHandlers,
+  ...dashboardHandlers,
 } satisfies Handlers<UserApi>;

@@ -11,7 +11,7 @@ import { geoNear } from './mongo/geo-near';
 import { JsonSchemaError } from './mongo/json-schema';
 import { MONGO_EXPRESSION_OPERATORS } from './mongo/operator-names';
 import type { Store } from './store';
-import { toFilter } from './query';
+import { matching, toFilter } from './query';
 import { cloneDoc } from './values';
 
 const STAGES = new Set([
@@ -64,8 +64,14 @@ function withDefaultLimit(pipeline: Record<string, unknown>[]): Record<string, u
 
 export function runAggregate(store: Store, collection: string, pipeline: Record<string, unknown>[]): unknown[] {
   pipeline = withDefaultLimit(pipeline);
-  // mingo may modify the documents it is given: run on copies.
-  let source = cloneDoc([...store.collection(collection).docs.values()].map((s) => s.doc));
+  // mingo may modify the documents it is given: run on copies — of only what a
+  // leading $match keeps (found as a query finds them, through an index where one
+  // serves), not of the whole collection on every call. The $match stays in the
+  // pipeline, so mingo still decides; this only narrows what it is given.
+  const coll = store.collection(collection);
+  const lead = pipeline[0] && '$match' in pipeline[0] ? toFilter(pipeline[0].$match) : null;
+  const stored = lead ? matching(coll, lead) : [...coll.docs.values()];
+  let source = cloneDoc(stored.map((s) => s.doc));
   for (const name of lookupsOf(pipeline)) store.collection(name);
   try {
     if (pipeline[0] && '$geoNear' in pipeline[0]) {

@@ -1,6 +1,7 @@
 // Chinese labels for the typed unions of the contracts. Pages never show a raw
 // status or type value: they look it up here, and a new union member breaks the
 // build until it has a label.
+import type { CaseCategory, DemandCategory, ReportCategory } from '../../typings/cases';
 import type { OrgType } from '../../typings/org';
 import type { MemberStatus, Occupation, Role } from '../../typings/user';
 
@@ -61,4 +62,27 @@ export const CHILD_ORG_TYPES: Record<OrgType, OrgType[]> = {
   street: ['branch', 'station'],
   branch: [],
   station: [],
+};
+
+/** Case categories (the cases subpackage's forms and lists, and the organiser home's dashboard). */
+export const DEMAND_CATEGORY_LABELS: Record<DemandCategory, string> = {
+  rights: '权益保障',
+  conditions: '工作条件',
+  traffic: '交通与安全',
+  living: '生活服务',
+  skills: '技能与发展',
+  other: '其他',
+};
+
+export const REPORT_CATEGORY_LABELS: Record<ReportCategory, string> = {
+  road: '道路设施',
+  sanitation: '环境卫生',
+  hazard: '安全隐患',
+  livelihood: '民生服务',
+  other: '其他',
+};
+
+export const CASE_CATEGORY_LABELS: Record<CaseCategory, string> = {
+  ...DEMAND_CATEGORY_LABELS,
+  ...REPORT_CATEGORY_LABELS,
 };

@@ -1,5 +1,6 @@
 // `npm run bench [-- --only <name,…>]`: prints figures; nothing is asserted.
 import { benchBundles } from './bundles';
+import { benchDashboard } from './dashboard';
 import { benchEmulator } from './emulator';
 import { benchRedeem } from './redeem';
 import { benchSignups } from './signups';
@@ -10,6 +11,7 @@ const SUITES: Record<string, (log: (l: string) => void) => Promise<void>> = {
   votes: benchVotes,
   signups: benchSignups,
   redeem: benchRedeem,
+  dashboard: benchDashboard,
   bundles: benchBundles,
 };
 

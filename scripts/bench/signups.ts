@@ -82,8 +82,9 @@ export async function benchSignups(log: (line: string) => void): Promise<void> {
     log(`  database round trips per sign-up: ${perCall(before, after, WORKERS)}`);
     log(`    by kind: ${byKind(before, after, WORKERS)}`);
     log(
-      `    (each call: the caller's user by openid 1, the grants the tap reported 1, the engine: a seat 2, the waitlist 3;\n` +
-        `     the grants go beside the engine's first write, so a seat is 3 round trips in sequence, the waitlist 4)`,
+      `    (each call: the caller's user by openid 1, the grants the tap reported 1, the engine: a seat 2 and the\n` +
+        `     dashboard's day counter beside its insert, the waitlist 3; the grants go beside the engine's first write,\n` +
+        `     so a seat is 3 round trips in sequence, the waitlist 4)`,
     );
     log(`Then the ${seated.length} seated cancel: promotions ${promotions}`);
     log(`  ${formatRow('cancelSignUp', cancels)}`);

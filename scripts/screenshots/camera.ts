@@ -4,7 +4,7 @@
 // than the screen.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Frame } from 'playwright-core';
-import type { Capture } from '../../test/screens/types';
+import { type Capture, SCROLL_MARK } from '../../test/screens/types';
 import { pageDocument, SCREEN, screenDocument } from './frame';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -132,6 +132,11 @@ async function replayCanvases(frame: Frame): Promise<void> {
   });
 }
 
+/** Scrolls the page to the element a state scrolled to (its SCROLL_MARK), as wx.pageScrollTo would. */
+async function scrollToMark(frame: Frame): Promise<void> {
+  await frame.evaluate((mark) => document.querySelector(`[${mark}]`)?.scrollIntoView({ block: 'start' }), SCROLL_MARK);
+}
+
 /** Writes `<outDir>/<file>.png` for the capture and returns what is wrong with it. */
 export async function photograph(browser: Browser, c: Capture, pngPath: string): Promise<string[]> {
   const context = await browser.newContext({
@@ -179,6 +184,7 @@ export async function photograph(browser: Browser, c: Capture, pngPath: string):
       );
     });
     await replayCanvases(frame);
+    await scrollToMark(frame);
     const problems = [...c.errors.map((e) => `threw: ${e.split('\n')[0]}`), ...(await inspect(frame))];
     await tab.screenshot({ path: pngPath });
     return problems;

@@ -3,13 +3,18 @@
 // fictional (campaigns-data.ts).
 import { computeResults } from '../../cloudfunctions/campaign/rules/results';
 import type { CampaignDoc } from '../../cloudfunctions/campaign/store/campaigns';
+import type { BallotDoc } from '../../cloudfunctions/campaign/store/ballots';
 import type { CandidateDoc } from '../../cloudfunctions/campaign/store/candidates';
+import { beijingDay, beijingDayStart } from '../../cloudfunctions/_shared/clock';
+import { addDays } from '../../cloudfunctions/_shared/stats/period';
 import { DEMO_CANDIDATES } from './campaigns-data';
 import { type DemoCampaign, DEMO_CAMPAIGNS } from './campaigns-specs';
 import type { SeedDb, SeedModule } from './index';
 import { SEED_ORG_IDS } from './orgs';
 
-const DAY = 86_400_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 export const campaignSeed: SeedModule = {
   name: 'campaigns',
@@ -49,8 +54,18 @@ export const campaignSeed: SeedModule = {
           updatedAt: now,
         });
       n++;
+      const ballots = c.candidates === 'fresh' ? demoBallots(c.id, candidates, new Date(votingStart), now) : [];
+      for (const { _id, ...ballot } of ballots) {
+        await db.collection('ballots').doc(_id).set(ballot);
+        n++;
+      }
+      // A voting campaign's counts are its ballots' votes: the seeded ones and any cast since an earlier seeding.
+      const cast = ballots.length ? await votesCast(db, c.id) : new Map<string, number>();
       for (const { _id, ...cand } of candidates) {
-        await db.collection('candidates').doc(_id).set(cand);
+        await db
+          .collection('candidates')
+          .doc(_id)
+          .set({ ...cand, votes: cand.votes + (cast.get(_id) ?? 0) });
         n++;
       }
     }
@@ -80,6 +95,63 @@ function demoCandidates(c: DemoCampaign, now: Date): CandidateDoc[] {
       updatedAt: now,
     })),
   );
+}
+
+/** Valid votes per candidate in the campaign's stored ballots. */
+async function votesCast(db: SeedDb, campaignId: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const PAGE = 100;
+  for (let skip = 0; ; skip += PAGE) {
+    const { data } = await db
+      .collection('ballots')
+      .where({ campaignId })
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(PAGE)
+      .get();
+    for (const b of data as Pick<BallotDoc, 'log'>[])
+      for (const e of b.log) if (!e.voided) out.set(e.candidateId, (out.get(e.candidateId) ?? 0) + 1);
+    if (data.length < PAGE) return out;
+  }
+}
+
+/** Fictional voters (not registered: the campaign does not require it) and their votes each day since voting opened. */
+const VOTERS = 12;
+
+function demoBallots(campaignId: string, candidates: CandidateDoc[], votingStart: Date, now: Date): BallotDoc[] {
+  const out: BallotDoc[] = [];
+  for (let day = beijingDay(votingStart); day <= beijingDay(now); day = addDays(day, 1)) {
+    for (let v = 0; v < VOTERS; v++) {
+      // One voter an hour from 07:00, within the voting window and before the seed's moment.
+      const at = new Date(beijingDayStart(day).getTime() + (7 + v) * HOUR + ((v * 13) % 50) * MINUTE);
+      if (at < votingStart || at > now) continue;
+      const voterKey = `seed-voter-${String(v + 1).padStart(2, '0')}`;
+      // One to three different candidates each (the day's limit is 5, one per candidate).
+      const picks = Array.from(
+        { length: 1 + ((v + Number(day.slice(8))) % 3) },
+        (_, k) => candidates[(v * 5 + k * 7) % candidates.length]!,
+      );
+      const log = picks.map((cand, k) => ({
+        candidateId: cand._id,
+        at: new Date(at.getTime() + k * 1000),
+        ip: `203.0.113.${10 + v}`,
+      }));
+      out.push({
+        _id: `${campaignId}:${voterKey}:${day}`,
+        campaignId,
+        voterKey,
+        userId: '',
+        day,
+        total: log.length,
+        per: Object.fromEntries(picks.map((cand) => [cand._id, 1])),
+        log,
+        rev: 0,
+        firstAt: log[0]!.at,
+        lastAt: log.at(-1)!.at,
+      });
+    }
+  }
+  return out;
 }
 
 /**

@@ -112,6 +112,7 @@ function base(
     reopen: null,
     reopenCount: 0,
     rating: null,
+    ratedAt: null,
     ratingComment: '',
     rejectReason: '',
     duplicateOf: null,
@@ -199,6 +200,7 @@ function demoCases(photos: Record<'first' | 'duplicate' | 'anonymous', string>):
     closedBy: 'raiser',
     answer: { text: answer, at: bj('11-12T16:00:00'), orgName: ORGS[O.streetEast]!.name, templateId: null },
     rating: 'satisfied',
+    ratedAt: bj('11-13T09:00:00'),
     notices: { answered: { status: 'sent', at: bj('11-12T16:00:00') } },
   });
   toilet.timeline.push(

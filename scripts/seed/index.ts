@@ -11,6 +11,8 @@ import { caseSeed } from './cases';
 import { studySeed } from './study';
 import { volunteerSeed } from './volunteer';
 import { shopSeed } from './shop';
+import { studyActivitySeed } from './study-activity';
+import { countersSeed } from './counters';
 
 export type SeedDb = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
@@ -32,6 +34,7 @@ export const SEEDS: SeedModule[] = [
   volunteerSeed,
   // After the cases: the riders' points summary is recomputed from the whole ledger.
   shopSeed,
+  studyActivitySeed,
 ];
 
 export async function seedDemoData(target: { adminUrl: string; envId: string }, log = console.log): Promise<void> {
@@ -39,7 +42,8 @@ export async function seedDemoData(target: { adminUrl: string; envId: string }, 
   const app = tcb.init({ env: target.envId, serviceUrl: target.adminUrl, secretId: 'seed', secretKey: 'seed' });
   const db = app.database();
   const now = new Date();
-  for (const s of SEEDS) {
+  // Last: the dashboard's counters, from every record written above.
+  for (const s of [...SEEDS, countersSeed(target)]) {
     const n = await s.run(db, now, app);
     log(`seeded ${s.name}: ${n} documents`);
   }

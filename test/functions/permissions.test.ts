@@ -5,7 +5,8 @@
 //     admin, superadmin} → the expected allow/deny, asserted and printed; refusals
 //     write nothing; forged openid/role/roles/userInfo in data change nothing;
 //   - every privileged action, made by an admin of another org with a valid input
-//     (its scope probe, test/support/world.ts) → FORBIDDEN, nothing written;
+//     (its scope probe, test/support/world.ts) → FORBIDDEN, nothing written; an
+//     action with no target (the dashboard) answers that admin for their own orgs only;
 //   - every other action, made by a second user with its privacy probe: the privacy
 //     hook every test transport runs (test/support/privacy.ts) finds none of the
 //     first users' phones, real names or openids in the reply.
@@ -17,6 +18,7 @@ import { type InProcess, startInProcess } from '../support/in-process';
 import { allActions } from '../support/schemas';
 import {
   buildWorld,
+  CALLER_SCOPED,
   CALLERS,
   type CallerName,
   exampleInput,
@@ -29,7 +31,9 @@ import {
 
 const actions = allActions();
 const PRIVILEGED = new Set(['admin', 'superadmin', 'timer']);
-const privileged = actions.filter((a) => PRIVILEGED.has(a.def.access));
+const callerScoped = (a: { fn: string; action: string }) => Boolean(CALLER_SCOPED[a.fn]?.[a.action]);
+const privileged = actions.filter((a) => PRIVILEGED.has(a.def.access) && !callerScoped(a));
+const ownScope = actions.filter(callerScoped);
 const open = actions.filter((a) => !PRIVILEGED.has(a.def.access));
 const named = <T extends { fn: string; action: string }>(list: T[]) =>
   list.map((a) => [`${a.fn}.${a.action}`, a] as const);
@@ -80,6 +84,9 @@ describe('every action has the probes the suites need', () => {
   it.each(named(privileged))('%s has a scope probe', (_n, { fn, action }) => {
     expect(SCOPE_PROBES[fn]?.[action]).toBeDefined();
   });
+  it.each(named(ownScope))('%s answers for its caller’s own orgs and is an admin action', (_n, { def }) => {
+    expect(def.access).toBe('admin');
+  });
   it.each(named(open))('%s has a privacy probe', (_n, { fn, action }) => {
     expect(USER_PROBES[fn]?.[action]).toBeDefined();
   });
@@ -124,6 +131,17 @@ describe('an admin of another org is refused every privileged action on a valid 
     const probe = scopeProbe(fn, action, w)!;
     counts.scope++;
     expect(await checkScope(env, { fn, action, who: { openid: probe.admin }, data: probe.data })).toEqual([]);
+  });
+});
+
+describe('an action with no target answers an admin of another org for that admin’s own orgs only', () => {
+  it.each(named(ownScope))('%s', async (_n, { fn, action }) => {
+    const probe = CALLER_SCOPED[fn]![action]!;
+    const r = await ip.as(CALLERS.adminOfAnotherOrg).call(fn, action, probe.data(w));
+    expect(r).toMatchObject({ ok: true });
+    const reply = JSON.stringify(r.ok ? r.data : null);
+    expect(probe.foreign(w).filter((id) => reply.includes(id))).toEqual([]);
+    counts.scope++;
   });
 });
 

@@ -11,6 +11,9 @@ import type {
 import type { StationDetail, StationSummary } from '../../typings/station';
 import type { DailyQuote, LectureDetail, LectureSummary } from '../../typings/study';
 import type { AdminShopOrder, GoodsSummary, ShopOrder } from '../../typings/volunteer-shop';
+import type { DashboardReport } from '../../typings/dashboard';
+import { beijingDay } from '../../cloudfunctions/_shared/clock';
+import { addDays } from '../../cloudfunctions/_shared/stats/period';
 import { seedDemoData } from '../../scripts/seed';
 import { SEED_CASE_IDS, SEED_RIDERS } from '../../scripts/seed/cases';
 import { SEED_ORG_IDS } from '../../scripts/seed/orgs';
@@ -411,4 +414,45 @@ it('has a points shop: goods with stock for the demo riders, three orders in thr
     expect((users[0] as { points: { balance: number } }).points.balance).toBe(sum);
   }
   expect(goods.balance).toBe(190);
+});
+
+it('the dashboard shows the seeded records: its counters built by the recount, equal to them', async () => {
+  const r = await h.as(SUPERADMIN).ok<DashboardReport>('user', 'dashboard', { period: 'month' });
+  expect(r.empty).toBe(false);
+  const { data } = await h.db
+    .collection('quote_checkins')
+    .where({ day: h.db.command.gte(r.period.from).and(h.db.command.lte(r.period.to)) })
+    .limit(1000)
+    .get();
+  expect(r.daily.checkins.reduce((a, b) => a + b, 0)).toBe(data.length);
+  expect(data.length).toBeGreaterThan(0);
+  const { total } = await h.db.collection('users').where({ memberStatus: 'verified', status: 'active' }).count();
+  expect(r.daily.revealedTotal.at(-1)).toBe(total);
+  expect(total).toBeGreaterThan(0);
+});
+
+it('gives every chart of the dashboard data over the last two weeks, and the voting campaign ballots its counts agree with', async () => {
+  const to = beijingDay(new Date());
+  const r = await h
+    .as(SUPERADMIN)
+    .ok<DashboardReport>('user', 'dashboard', { period: 'custom', from: addDays(to, -13), to });
+  // Some learners study without checking in, so the two lines differ.
+  expect(r.daily.learners.some((n, i) => n > r.daily.checkins[i]!)).toBe(true);
+  expect(r.completionsBySeries.length).toBeGreaterThan(0);
+  expect(r.signupsByDomain.some((d) => d.signups > 0)).toBe(true);
+  expect(r.signupsByDomain.some((d) => d.attended > 0)).toBe(true);
+  expect(r.casesByCategory.some((c) => c.opened > 0)).toBe(true);
+  expect(r.volunteerMonths.some((m) => m.creditHours > 0)).toBe(true);
+  const voting = r.campaigns.find((c) => c.campaignId === 'camp-voting');
+  expect(voting?.total).toBeGreaterThan(0);
+  // The candidates' counts are the ballots' valid votes, as the campaign recount checks.
+  const { data: ballots } = await h.db.collection('ballots').where({ campaignId: 'camp-voting' }).limit(1000).get();
+  const { data: candidates } = await h.db
+    .collection('candidates')
+    .where({ campaignId: 'camp-voting' })
+    .limit(100)
+    .get();
+  const cast = (ballots as { log: { voided?: boolean }[] }[]).flatMap((b) => b.log.filter((e) => !e.voided));
+  expect((candidates as { votes: number }[]).reduce((n, c) => n + c.votes, 0)).toBe(cast.length);
+  for (const b of ballots as { total: number; log: unknown[] }[]) expect(b.total).toBe(b.log.length);
 });

@@ -13,8 +13,15 @@ export interface CanvasRecording {
 
 const recordings: CanvasRecording[] = [];
 
+/** Canvases whose 2d context was taken but that have nothing drawn yet (a chart library draws on a timer). */
+const awaiting = new Set<CanvasRecording>();
+
+/** How many canvases a page has started drawing on and not yet drawn (the screenshot waits for them). */
+export const canvasesAwaitingDrawing = (): number => awaiting.size;
+
 /** The recordings made since the last call, in the order the canvases were asked for. */
 export function takeRecordings(): CanvasRecording[] {
+  awaiting.clear();
   return recordings.splice(0);
 }
 
@@ -32,17 +39,41 @@ interface RecordedImage {
   onerror: (() => void) | null;
 }
 
+/**
+ * The old mini-program canvas API's setters, which a 2d context does not have: a
+ * library that finds them missing (uCharts) installs its own, which set the
+ * standard properties (recorded like any other).
+ */
+const NOT_IN_2D = new Set([
+  'setFillStyle',
+  'setStrokeStyle',
+  'setLineWidth',
+  'setLineCap',
+  'setLineJoin',
+  'setFontSize',
+  'setTextAlign',
+  'setTextBaseline',
+  'setShadow',
+  'setGlobalAlpha',
+  'draw',
+]);
+
 function recordingCanvas(): object {
   const rec: CanvasRecording = { width: 300, height: 150, calls: [] };
   recordings.push(rec);
   const state = { font: '10px sans-serif' };
+  /** Functions a library attached to the context (not drawing calls). */
+  const attached: Record<string, unknown> = {};
   const context = new Proxy(
     {},
     {
       get(_t, prop: string) {
+        if (prop in attached) return attached[prop];
+        if (NOT_IN_2D.has(prop)) return undefined;
         if (prop === 'measureText') return (text: string) => ({ width: textWidth(text, state.font) });
         if (prop in state) return state[prop as keyof typeof state];
         return (...args: unknown[]) => {
+          awaiting.delete(rec);
           // Images are passed by their src (what the browser will load).
           rec.calls.push([
             'call',
@@ -52,6 +83,7 @@ function recordingCanvas(): object {
         };
       },
       set(_t, prop: string, value: unknown) {
+        if (typeof value === 'function') return ((attached[prop] = value), true);
         if (prop === 'font') state.font = String(value);
         rec.calls.push(['set', prop, value]);
         return true;
@@ -71,7 +103,10 @@ function recordingCanvas(): object {
     set height(v: number) {
       rec.height = v;
     },
-    getContext: () => context,
+    getContext: () => {
+      if (!rec.calls.length) awaiting.add(rec);
+      return context;
+    },
     createImage(): RecordedImage {
       const img: RecordedImage = { src: '', onload: null, onerror: null };
       return new Proxy(img, {

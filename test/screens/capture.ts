@@ -17,7 +17,7 @@ import { serializePage } from './serialize';
 import { settled, trackBackendCalls } from './settle';
 import { appJson, pageJsonOf } from './manifest';
 import { browserSelectors, pageStyles, rpxToPx } from './styles';
-import type { Capture, CaptureContext } from './types';
+import { type Capture, type CaptureContext, SCROLL_MARK } from './types';
 
 function patchRpx(): void {
   // At 375 px wide, 1 rpx = 0.5 px (simulate converts 1:1, for a 750 px screen).
@@ -62,14 +62,23 @@ function beijingToday(hhmm: string): string {
   return new Date(`${day}T${hhmm}:00+08:00`).toISOString();
 }
 
-/** Taps as the page tests do: the element's tap event, then the page settles. */
+/** Taps as the page tests do (the element's tap event, then the page settles); a scroll marks where the camera scrolls to. */
 function shotUi(page: RenderedPage): ShotUi {
+  const find = (selector: string) => {
+    const el = page.querySelector(selector);
+    if (!el) throw new Error(`interact: nothing matches ${selector}`);
+    return el;
+  };
   return {
     async tap(selector) {
-      const el = page.querySelector(selector);
-      if (!el) throw new Error(`interact: nothing matches ${selector}`);
-      el.dispatchEvent('tap');
+      find(selector).dispatchEvent('tap');
       await settled();
+    },
+    async scrollTo(selector) {
+      page.dom?.querySelector(`[${SCROLL_MARK}]`)?.removeAttribute(SCROLL_MARK);
+      const dom = find(selector).dom;
+      if (!dom) throw new Error(`interact: ${selector} has no element to scroll to`);
+      dom.setAttribute(SCROLL_MARK, '');
     },
   };
 }

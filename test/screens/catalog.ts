@@ -24,13 +24,15 @@ export interface ShotState {
   clock?: string;
   /** The server's "now" (ISO), for states shown at a fixed moment (a case's deadlines). */
   now?: string;
-  /** What the user does once the page has loaded (taps by selector; the page settles again after). */
+  /** What the user does once the page has loaded (taps and scrolls by selector; the page settles again after a tap). */
   interact?: (ui: ShotUi) => Promise<void>;
 }
 
 /** What a state's `interact` can do on the page. */
 export interface ShotUi {
   tap(selector: string): Promise<void>;
+  /** Scrolls the page until the element is at the top of the screen (or the page's end is at the bottom). */
+  scrollTo(selector: string): Promise<void>;
 }
 
 const main = (caption: string, viewer: Viewer, more: Partial<ShotState> = {}): ShotState => ({
@@ -48,6 +50,10 @@ const state = (name: string, caption: string, viewer: Viewer, more: Partial<Shot
 const empty = (caption: string, viewer: Viewer = 'rider') => state('empty', caption, viewer, { backend: 'empty' });
 const offline = (caption = '网络断开时', more: Partial<ShotState> = {}) =>
   state('error', caption, 'rider', { backend: 'down', ...more });
+
+/** The organiser home scrolled to one of the dashboard's cards (by its id in the dashboard component). */
+const dashboardAt = (name: string, caption: string, card: string) =>
+  state(name, caption, 'organiser', { interact: (ui) => ui.scrollTo(`#dash >>> ${card}`) });
 
 /** A rider in the demo district, a few hundred metres from its service centre, who allowed location before. */
 const LOCATED: Partial<LocationWorld> = { auth: true, position: { latitude: 30.2655, longitude: 120.1512 } };
@@ -381,7 +387,13 @@ export const CATALOG: Record<string, ShotState[]> = {
     main('编辑商品：图片、积分、当前库存与补货、每人限兑、上架', 'organiser', { query: (f) => ({ id: f.shop.goods }) }),
     state('new', '新建商品', 'organiser'),
   ],
-  'packages/admin/pages/index/index': [main('组织者首页', 'organiser')],
+  'packages/admin/pages/index/index': [
+    main('组织者首页：数据看板（本周）的核心指标', 'organiser'),
+    dashboardAt('study', '数据看板：每日打卡与学习人数、各系列完成课程', '#card-daily'),
+    dashboardAt('events', '数据看板：报名与出席、诉求分类与满意率', '#card-signups'),
+    dashboardAt('service', '数据看板：志愿服务时数、评选每日有效投票', '#card-volunteer'),
+    dashboardAt('revealed', '数据看板：亮身份党员累计与导出', '#card-revealed'),
+  ],
   'packages/admin/pages/users/index': [main('用户管理', 'organiser')],
   'packages/admin/pages/orgs/index': [main('组织管理', 'organiser')],
   'packages/admin/pages/audit/index': [main('操作日志', 'organiser')],

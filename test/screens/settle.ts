@@ -1,5 +1,8 @@
 // When is a page done? When no backend call is in flight and the page has had a
-// few turns of the event loop to render what came back — a condition, not a sleep.
+// few turns of the event loop to render what came back, and every canvas it began
+// drawing on has been drawn (uCharts paints on a timer) — a condition, not a sleep.
+import { canvasesAwaitingDrawing } from './canvas';
+
 const g = globalThis as unknown as { wx: { cloud: Record<string, (...a: unknown[]) => Promise<unknown>> } };
 
 let inFlight = 0;
@@ -34,6 +37,6 @@ export async function settled({ quietTurns = 5, timeoutMs = 15_000 } = {}): Prom
   while (quiet < quietTurns) {
     if (Date.now() > deadline) throw new Error(`the page never settled (${inFlight} backend calls still running)`);
     await turn();
-    quiet = inFlight === 0 ? quiet + 1 : 0;
+    quiet = inFlight === 0 && canvasesAwaitingDrawing() === 0 ? quiet + 1 : 0;
   }
 }

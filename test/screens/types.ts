@@ -1,6 +1,13 @@
 // What a capture hands the camera (one JSON file per page state).
 import type { ShotFixtures } from './fixtures';
 
+/**
+ * The attribute a state's `scrollTo` puts on an element of the captured page: the
+ * camera scrolls the page so that element sits at the top of the screen, as
+ * wx.pageScrollTo({ selector }) does on a phone.
+ */
+export const SCROLL_MARK = 'data-shot-scroll-to';
+
 /** What the runner hands the capture (through SCREENS_CONTEXT). */
 export interface CaptureContext {
   outDir: string;

@@ -12,8 +12,9 @@ function copyProject(): string {
     recursive: true,
     filter: (src) => !src.includes('node_modules') && !src.includes('miniprogram_npm'),
   });
-  // The built npm packages (TDesign, the QR code library).
-  symlinkSync(join(root, 'miniprogram', 'miniprogram_npm'), join(dir, 'miniprogram', 'miniprogram_npm'));
+  // The built npm packages: the main package's (TDesign, the QR code library) and the admin subpackage's (uCharts).
+  for (const npm of ['miniprogram_npm', 'packages/admin/miniprogram_npm'])
+    symlinkSync(join(root, 'miniprogram', npm), join(dir, 'miniprogram', npm));
   cpSync(join(root, 'project.config.json'), join(dir, 'project.config.json'));
   return dir;
 }

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { openBrowser, photograph } from '../../scripts/screenshots/camera';
-import type { Capture } from '../screens/types';
+import { createRequire } from 'node:module';
+import { type Capture, SCROLL_MARK } from '../screens/types';
+import { SCREEN } from '../../scripts/screenshots/frame';
+
+// pngjs is installed (qrcode depends on it) but ships no typings.
+const { PNG } = createRequire(__filename)('pngjs') as {
+  PNG: { sync: { read(png: Buffer): { width: number; data: Uint8Array } } };
+};
 
 let browser: Browser;
 let dir: string;
@@ -90,4 +97,19 @@ it('a canvas the page drew on is replayed, so a poster is not blank', async () =
   expect(await shoot(capture(nothingDrawn, { file: 'canvas-blank' }))).toEqual([
     'a canvas stays blank (the page never drew on it)',
   ]);
+});
+
+it('scrolls the page to the element a state scrolled to, as wx.pageScrollTo does', async () => {
+  /** The colour just below the navigation bar, at device scale 2. */
+  const topColour = (file: string) => {
+    const png = PNG.sync.read(readFileSync(join(dir, `${file}.png`)));
+    const at = ((SCREEN.statusBar + SCREEN.navBar + 4) * 2 * png.width + 100) * 4;
+    return Array.from(png.data.slice(at, at + 3));
+  };
+  const page = (mark: string) =>
+    `<wx-view style="height:2000px">长页面</wx-view><wx-view ${mark} style="height:900px;background:#c8161d">看板</wx-view>`;
+  expect(await shoot(capture(page(SCROLL_MARK), { file: 'scrolled' }))).toEqual([]);
+  expect(topColour('scrolled')).toEqual([0xc8, 0x16, 0x1d]);
+  expect(await shoot(capture(page(''), { file: 'top' }))).toEqual([]);
+  expect(topColour('top')).not.toEqual([0xc8, 0x16, 0x1d]);
 });

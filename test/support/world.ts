@@ -440,6 +440,29 @@ export const SCOPE_PROBES: Record<string, Record<string, Probe>> = {
   },
 };
 
+/**
+ * Privileged actions with no target to be out of scope: they answer for the caller's
+ * own orgs whoever asks (the dashboard). Instead of a refusal, their probe is a valid
+ * call that an admin of the first district makes; `foreign` names what of the other
+ * district the reply must not contain (test/functions/dashboard/ checks the numbers).
+ */
+export interface CallerScopedProbe {
+  data: Probe;
+  foreign(w: World): string[];
+}
+
+const otherDistrictOrgs = (w: World) => [w.orgs.otherDistrict.id, w.orgs.otherBranch.id];
+
+export const CALLER_SCOPED: Record<string, Record<string, CallerScopedProbe>> = {
+  user: { dashboard: { data: () => ({ period: 'month' }), foreign: otherDistrictOrgs } },
+  office: {
+    exportDashboard: {
+      data: () => ({ period: 'custom', from: '2026-11-01', to: '2026-11-20' }),
+      foreign: otherDistrictOrgs,
+    },
+  },
+};
+
 export const USER_PROBES: Record<string, Record<string, Probe>> = {
   user: {
     login: () => ({}),
@@ -623,7 +646,7 @@ export const EXAMPLE_CALLERS: Record<string, string> = {
 };
 
 export function exampleInput(fn: string, action: string, w: World): unknown {
-  const probe = SCOPE_PROBES[fn]?.[action] ?? USER_PROBES[fn]?.[action];
+  const probe = SCOPE_PROBES[fn]?.[action] ?? USER_PROBES[fn]?.[action] ?? CALLER_SCOPED[fn]?.[action]?.data;
   if (!probe) return undefined;
   const made = probe(w);
   return made && typeof made === 'object' && 'as' in made ? (made as ProbeAs).data : made;

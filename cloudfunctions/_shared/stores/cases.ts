@@ -111,6 +111,8 @@ export interface CaseDoc {
   reopen: { at: Date; reason: string } | null;
   reopenCount: number;
   rating: CaseRating | null;
+  /** When the rating was given (absent on cases rated before it was recorded). */
+  ratedAt: Date | null;
   ratingComment: string;
   rejectReason: string;
   duplicateOf: string | null;
@@ -281,13 +283,16 @@ export async function setPhotoCheck(
 
 // ---- the scheduler's claims --------------------------------------------------------
 
-/** Raises a flag once: false when it was raised already. */
-export async function claimFlag(id: string, flag: CaseFlag, entry: TimelineRecord, now: Date): Promise<boolean> {
+/**
+ * Raises a flag once, if it still holds at `now` (the case may have moved since
+ * it was found): the case after, or null when it was raised already or no longer holds.
+ */
+export async function claimFlag(id: string, flag: CaseFlag, entry: TimelineRecord, now: Date): Promise<CaseDoc | null> {
   const _ = cmd();
-  const { updated } = await cases()
-    .where({ _id: id, [`flags.${flag}`]: _.exists(false) })
-    .update({ [`flags.${flag}`]: _.set({ at: now }), timeline: _.push(entry) });
-  return updated === 1;
+  const res = await cases()
+    .where({ ...flagWhere(flag, now), _id: id, [`flags.${flag}`]: _.exists(false) })
+    .updateAndReturn({ [`flags.${flag}`]: _.set({ at: now }), timeline: _.push(entry) });
+  return res.updated ? revive(res.doc as CaseDoc) : null;
 }
 
 /** Claims a stage notice (reminder, overdue notice, escalation) once: false when another run has it. */
@@ -403,6 +408,46 @@ export async function casesSubmitted(orgId: string, from: Date, to: Date, kind?:
     const { data } = await cases().where(where).orderBy('_id', 'asc').skip(skip).limit(1000).get();
     out.push(...(data as CaseDoc[]).map((d) => revive(d)));
     if (data.length < 1000 || skip >= 9000) return out;
+  }
+}
+
+const PAGE = 1000;
+
+/** What the dashboard's contributions read of a case (engines/cases/contributions.ts): not its timeline or notices. */
+const COUNTED = [
+  'category',
+  'orgId',
+  'state',
+  'submittedAt',
+  'dueAt',
+  'answeredAt',
+  'closedAt',
+  'rating',
+  'ratedAt',
+  'flags',
+] as const;
+export type CountedCase = Pick<CaseDoc, '_id' | (typeof COUNTED)[number]>;
+const COUNTED_FIELDS = Object.fromEntries(COUNTED.map((k) => [k, true]));
+
+/**
+ * Every case with a day the dashboard counts it on — submitted, closed, due or
+ * rated — in [from, to), page by page (the counters' recount).
+ */
+export async function casesDatedIn(from: Date, to: Date): Promise<CountedCase[]> {
+  const _ = cmd();
+  const within = _.and(_.gte(from), _.lt(to));
+  const dated = _.or([{ submittedAt: within }, { closedAt: within }, { dueAt: within }, { ratedAt: within }]);
+  const out: CountedCase[] = [];
+  for (let after = ''; ;) {
+    const { data } = await cases()
+      .where(_.and([dated, { _id: _.gt(after) }]))
+      .field(COUNTED_FIELDS)
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get();
+    out.push(...(data as CountedCase[]).map((d) => revive(d)));
+    if (data.length < PAGE) return out;
+    after = (data.at(-1) as CountedCase)._id;
   }
 }
 

@@ -130,10 +130,9 @@ export async function unseatWaitlisted(id: string): Promise<BookingDoc> {
   return (await guarded({ _id: id }, { free: _.inc(1), seatsTaken: _.inc(-1), waitlisted: _.inc(1) }))!;
 }
 
-export async function countAttended(id: string, delta: 1 | -1): Promise<void> {
-  await bookings()
-    .doc(id)
-    .update({ attended: cmd().inc(delta) });
+/** Moves the attended counter; the booking after (the dashboard counts from it). */
+export async function countAttended(id: string, delta: 1 | -1): Promise<BookingDoc> {
+  return (await guarded({ _id: id }, { attended: cmd().inc(delta) }))!;
 }
 
 export type BookingPatch = Partial<
@@ -141,24 +140,34 @@ export type BookingPatch = Partial<
 >;
 
 /**
- * Changes a booking read at `capacity`: the new capacity only if it is still at
- * least the seats taken (checked in the same write), `free` moved by the same
- * amount. null when the capacity changed meanwhile or the seats taken exceed it.
+ * Changes a booking as `read` (its capacity and start): the new capacity only if it
+ * is still at least the seats taken (checked in the same write), `free` moved by the
+ * same amount. null when the capacity or the start changed meanwhile (so the start
+ * this write moves the event from is known exactly) or the seats taken exceed it.
  */
 export function changeBooking(
-  id: string,
-  expectedCapacity: number,
+  read: Pick<BookingDoc, '_id' | 'capacity' | 'startAt'>,
   capacity: number,
   patch: BookingPatch,
   now: Date,
 ): Promise<BookingDoc | null> {
   const _ = cmd();
+  const expectedCapacity = read.capacity;
   const set: Record<string, unknown> = { ...patch, updatedAt: now };
   // Arrays and sub-objects replace the stored ones (a plain object would merge field by field).
   if (patch.questions) set.questions = _.set(patch.questions);
   if (patch.notice) set.notice = _.set(patch.notice);
   if (capacity !== expectedCapacity) Object.assign(set, { capacity, free: _.inc(capacity - expectedCapacity) });
-  return guarded({ _id: id, capacity: expectedCapacity, seatsTaken: _.lte(capacity), status: _.neq('cancelled') }, set);
+  return guarded(
+    {
+      _id: read._id,
+      capacity: expectedCapacity,
+      startAt: read.startAt,
+      seatsTaken: _.lte(capacity),
+      status: _.neq('cancelled'),
+    },
+    set,
+  );
 }
 
 /** Cancels the event (final: no sign-up, promotion or change after it). null when it was cancelled already. */
@@ -170,17 +179,18 @@ export function cancelBooking(id: string, reason: string, now: Date): Promise<Bo
   );
 }
 
-/** Exact increments that make the counters equal to the records (the recount's repair). */
-export async function adjustCounters(id: string, drift: CounterDrift): Promise<void> {
+/** Exact increments of the counters (the recount's repair, a cancelled event's sweep); the booking after. */
+export async function adjustCounters(id: string, drift: CounterDrift): Promise<BookingDoc> {
   const _ = cmd();
-  await bookings()
-    .doc(id)
-    .update({
+  return (await guarded(
+    { _id: id },
+    {
       seatsTaken: _.inc(drift.seatsTaken),
       free: _.inc(-drift.seatsTaken),
       waitlisted: _.inc(drift.waitlisted),
       attended: _.inc(drift.attended),
-    });
+    },
+  ))!;
 }
 
 /** Bookings whose event starts in (from, to] and was not cancelled: the reminders' candidates. */
@@ -207,5 +217,25 @@ export async function forEachBookingEndingAfter(at: Date, visit: (b: BookingDoc)
       .get();
     for (const b of data) await visit(revive(b));
     if (data.length < PAGE) return;
+  }
+}
+
+/** Fields the dashboard's recount reads of a booking. */
+export type CountedBookingDoc = Pick<BookingDoc, '_id' | 'domain' | 'orgId' | 'startAt'>;
+
+/** Every booking whose event starts in [from, to), cancelled or not (the dashboard's recount), page by page. */
+export async function bookingsStartingBetween(from: Date, to: Date): Promise<CountedBookingDoc[]> {
+  const _ = cmd();
+  const out: CountedBookingDoc[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const { data } = await bookings()
+      .where({ startAt: _.gte(from).and(_.lt(to)) })
+      .field({ _id: true, domain: true, orgId: true, startAt: true })
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(PAGE)
+      .get();
+    for (const b of data as CountedBookingDoc[]) out.push({ ...b, startAt: new Date(b.startAt) });
+    if (data.length < PAGE) return out;
   }
 }

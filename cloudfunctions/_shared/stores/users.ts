@@ -2,7 +2,18 @@
 // code that reads or writes it (the ledger moves balances through addPointsIn).
 import type { MemberStatus, Occupation, PointsSummary, WorkerInfo } from '../../../typings/user';
 import { COLLECTIONS } from '../collections';
-import { cmd, collection, docsByIds, findDoc, findDocs, getDoc, getDocIn, type Transaction, containsText } from '../db';
+import {
+  cmd,
+  collection,
+  docsByIds,
+  findDoc,
+  findDocs,
+  forEachPage,
+  getDoc,
+  getDocIn,
+  type Transaction,
+  containsText,
+} from '../db';
 import { isDuplicateKey, notFound } from '../errors';
 import { fetchPage, type PageArgs } from '../paging';
 
@@ -18,6 +29,8 @@ export interface UserDoc {
   worker: StoredWorker | null;
   memberStatus: MemberStatus;
   memberRejectReason: string;
+  /** When an admin verified the membership (亮身份); absent on accounts verified before it was kept. */
+  memberVerifiedAt?: Date | null;
   /** Orgs this user administers (with their sub-trees); empty = not an admin. */
   adminOrgIds: string[];
   points: PointsSummary;
@@ -127,7 +140,7 @@ export async function setAdminOrgs(userId: string, adminOrgIds: string[], now: D
 /** Decides a pending member declaration; false when someone decided it first. */
 export async function decideMember(
   userId: string,
-  decision: { memberStatus: MemberStatus; memberRejectReason: string },
+  decision: { memberStatus: MemberStatus; memberRejectReason: string; memberVerifiedAt?: Date },
   now: Date,
 ): Promise<boolean> {
   const { updated } = await users()
@@ -173,6 +186,16 @@ export async function listUsers(filter: UserFilter, page: PageArgs) {
 /** The admins of exactly this org (not of its ancestors): who gets an org's notices. */
 export async function adminsOf(orgId: string, limit = 50): Promise<UserDoc[]> {
   return findDocs<UserDoc>(COLLECTIONS.users, { adminOrgIds: orgId, status: 'active' }, limit);
+}
+
+/** Active members verified in [start, end), a page at a time (the dashboard's recount). */
+export function forEachMemberVerified(start: Date, end: Date, visit: (docs: UserDoc[]) => void): Promise<void> {
+  const _ = cmd();
+  return forEachPage<UserDoc>(
+    COLLECTIONS.users,
+    { status: 'active', memberStatus: 'verified', memberVerifiedAt: _.gte(start).and(_.lt(end)) },
+    visit,
+  );
 }
 
 /** Users registered in an org or below it. */

@@ -17,6 +17,7 @@ import {
   updateCampaign,
 } from '../store/campaigns';
 import { candidatesOf, countInCategories } from '../store/candidates';
+import { moveCampaignVotes } from '../store/vote-stats';
 import { DEFAULT_CATEGORIES } from '../rules/numbering';
 import { phaseOf } from '../rules/phases';
 import { computeResults } from '../rules/results';
@@ -165,6 +166,8 @@ export const adminCampaignHandlers = {
           throw conflict('已有候选人的类别不能删除');
         await updateCampaign(existing._id, fields);
         forgetCampaign(existing._id);
+        if (existing.orgId !== fields.orgId || existing.title !== fields.title)
+          await moveCampaignVotes(existing, { _id: existing._id, orgId: fields.orgId, title: fields.title }, ctx.now);
         await audit(ctx, {
           action: 'saveCampaign',
           targetType: 'campaign',

@@ -3,13 +3,16 @@
 import type { CampaignApi } from '../../../typings/campaign';
 import type { Handlers } from '../../_shared/function';
 import { requireOrgInScope } from '../../_shared/scope';
+import type { Contribution } from '../../_shared/stats/contributions';
 import { audit } from '../../_shared/stores/audit';
+import { recordStats } from '../../_shared/stores/daily-stats';
 import * as z from 'zod';
 import { form, id, inOrder, isoDateTime, text, voterKey, withRule } from '../../_shared/validation';
 import { forEachBallot, reloadBallot, replaceLogIfUnchanged } from '../store/ballots';
 import { requireCampaign } from '../store/campaigns';
 import { adjustVotes, candidatesOf } from '../store/candidates';
 import { voidInLog } from '../rules/counting';
+import { ballotContributions } from '../rules/stats';
 import { analyse, type LogRow } from '../rules/fraud';
 
 /** A ballot changed by a vote while being voided is re-read this often. */
@@ -68,6 +71,9 @@ export const fraudHandlers = {
       };
       const voters = input.voterIds?.length ? [...new Set(input.voterIds)] : undefined;
       const delta = new Map<string, number>();
+      // The voided ballots before and after, for the dashboard's counters.
+      const before: Contribution[] = [];
+      const after: Contribution[] = [];
       let voided = 0;
       await forEachBallot({ campaignId: c._id, voterKeys: voters }, async (first) => {
         let b = first;
@@ -78,11 +84,18 @@ export const fraudHandlers = {
           // Guarded by rev: a vote landing meanwhile makes us re-read instead of overwriting it.
           if (!(await replaceLogIfUnchanged(b, log))) continue;
           for (const cid of hits) delta.set(cid, (delta.get(cid) ?? 0) + 1);
+          before.push(...ballotContributions(b, c));
+          after.push(...ballotContributions({ ...b, log }, c));
           voided += hits.length;
           return;
         }
       });
-      for (const [cid, n] of delta) await adjustVotes(cid, -n, ctx.now);
+      await Promise.all([
+        (async () => {
+          for (const [cid, n] of delta) await adjustVotes(cid, -n, ctx.now);
+        })(),
+        recordStats(before, after, ctx.now),
+      ]);
       await audit(ctx, {
         action: 'voidVotes',
         targetType: 'campaign',

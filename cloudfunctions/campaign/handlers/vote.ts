@@ -1,11 +1,12 @@
 // Casting a vote. The limits live in one guarded write on the voter's ballot of
 // the day (see store/ballots); the common path is two database round trips — the
-// ballot and the candidate's count — since settings and candidates come from a
+// ballot, then the candidate's count and the dashboard's daily counter together — since settings and candidates come from a
 // short per-instance cache.
 import type { CampaignApi, VoteReceipt } from '../../../typings/campaign';
 import { beijingDay } from '../../_shared/clock';
 import { AppError, notFound } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
+import { recordStats } from '../../_shared/stores/daily-stats';
 import { enforceRateLimit } from '../../_shared/stores/rate-limits';
 import { findUserByOpenid } from '../../_shared/stores/users';
 import { form, id } from '../../_shared/validation';
@@ -14,6 +15,7 @@ import { cachedCampaign, cachedCandidate } from '../store/cache';
 import type { CampaignDoc } from '../store/campaigns';
 import { countVote } from '../store/candidates';
 import { countsVisible, votingClosedReason } from '../rules/phases';
+import { votesContributions } from '../rules/stats';
 
 /** Refused attempts a voter may make per minute before being told to slow down. */
 const REFUSALS_PER_MINUTE = 30;
@@ -60,10 +62,12 @@ export const voteHandlers = {
         maxPerCandidatePerDay: campaign.voting.maxPerCandidatePerDay,
       };
       const ballot = (await recordVote(attempt)) ?? (await refuse(campaign, attempt, now));
-      const votes = await countVote(input.candidateId);
+      // The vote counts: its candidate's count and the dashboard's counter of the day, at once.
+      const counted = votesContributions(campaign, attempt.day, 1);
+      const [votes] = await Promise.all([countVote(input.candidateId), recordStats([], counted, now)]);
       if (votes === null) {
         // Withdrawn within the cache window: take the vote back.
-        await takeBackVote(attempt);
+        await Promise.all([takeBackVote(attempt), recordStats(counted, [], now)]);
         throw notFound('候选人');
       }
       return {

@@ -111,18 +111,21 @@ export async function takeBackVote(v: Pick<VoteAttempt, 'campaignId' | 'voterKey
     });
 }
 
-export interface BallotFilter {
-  campaignId: string;
-  voterKeys?: string[];
-}
+export type BallotFilter =
+  | { campaignId: string; voterKeys?: string[] }
+  /** Every campaign's ballots of the days from–to (inclusive). */
+  | { days: { from: string; to: string } };
 
-/** Every ballot of a campaign (optionally of some voters), page by page in a stable order. */
+/** Every ballot of a campaign (optionally of some voters) or of some days, page by page in a stable order. */
 export async function forEachBallot(
   filter: BallotFilter,
   visit: (b: BallotDoc) => void | Promise<void>,
 ): Promise<void> {
-  const where: Record<string, unknown> = { campaignId: filter.campaignId };
-  if (filter.voterKeys) where.voterKey = cmd().in(filter.voterKeys);
+  const _ = cmd();
+  const where: Record<string, unknown> =
+    'days' in filter
+      ? { day: _.and(_.gte(filter.days.from), _.lte(filter.days.to)) }
+      : { campaignId: filter.campaignId, ...(filter.voterKeys ? { voterKey: _.in(filter.voterKeys) } : {}) };
   for (let skip = 0; ; skip += PAGE) {
     const { data } = await ballots().where(where).orderBy('_id', 'asc').skip(skip).limit(PAGE).get();
     for (const b of data as BallotDoc[]) await visit(b);

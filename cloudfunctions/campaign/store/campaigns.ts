@@ -3,7 +3,7 @@
 // announced, its results.
 import type { CampaignCategory, CampaignPhases, ResultEntry, ResultRule, VotingRules } from '../../../typings/campaign';
 import { COLLECTIONS } from '../../_shared/collections';
-import { cmd, collection, findDocs, getDoc, getDocIn, type Transaction } from '../../_shared/db';
+import { cmd, collection, docsByIds, findDocs, getDoc, getDocIn, type Transaction } from '../../_shared/db';
 import { notFound } from '../../_shared/errors';
 import { fetchPage, type PageArgs } from '../../_shared/paging';
 
@@ -50,6 +50,11 @@ export async function requireCampaign(campaignId: string): Promise<CampaignDoc> 
   const c = await findCampaign(campaignId);
   if (!c) throw notFound('评选活动');
   return c;
+}
+
+export async function campaignsByIds(ids: string[]): Promise<Map<string, CampaignDoc>> {
+  const list = await docsByIds<CampaignDoc>(COLLECTIONS.campaigns, ids);
+  return new Map(list.map((c) => [c._id, c]));
 }
 
 /** Newest voting first. */

@@ -6,6 +6,7 @@ import { form } from '../../_shared/validation';
 import { runCases } from '../tasks/cases';
 import { withdrawOrphanCandidates } from '../tasks/orphan-candidates';
 import { recountSignUps } from '../tasks/recount-signups';
+import { recountStats } from '../tasks/recount-stats';
 import { recountVotes } from '../tasks/recount-votes';
 import { sendSignUpReminders } from '../tasks/signup-reminders';
 import { closeVolunteerCheckOuts } from '../tasks/volunteer-checkouts';
@@ -43,6 +44,8 @@ export const upkeepHandlers = {
       const reminders = await task(ctx, 'signUpReminders', () => sendSignUpReminders(ctx.now));
       const cases = await task(ctx, 'cases', () => runCases(ctx.now));
       const volunteerCheckOuts = await task(ctx, 'volunteerCheckOuts', () => closeVolunteerCheckOuts(ctx.now));
+      // Last: the counters of whatever the tasks above changed are verified too.
+      const stats = await task(ctx, 'recountStats', () => recountStats(ctx.now, settle));
       return {
         recountVotes: recount,
         orphanCandidates,
@@ -50,6 +53,7 @@ export const upkeepHandlers = {
         signUpReminders: reminders,
         cases,
         volunteerCheckOuts,
+        recountStats: stats,
       };
     },
   },

@@ -5,6 +5,7 @@ import { requireUser } from '../../_shared/caller';
 import { beijingDay } from '../../_shared/clock';
 import { AppError, conflict, invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
+import { recordStats } from '../../_shared/stores/daily-stats';
 import { awardPoints } from '../../_shared/stores/points';
 import type { UserDoc } from '../../_shared/stores/users';
 import * as z from 'zod';
@@ -26,7 +27,9 @@ import {
   progressFor,
   saveIfUnchanged,
 } from '../store/progress';
+import { markStudyDay } from '../store/study-days';
 import { applyReport, isComplete, REPORT_EVERY_SEC, watchedSeconds } from '../rules/progress';
+import { completionContributions, studyDayContributions } from '../rules/stats';
 import { statusOf, toLectureSummary, toMyProgress } from '../rules/views';
 
 const COMPLETE_POINTS = 5;
@@ -103,10 +106,16 @@ export const lectureWorkerHandlers = {
     async run({ caller, now }, input) {
       const user = requireUser(caller);
       const lecture = await requirePublished(input.lectureId);
+      const today = beijingDay(now);
       let pointsAwarded = 0;
+      // The study day this call marked (its learner is counted once the report is saved, or on giving up).
+      let marked: { day: string; orgId: string } | null = null;
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         const prev = await loadProgress(user._id, lecture._id);
         if (!prev) throw conflict('请先打开课程再学习');
+        // The day's first report on this lecture marks the study day (a duplicate: studied already).
+        const studyDay = { userId: user._id, day: today, orgId: prev.orgId };
+        if (!marked && prev.studyDay !== today && (await markStudyDay(studyDay, now))) marked = studyDay;
         const state = applyReport(
           {
             positionSec: prev.positionSec,
@@ -124,14 +133,25 @@ export const lectureWorkerHandlers = {
           watchedSec: watchedSeconds(state.intervals),
           lastReportAt: now,
           updatedAt: now,
+          studyDay: today,
           ...(nowComplete ? { completed: true, completedAt: now } : {}),
         };
         // Credited before the completion is stored (idempotent by key): a crash in
         // between is healed by the next report instead of losing the points.
         if (nowComplete) pointsAwarded += (await creditCompletion(user, lecture, now)).awarded;
         if (!(await saveIfUnchanged(prev, next))) continue;
-        return { ...toMyProgress({ ...prev, ...next }, lecture.durationSec), pointsAwarded };
+        const saved = { ...prev, ...next };
+        await recordStats(
+          [],
+          [
+            ...(marked ? studyDayContributions(marked) : []),
+            ...(nowComplete ? completionContributions(saved, lecture.series ?? '') : []),
+          ],
+          now,
+        );
+        return { ...toMyProgress(saved, lecture.durationSec), pointsAwarded };
       }
+      if (marked) await recordStats([], studyDayContributions(marked), now);
       throw new AppError('RATE_LIMITED', '进度上报过于频繁，请稍后再试');
     },
   },

@@ -4,6 +4,7 @@ import type { QuoteHistoryItem, StudyApi } from '../../../typings/study';
 import { requireUser } from '../../_shared/caller';
 import { beijingDay } from '../../_shared/clock';
 import type { Handlers } from '../../_shared/function';
+import { recordStats } from '../../_shared/stores/daily-stats';
 import { findUserByOpenid } from '../../_shared/stores/users';
 import * as z from 'zod';
 import { dayKey, form, id, PAGE_LABELS, pageFields } from '../../_shared/validation';
@@ -11,6 +12,7 @@ import { miniProgramCode } from '../../_shared/wxacode';
 import { checkedInDays, checkIn, checkinStats } from '../store/checkins';
 import { addFavorite, favoriteQuoteIds, favoritesPage, isFavorite, removeFavorite } from '../store/favorites';
 import { pastDays, quoteForDay, quotesByIds, requireActiveQuote } from '../store/quotes';
+import { checkinContributions, studyDayContributions } from '../rules/stats';
 import { statusOf, toQuote } from '../rules/views';
 
 const CHECKIN_POINTS = 1;
@@ -64,16 +66,17 @@ export const quoteWorkerHandlers = {
       const user = requireUser(caller);
       const day = beijingDay(now);
       const quote = await quoteForDay(day, now);
-      const { stats, alreadyDone, pointsAwarded } = await checkIn(
-        {
-          userId: user._id,
-          day,
-          quoteId: quote._id,
-          orgId: user.worker?.orgId ?? '',
-          orgPath: user.worker?.orgPath ?? [],
-        },
+      const orgId = user.worker?.orgId ?? '';
+      const { stats, alreadyDone, pointsAwarded, firstStudyToday } = await checkIn(
+        { userId: user._id, day, quoteId: quote._id, orgId, orgPath: user.worker?.orgPath ?? [] },
         { amount: CHECKIN_POINTS, reason: 'quote_checkin', title: `每日金句打卡 ${day}`, now },
       );
+      if (!alreadyDone)
+        await recordStats(
+          [],
+          [...checkinContributions({ day, orgId }), ...(firstStudyToday ? studyDayContributions({ day, orgId }) : [])],
+          now,
+        );
       return { ...statusOf(stats, day), pointsAwarded, alreadyDone };
     },
   },

@@ -61,6 +61,17 @@ export function listPublished(filter: { series?: string; keyword?: string }, pag
   return fetchPage(lectures().where(_.and(where)), [['publishedAt', 'desc']], page, (l: LectureDoc) => l);
 }
 
+/** Each lecture's series, published or not ('' when it has none), 1000 ids a read. */
+export async function seriesOfLectures(ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, string>();
+  for (let i = 0; i < unique.length; i += 1000) {
+    const list = await docsByIds<LectureDoc>(COLLECTIONS.lectures, unique.slice(i, i + 1000));
+    for (const l of list) out.set(l._id, l.series ?? '');
+  }
+  return out;
+}
+
 /** The ids of the published lectures of each of these series (a training's prerequisite series). */
 export async function publishedIdsBySeries(series: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(series.map((s) => [s, []]));

@@ -1,7 +1,7 @@
 // The lecture_progress collection: one document per (user, lecture), changed only
 // by writes guarded by its revision, so two reports racing never lose time.
 import { COLLECTIONS } from '../../_shared/collections';
-import { AGGREGATE_ROWS, cmd, collection, findDocs, getDoc, rowsOf } from '../../_shared/db';
+import { AGGREGATE_ROWS, cmd, collection, findDocs, forEachPage, getDoc, rowsOf } from '../../_shared/db';
 import type { Interval } from '../rules/progress';
 
 export interface ProgressDoc {
@@ -17,6 +17,8 @@ export interface ProgressDoc {
   completed: boolean;
   completedAt: Date | null;
   quiz: { passed: boolean; score: number; attempts: number } | null;
+  /** The Beijing day this record last marked as a study day (spares a write on the day's later reports). */
+  studyDay?: string;
   /** Optimistic concurrency: every write bumps it. */
   rev: number;
   createdAt: Date;
@@ -143,4 +145,18 @@ export async function learningByOrg(orgId: string | undefined) {
     completions: Number(r.completions),
     minutes: Math.floor(Number(r.seconds) / 60),
   }));
+}
+
+/** The progress records completed in [start, end), a page at a time. */
+export function forEachCompletion(
+  start: Date,
+  end: Date,
+  visit: (docs: ProgressDoc[]) => Promise<void>,
+): Promise<void> {
+  const _ = cmd();
+  return forEachPage<ProgressDoc>(
+    COLLECTIONS.lectureProgress,
+    { completed: true, completedAt: _.gte(start).and(_.lt(end)) },
+    visit,
+  );
 }

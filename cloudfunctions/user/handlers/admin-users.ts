@@ -3,6 +3,7 @@
 import type { UserApi } from '../../../typings/user';
 import { conflict, forbidden, invalid } from '../../_shared/errors';
 import type { Handlers } from '../../_shared/function';
+import { recordStats } from '../../_shared/stores/daily-stats';
 import { superadminOpenids } from '../../_shared/roles';
 import { pathInScope, requireOrgInScope } from '../../_shared/scope';
 import { audit, listAuditLogs } from '../../_shared/stores/audit';
@@ -10,6 +11,7 @@ import { requireOrg } from '../../_shared/stores/orgs';
 import { decideMember, listUsers, requireActiveUser, setAdminOrgs } from '../../_shared/stores/users';
 import * as z from 'zod';
 import { form, id, PAGE_LABELS, pageFields, text } from '../../_shared/validation';
+import { memberContributions } from '../rules/stats';
 import { toAdminView } from '../rules/views';
 
 type AdminUserActions = Pick<UserApi, 'listUsers' | 'setRoles' | 'verifyMember' | 'listAuditLogs'>;
@@ -87,9 +89,11 @@ export const adminUserHandlers = {
       const decision = {
         memberStatus: input.approve ? ('verified' as const) : ('rejected' as const),
         memberRejectReason: input.approve ? '' : (input.reason ?? ''),
+        ...(input.approve ? { memberVerifiedAt: ctx.now } : {}),
       };
       // Guarded write: two admins reviewing at once cannot both decide.
       if (!(await decideMember(user._id, decision, ctx.now))) throw conflict('该党员身份申报已经处理过了');
+      await recordStats(memberContributions(user), memberContributions({ ...user, ...decision }), ctx.now);
       await audit(ctx, {
         action: 'verifyMember',
         targetType: 'user',

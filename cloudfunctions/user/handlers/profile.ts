@@ -6,6 +6,7 @@ import { AppError, invalid } from '../../_shared/errors';
 import { acceptFile, deleteFiles, FILE_RULES } from '../../_shared/files';
 import type { Handlers } from '../../_shared/function';
 import { eraseRaiser } from '../../_shared/stores/cases';
+import { recordStats } from '../../_shared/stores/daily-stats';
 import { requireOrg } from '../../_shared/stores/orgs';
 import {
   eraseUser,
@@ -17,6 +18,7 @@ import {
 import * as z from 'zod';
 import { chinaMobile, fileId, form, id, text } from '../../_shared/validation';
 import { clearUnpublishedPhotos, unpublishedPhotos } from '../../campaign/store/nominations';
+import { memberContributions } from '../rules/stats';
 import { toMyProfile } from '../rules/views';
 import { eraseOrderWorker } from '../../volunteer/store/orders';
 
@@ -122,6 +124,8 @@ export const profileHandlers = {
       };
       const member = { memberStatus, memberRejectReason: '' } as const;
       await saveWorker(user._id, worker, member, now);
+      // A verified member moving org moves their 亮身份 count; one who declares again leaves it.
+      await recordStats(memberContributions(user), memberContributions({ ...user, worker, ...member }), now);
       return toMyProfile({ ...user, worker, ...member, updatedAt: now }, caller.isSuperadmin);
     },
   },
@@ -142,6 +146,7 @@ export const profileHandlers = {
       await eraseOrderWorker(user._id);
       // The openid is freed for a fresh account; the record stays, anonymous.
       await eraseUser(user._id, now);
+      await recordStats(memberContributions(user), [], now);
       return { deleted: true as const };
     },
   },

@@ -3,12 +3,17 @@
 // always equal the records and the ledger holds one entry per record (its key
 // volunteer_hours:<record id>). An approved claim is decided in the same
 // transaction that credits it, so it is credited once however often it is approved.
+// Once it has committed, the record's minutes are added to the dashboard's counter
+// of its day under the member's org (read beside the transaction); a lost increment
+// is repaired by the scheduler's recount.
 import { inTransaction, type Transaction } from '../../_shared/db';
 import { conflict, notFound } from '../../_shared/errors';
+import { recordStats } from '../../_shared/stores/daily-stats';
 import { awardPointsIn } from '../../_shared/stores/points';
+import { hoursContributions } from '../rules/stats';
 import { type ClaimDecision, type ClaimDoc, decideClaimIn, getClaimIn } from './claims';
 import { type HoursDoc, insertHoursIn } from './hours';
-import { addHoursIn } from './members';
+import { addHoursIn, getMember } from './members';
 
 const RETRIES = 10;
 
@@ -33,9 +38,24 @@ async function creditIn(t: Transaction, doc: HoursDoc, now: Date): Promise<boole
   return true;
 }
 
+/**
+ * Runs a transaction that credits `doc` (when `credited` says so of its answer) and
+ * then counts it on the dashboard; the member's org is read beside the transaction.
+ * A failed read only skips the count (the action has happened; the recount adds it).
+ */
+async function creditedThenCounted<T>(doc: HoursDoc, credited: (r: T) => boolean, run: () => Promise<T>): Promise<T> {
+  const [result, member] = await Promise.all([run(), getMember(doc.userId).catch(() => 'unread' as const)]);
+  if (credited(result) && member !== 'unread') await recordStats([], hoursContributions(doc, member?.orgId));
+  return result;
+}
+
 /** Credits a record; false when its source was credited already (nothing changed). */
 export function creditHours(doc: HoursDoc, now: Date): Promise<boolean> {
-  return inTransaction((t) => creditIn(t, doc, now), RETRIES);
+  return creditedThenCounted(
+    doc,
+    (credited) => credited,
+    () => inTransaction((t) => creditIn(t, doc, now), RETRIES),
+  );
 }
 
 /**
@@ -48,12 +68,15 @@ export function decideClaim(
   hours: HoursDoc | null,
   now: Date,
 ): Promise<ClaimDoc> {
-  return inTransaction(async (t) => {
-    const claim = await getClaimIn(t, claimId);
-    if (!claim) throw notFound('待审核记录');
-    if (claim.state !== 'pending') throw conflict('这条记录已经审核过了');
-    await decideClaimIn(t, claimId, decision, now);
-    if (hours && !(await creditIn(t, hours, now))) throw conflict('这条记录的时数已经记入过了');
-    return { ...claim, ...decision, reviewedAt: now, updatedAt: now };
-  }, RETRIES);
+  const decide = () =>
+    inTransaction(async (t) => {
+      const claim = await getClaimIn(t, claimId);
+      if (!claim) throw notFound('待审核记录');
+      if (claim.state !== 'pending') throw conflict('这条记录已经审核过了');
+      await decideClaimIn(t, claimId, decision, now);
+      if (hours && !(await creditIn(t, hours, now))) throw conflict('这条记录的时数已经记入过了');
+      return { ...claim, ...decision, reviewedAt: now, updatedAt: now };
+    }, RETRIES);
+  // A rejection credits nothing (and the transaction throws when nothing was credited).
+  return hours ? creditedThenCounted(hours, () => true, decide) : decide();
 }

@@ -157,3 +157,25 @@ export async function periodTotals(orgId: string, from: Date, to: Date): Promise
   }
   return out;
 }
+
+/** Fields the dashboard's recount reads of an hours record. */
+export type CountedHoursDoc = Pick<HoursDoc, '_id' | 'userId' | 'kind' | 'minutes' | 'startAt' | 'orgId'>;
+
+const PAGE = 1000;
+
+/** Every record with a service start in [from, to) (the dashboard's recount), 1,000 a read. */
+export async function hoursStartingBetween(from: Date, to: Date): Promise<CountedHoursDoc[]> {
+  const _ = db().command;
+  const out: CountedHoursDoc[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const { data } = await hours()
+      .where({ startAt: _.gte(from).and(_.lt(to)) })
+      .field({ _id: true, userId: true, kind: true, minutes: true, startAt: true, orgId: true })
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(PAGE)
+      .get();
+    for (const h of data as CountedHoursDoc[]) out.push({ ...h, startAt: new Date(h.startAt) });
+    if (data.length < PAGE) return out;
+  }
+}

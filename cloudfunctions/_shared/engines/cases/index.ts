@@ -43,5 +43,6 @@ export {
 export { adminCase, board, meetingCases, myCase, myCases, organiserView, queue, raiserView } from './lists';
 export { applyVerdict } from './photos';
 export { verifyReport } from './points';
-export { caseStats } from './stats';
+export { caseContributions, overdueDay } from './contributions';
+export { caseStats, caseStatsSource } from './stats';
 export { runCaseUpkeep } from './upkeep';

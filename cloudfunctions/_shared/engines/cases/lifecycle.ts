@@ -43,6 +43,7 @@ import { enforceRateLimit } from '../../stores/rate-limits';
 import { requireActiveUser } from '../../stores/users';
 import { recordAccepted } from '../../subscribe/grants';
 import { addWorkingDays, endOfWorkingDay, workingDaysBetween } from '../../workdays';
+import { countCase, countMove } from './counters';
 import { kindName, organises, requireCase, requireOrganiser, requireRaiser } from './access';
 import {
   categoryFits,
@@ -127,7 +128,10 @@ async function transition(ctx: ActionContext, c: CaseDoc, m: Move): Promise<Case
   const fields: CaseFields = { ...m.fields, ...(m.to ? { state: m.to } : {}) };
   const moved = await moveCase(c._id, { from: [c.state], version: c.version }, fields, m.entry, ctx.now, m.paths);
   if (!moved) throw conflict(STALE);
-  if (m.audit) await audit(ctx, { ...m.audit, targetType: 'case', targetId: c._id });
+  await Promise.all([
+    countMove(c, moved, fields, ctx.now),
+    m.audit && audit(ctx, { ...m.audit, targetType: 'case', targetId: c._id }),
+  ]);
   return moved;
 }
 
@@ -163,6 +167,7 @@ const unanswered = () =>
     reopen: null,
     reopenCount: 0,
     rating: null,
+    ratedAt: null,
     ratingComment: '',
     rejectReason: '',
     duplicateOf: null,
@@ -245,7 +250,7 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
     updatedAt: now,
   };
   await insertCase(doc);
-  await startPhotoChecks(doc, caller.openid);
+  await Promise.all([startPhotoChecks(doc, caller.openid), countCase(null, doc, now)]);
   if (input.grants?.length) await recordAccepted(user._id, input.grants, templateIds(RAISER_NOTICES), now);
   return doc;
 }
@@ -330,12 +335,15 @@ export async function createMeetingCase(
     updatedAt: now,
   };
   if (!(await insertCase(doc))) return { doc: (await getCase(id))!, created: false };
-  await audit(ctx, {
-    action: 'createCase',
-    targetType: 'case',
-    targetId: id,
-    summary: `记录圆桌会诉求：${input.title}（${input.source.meetingId}）`,
-  });
+  await Promise.all([
+    countCase(null, doc, now),
+    audit(ctx, {
+      action: 'createCase',
+      targetType: 'case',
+      targetId: id,
+      summary: `记录圆桌会诉求：${input.title}（${input.source.meetingId}）`,
+    }),
+  ]);
   return { doc, created: true };
 }
 
@@ -635,7 +643,7 @@ export async function confirmCase(
     fields: {
       closedAt: ctx.now,
       closedBy: 'raiser',
-      ...(input.rating ? { rating: input.rating, ratingComment: input.comment ?? '' } : {}),
+      ...(input.rating ? { rating: input.rating, ratedAt: ctx.now, ratingComment: input.comment ?? '' } : {}),
     },
     entry: entry(ctx, 'confirmed', `提出人确认办结${rated}`, { by: 'raiser' }),
   });
@@ -656,6 +664,7 @@ export async function rateCase(
     what: '评价',
     fields: {
       rating: input.rating,
+      ratedAt: ctx.now,
       ratingComment: input.comment ?? '',
       ...(closing ? { closedAt: ctx.now, closedBy: 'raiser' as const } : {}),
     },
@@ -681,6 +690,7 @@ export async function reopenCase(ctx: ActionContext, caseId: string, input: { re
       reopen: { at: ctx.now, reason: input.reason },
       reopenCount: c.reopenCount + 1,
       rating: null,
+      ratedAt: null,
       ratingComment: '',
       closedAt: null,
       closedBy: null,

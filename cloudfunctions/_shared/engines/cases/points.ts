@@ -15,10 +15,18 @@ import { checkTexts, PUBLISHED } from '../../content-check';
 import { conflict } from '../../errors';
 import type { ActionContext } from '../../function';
 import { audit } from '../../stores/audit';
-import { type CaseDoc, getCaseIn, inCaseTransaction, moveCaseIn, type TimelineRecord } from '../../stores/cases';
+import {
+  type CaseDoc,
+  type CaseFields,
+  getCaseIn,
+  inCaseTransaction,
+  moveCaseIn,
+  type TimelineRecord,
+} from '../../stores/cases';
 import { awardPointsIn } from '../../stores/points';
 import { requireCase, requireOrganiser } from './access';
 import { categoryLabel, reportPoints } from './config';
+import { countCase } from './counters';
 
 /** Transactions of 20 verifications at once all touch one reporter's balance: retried until they commit. */
 const RETRIES = 40;
@@ -56,6 +64,8 @@ export async function verifyReport(ctx: ActionContext, caseId: string, input: Ve
   if (first.kind !== 'report') throw conflict('只有随手拍需要核实');
   const points = reportPoints();
   const now = ctx.now;
+  // The case as read in the transaction and as written by it, for the counters once it committed.
+  let change: { before: CaseDoc; after: CaseDoc } | null = null;
   await inCaseTransaction(async (t) => {
     const c = await getCaseIn(t, caseId);
     if (!c) throw conflict('这条随手拍已不存在');
@@ -96,35 +106,35 @@ export async function verifyReport(ctx: ActionContext, caseId: string, input: Ve
       actorUserId: ctx.caller.user?._id ?? '',
       public: true,
     };
-    await moveCaseIn(
-      t,
-      c,
-      {
-        verification: {
-          valid: input.valid,
-          at: now,
-          by: ctx.caller.user?._id ?? '',
-          note: input.note ?? '',
-          points: credited,
-        },
-        ...(rejects
-          ? {
-              state: 'rejected' as const,
-              rejectReason: input.note || '核实为无效上报',
-              firstResponseAt: c.firstResponseAt ?? now,
-            }
-          : {}),
-        lastActivityAt: now,
+    const fields: CaseFields = {
+      verification: {
+        valid: input.valid,
+        at: now,
+        by: ctx.caller.user?._id ?? '',
+        note: input.note ?? '',
+        points: credited,
       },
-      entry,
-      now,
-    );
+      ...(rejects
+        ? {
+            state: 'rejected' as const,
+            rejectReason: input.note || '核实为无效上报',
+            firstResponseAt: c.firstResponseAt ?? now,
+          }
+        : {}),
+      lastActivityAt: now,
+    };
+    await moveCaseIn(t, c, fields, entry, now);
+    change = { before: c, after: { ...c, ...fields } };
   }, RETRIES);
-  await audit(ctx, {
-    action: 'verifyReport',
-    targetType: 'case',
-    targetId: caseId,
-    summary: `${input.valid ? '核实有效' : '核实无效'}：${first.title}`,
-  });
+  const committed = change as { before: CaseDoc; after: CaseDoc } | null;
+  await Promise.all([
+    committed && countCase(committed.before, committed.after, now),
+    audit(ctx, {
+      action: 'verifyReport',
+      targetType: 'case',
+      targetId: caseId,
+      summary: `${input.valid ? '核实有效' : '核实无效'}：${first.title}`,
+    }),
+  ]);
   return requireCase(caseId);
 }

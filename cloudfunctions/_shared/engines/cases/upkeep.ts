@@ -21,6 +21,7 @@ import {
 } from '../../stores/cases';
 import { calendarCoverage } from '../../workdays';
 import { AUTO_CLOSE_AFTER_MS } from './config';
+import { countCase, countMove } from './counters';
 import { deliverAnswered, deliverStage } from './notices';
 import { onCalendar, stageTimes } from './rules';
 
@@ -46,7 +47,12 @@ async function raiseFlags(now: Date): Promise<CaseUpkeepReport['flagged']> {
   const flagged = { red: 0, yellow: 0, overdue: 0 };
   for (const flag of ['red', 'yellow', 'overdue'] as const) {
     for (const c of await unflagged(flag, now)) {
-      if (await claimFlag(c._id, flag, internal(now, 'flagged', FLAG_TEXT[flag], c), now)) flagged[flag]++;
+      const raised = await claimFlag(c._id, flag, internal(now, 'flagged', FLAG_TEXT[flag], c), now);
+      if (!raised) continue;
+      flagged[flag]++;
+      // The claim changed the flag alone: the case before it is the case after it without the flag.
+      const { [flag]: _raised, ...before } = raised.flags;
+      await countCase({ ...raised, flags: before }, raised, now);
     }
   }
   return flagged;
@@ -84,14 +90,17 @@ async function runStage(stage: NoticeStage, now: Date): Promise<number> {
 async function autoClose(now: Date): Promise<number> {
   let closed = 0;
   for (const c of await answeredBefore(new Date(now.getTime() - AUTO_CLOSE_AFTER_MS))) {
+    const fields = { state: 'closed', closedAt: now, closedBy: 'auto' } as const;
     const moved = await moveCase(
       c._id,
       { from: ['answered'], version: c.version },
-      { state: 'closed', closedAt: now, closedBy: 'auto' },
+      fields,
       { ...internal(now, 'auto_closed', '答复 7 天后未确认，自动办结', c), public: true },
       now,
     );
-    if (moved) closed++;
+    if (!moved) continue;
+    closed++;
+    await countMove(c, moved, fields, now);
   }
   return closed;
 }

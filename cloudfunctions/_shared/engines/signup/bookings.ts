@@ -16,6 +16,7 @@ import {
 } from '../../stores/signup-events';
 import { countStatesOf } from '../../stores/signups';
 import { type EventKey, eventKeyOf, remember, requireBooking, requireOrganiser } from './access';
+import { countMove } from './day-counts';
 import { normalizeQuestions } from './questions';
 import { toBookingView, toCounts } from './views';
 import { fillSeats } from './waitlist';
@@ -118,10 +119,14 @@ export async function updateEvent(
       endAt: patch.endAt ?? booking.endAt,
       deadline: patch.deadline ?? booking.deadline,
     });
-    const after = await changeBooking(booking._id, booking.capacity, capacity, patch, ctx.now);
+    const after = await changeBooking(booking, capacity, patch, ctx.now);
     if (after) {
       remember(after);
-      const { promoted, booking: filled } = await fillSeats(after, ctx.now);
+      // A new start moves the event's counts to its new day (nothing when the day stays).
+      const [{ promoted, booking: filled }] = await Promise.all([
+        fillSeats(after, ctx.now),
+        countMove(after, { fromStartAt: booking.startAt }, ctx.now),
+      ]);
       return { counts: toCounts(filled), promoted: promoted.length };
     }
     booking = await requireBooking(key);

@@ -19,6 +19,7 @@ import type { ActionContext } from '../../function';
 import { adjustCounters, type BookingDoc, cancelBooking } from '../../stores/signup-events';
 import { activeOfEvent, moveSignUp, type SignUpDoc } from '../../stores/signups';
 import { type EventKey, remember, requireBooking, requireOrganiser } from './access';
+import { countMove } from './day-counts';
 import { deliverStatus } from './notices';
 
 /** Records moved per batch (each batch's counters are adjusted in one write). */
@@ -68,8 +69,10 @@ export async function sweepCancelled(booking: BookingDoc, now: Date): Promise<Ev
     const queued = moved.length - seats;
     report.confirmed += seats;
     report.waitlisted += queued;
-    if (moved.length) await adjustCounters(booking._id, { seatsTaken: -seats, waitlisted: -queued, attended: 0 });
-    await notifyAll(moved, booking, now, report);
+    if (moved.length) {
+      const after = await adjustCounters(booking._id, { seatsTaken: -seats, waitlisted: -queued, attended: 0 });
+      await Promise.all([countMove(after, { seatsTaken: -seats }, now), notifyAll(moved, booking, now, report)]);
+    }
   }
   report.cancelled = report.confirmed + report.waitlisted;
   return report;

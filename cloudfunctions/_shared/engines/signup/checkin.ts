@@ -13,6 +13,7 @@ import { type BookingDoc, countAttended } from '../../stores/signup-events';
 import { getSignUp, moveSignUp, type SignUpDoc, signUpId } from '../../stores/signups';
 import { cachedBooking, type EventKey, requireOrganiser, userIdOf } from './access';
 import { codeSecret } from './config';
+import { countMove } from './day-counts';
 import { type CodeVerdict, signCode, slotTimes, verifyCode } from './code';
 import { text } from '../../validation';
 import { toMySignUp } from './views';
@@ -126,7 +127,7 @@ export async function checkInWithCode(
   const checkIn = { at: ctx.now, method: 'code' as const, by: null };
   const moved = await moveSignUp(id, 'confirmed', 'attended', { checkIn }, ctx.now);
   if (moved) {
-    await countAttended(booking._id, 1);
+    await countMove(await countAttended(booking._id, 1), { attended: 1 }, ctx.now);
     return { signUp: toMySignUp(moved, null), already: false };
   }
   if (undo) await undo();

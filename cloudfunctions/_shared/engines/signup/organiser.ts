@@ -6,13 +6,14 @@ import type { MySignUp } from '../../../../typings/signup';
 import { AppError, conflict, notFound } from '../../errors';
 import type { ActionContext } from '../../function';
 import { audit } from '../../stores/audit';
-import { type BookingDoc, countAttended, countWaitlisted, releaseSeat } from '../../stores/signup-events';
+import { type BookingDoc, countAttended, countWaitlisted } from '../../stores/signup-events';
 import { getSignUp, moveSignUp, type SignUpDoc, signUpId } from '../../stores/signups';
 import { type EventKey, remember, requireBooking, requireOrganiser, userIdOf } from './access';
 import { OPENS_BEFORE_START_MS } from './checkin';
 import { recordCheckOut } from './checkout';
+import { countMove } from './day-counts';
 import { toMySignUp } from './views';
-import { fillSeats } from './waitlist';
+import { giveBackSeat } from './waitlist';
 
 async function target(ctx: ActionContext, key: EventKey, userId: string): Promise<[BookingDoc, SignUpDoc]> {
   const booking = await requireBooking(key);
@@ -51,7 +52,7 @@ export async function removeByOrganiser(
   if (!moved) throw conflict('这条报名刚刚发生了变化，请刷新后重试');
   let promoted = 0;
   if (s.state === 'waitlisted') remember(await countWaitlisted(booking._id, -1));
-  else promoted = (await fillSeats(await releaseSeat(booking._id), now)).promoted.length;
+  else promoted = (await giveBackSeat(booking._id, now)).promoted.length;
   await record(ctx, s, 'signup.remove', `移出报名${reason ? `：${reason}` : ''}`);
   return { signUp: toMySignUp(moved, null), already: false, promoted };
 }
@@ -82,8 +83,8 @@ export async function markAttendance(
   // A corrected attendance starts without a check-out.
   const moved = await moveSignUp(s._id, from, to, { checkIn, checkOut: null }, now, { rev: s.rev });
   if (!moved) throw conflict('这条报名刚刚发生了变化，请刷新后重试');
-  if (to === 'attended') await countAttended(booking._id, 1);
-  else if (from === 'attended') await countAttended(booking._id, -1);
+  const delta = to === 'attended' ? 1 : from === 'attended' ? -1 : 0;
+  if (delta) await countMove(await countAttended(booking._id, delta), { attended: delta }, now);
   await record(ctx, s, 'signup.attendance', to === 'attended' ? '手动签到' : '登记缺席');
   return { signUp: toMySignUp(moved, null), already: false, promoted: 0 };
 }

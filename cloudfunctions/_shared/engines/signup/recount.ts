@@ -60,6 +60,8 @@ export async function recountSignUps(now: Date, settle: () => Promise<void>): Pr
       report.unsettled++;
       continue;
     }
+    // Not mirrored in the dashboard's counters: they are recounted from the same
+    // records by the stats recount, which would otherwise correct this drift twice.
     await adjustCounters(id, drift);
     report.repaired.push({ eventKey: id, ...drift });
     waiting.push(id);

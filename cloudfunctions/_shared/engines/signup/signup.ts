@@ -12,18 +12,20 @@
 //   frees the seat and promotes the waitlist's head.
 //
 // Round trips of the common path, the booking in this instance's cache: a seat is
-// 2 (take the seat, insert the record), the waitlist 3 (insert, count, position);
-// one more when the booking is not cached.
+// 2 in sequence (take the seat, then insert the record and, beside it, increment
+// the dashboard's counter of the event's day: 3 in all), the waitlist 3 (insert,
+// count, position); one more when the booking is not cached.
 import type { SignUpAnswer, SignUpReceipt } from '../../../../typings/signup';
 import { BEIJING, dayjs } from '../../clock';
 import { AppError, conflict, invalid } from '../../errors';
 import type { ActionContext } from '../../function';
-import { type BookingDoc, countWaitlisted, releaseSeat, takeSeat } from '../../stores/signup-events';
+import { type BookingDoc, countWaitlisted, takeSeat } from '../../stores/signup-events';
 import { getSignUp, insertSignUp, moveSignUp, type SignUpDoc, signUpId, waitlistedAhead } from '../../stores/signups';
 import { cachedBooking, type EventKey, remember, requireBooking, userIdOf } from './access';
 import { checkAnswers } from './questions';
+import { countMove } from './day-counts';
 import { toMySignUp } from './views';
-import { fillSeats } from './waitlist';
+import { fillSeats, giveBackSeat } from './waitlist';
 
 const fmt = (at: Date) => dayjs(at).tz(BEIJING).format('M月D日 HH:mm');
 
@@ -92,7 +94,12 @@ export async function signUp(ctx: ActionContext, key: EventKey, input: SignUpInp
     const seated = await takeSeat(cached._id, ctx.now);
     if (seated) {
       remember(seated);
-      return intoSeat({ ...attempt, booking: seated });
+      // The dashboard's counter moves beside the record's insert (a repeated tap gives both back).
+      const [receipt] = await Promise.all([
+        intoSeat({ ...attempt, booking: seated }),
+        countMove(seated, { seatsTaken: 1 }, ctx.now),
+      ]);
+      return receipt;
     }
     if (!cached.waitlist) {
       const fresh = await requireBooking(key);
@@ -113,7 +120,7 @@ async function intoSeat({ ctx, booking, record }: Attempt): Promise<SignUpReceip
     });
     if (revived) return { signUp: toMySignUp(revived, null), already: false };
   }
-  await fillSeats(await releaseSeat(booking._id), ctx.now);
+  await giveBackSeat(booking._id, ctx.now);
   return repeated(record._id);
 }
 
@@ -201,7 +208,7 @@ export async function cancel(ctx: ActionContext, key: EventKey): Promise<CancelR
       remember(await countWaitlisted(booking._id, -1));
       return { signUp: toMySignUp(moved, null), already: false, promoted: 0 };
     }
-    const { promoted } = await fillSeats(await releaseSeat(booking._id), now);
+    const { promoted } = await giveBackSeat(booking._id, now);
     return { signUp: toMySignUp(moved, null), already: false, promoted: promoted.length };
   }
   throw conflict('操作太频繁，请稍后再试');

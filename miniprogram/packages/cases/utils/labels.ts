@@ -11,7 +11,10 @@ import type {
   PhotoCheck,
   ReportCategory,
 } from '../../../../typings/cases';
-import type { TagTheme } from '../../../config/labels';
+import { DEMAND_CATEGORY_LABELS, REPORT_CATEGORY_LABELS, type TagTheme } from '../../../config/labels';
+
+// The category labels live in the main package: the organiser home's dashboard shows them too.
+export { DEMAND_CATEGORY_LABELS, REPORT_CATEGORY_LABELS };
 
 export const KIND_LABELS: Record<CaseKind, string> = {
   demand: '诉求',
@@ -19,15 +22,6 @@ export const KIND_LABELS: Record<CaseKind, string> = {
 };
 
 export const CASE_KINDS = Object.keys(KIND_LABELS) as CaseKind[];
-
-export const DEMAND_CATEGORY_LABELS: Record<DemandCategory, string> = {
-  rights: '权益保障',
-  conditions: '工作条件',
-  traffic: '交通与安全',
-  living: '生活服务',
-  skills: '技能与发展',
-  other: '其他',
-};
 
 /** What each demand category covers, for the form (the wording). */
 export const DEMAND_CATEGORY_HINTS: Record<DemandCategory, string> = {
@@ -37,14 +31,6 @@ export const DEMAND_CATEGORY_HINTS: Record<DemandCategory, string> = {
   living: '住房、子女、看病',
   skills: '技能培训、职业发展',
   other: '以上都不是',
-};
-
-export const REPORT_CATEGORY_LABELS: Record<ReportCategory, string> = {
-  road: '道路设施',
-  sanitation: '环境卫生',
-  hazard: '安全隐患',
-  livelihood: '民生服务',
-  other: '其他',
 };
 
 export const DEMAND_CATEGORIES = Object.keys(DEMAND_CATEGORY_LABELS) as DemandCategory[];
