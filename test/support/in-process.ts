@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CloudFunctionMain } from '../../cloudfunctions/_shared/function';
 import type { Reply } from '../../typings/errors';
+import type { UpkeepReport } from '../../typings/scheduler';
 import { DatabaseService } from '../../emulator/database';
 import { invocationContext, type Caller } from '../../emulator/functions/context';
 import type { FunctionConfig } from '../../emulator/functions/config';
@@ -154,4 +155,15 @@ export async function startInProcess(
       await emu.stop();
     },
   };
+}
+
+/** Runs the scheduler's upkeep as its timer does, at `at` (ms); throws when it fails. */
+export async function runUpkeep(ip: InProcess, at: number): Promise<UpkeepReport> {
+  const r = await ip.invoke(
+    'scheduler',
+    { Type: 'Timer', TriggerName: 'every-10-minutes' },
+    { timer: true, now: new Date(at).toISOString() },
+  );
+  if (!r.ok) throw new Error(`upkeep failed: ${r.code} ${r.message}`);
+  return r.data as UpkeepReport;
 }

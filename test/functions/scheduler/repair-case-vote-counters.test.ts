@@ -1,11 +1,10 @@
 // The scheduler's upkeep repairs the dashboard's case and vote counters: a counter
 // corrupted, one lost and one no record explains are each moved by their drift to
 // what the raw cases and ballots say, and a second run finds nothing to repair.
-import type { UpkeepReport } from '../../../typings/scheduler';
 import { SUPERADMIN } from '../../support/arrange';
 import { campaignWithCandidates } from '../../support/campaign-fixtures';
 import { type OrgFixture, registerWorker, seedOrgs } from '../../support/fixtures';
-import { type InProcess, startInProcess } from '../../support/in-process';
+import { type InProcess, runUpkeep, startInProcess } from '../../support/in-process';
 import { sdkFor } from '../../support/sdk';
 
 let ip: InProcess;
@@ -18,15 +17,7 @@ beforeAll(async () => {
 afterAll(() => ip.stop());
 
 const db = () => sdkFor(ip.emu).database();
-const upkeep = async (at: number) => {
-  const r = await ip.invoke(
-    'scheduler',
-    { Type: 'Timer', TriggerName: 'every-10-minutes' },
-    { timer: true, now: new Date(at).toISOString() },
-  );
-  if (!r.ok) throw new Error(`upkeep failed: ${r.code} ${r.message}`);
-  return r.data as UpkeepReport;
-};
+const upkeep = (at: number) => runUpkeep(ip, at);
 const beijingDay = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
 const counter = async (id: string) => {
   const { data } = await db().collection('daily_stats').where({ _id: id }).get();

@@ -3,12 +3,11 @@
 // moved by exactly their drift to what the raw records say, and a second run finds
 // nothing left to do.
 import type { AdminMeeting } from '../../../typings/roundtable';
-import type { UpkeepReport } from '../../../typings/scheduler';
 import { meetingInput } from '../../support/arrange';
 import { allDocs, beijingDate, storedCounters, Tally } from '../../support/daily-stats';
 import { makeAdmin, type OrgFixture, registerWorker, seedOrgs } from '../../support/fixtures';
 import { png } from '../../support/images';
-import { type InProcess, startInProcess } from '../../support/in-process';
+import { type InProcess, runUpkeep, startInProcess } from '../../support/in-process';
 import { sdkFor } from '../../support/sdk';
 
 const HOUR = 3_600_000;
@@ -27,15 +26,8 @@ afterAll(() => ip.stop());
 const db = () => sdkFor(ip.emu).database();
 const METRICS = ['signups', 'attended', 'volunteer_minutes'] as const;
 
-const upkeep = async (at: number) => {
-  const r = await ip.invoke(
-    'scheduler',
-    { Type: 'Timer', TriggerName: 'every-10-minutes' },
-    { timer: true, now: new Date(at).toISOString() },
-  );
-  if (!r.ok) throw new Error(`upkeep failed: ${r.code} ${r.message}`);
-  return (r.data as UpkeepReport).recountStats as { repaired: { id: string; drift: number }[]; unsettled: number };
-};
+const upkeep = async (at: number) =>
+  (await runUpkeep(ip, at)).recountStats as { repaired: { id: string; drift: number }[]; unsettled: number };
 
 /** The counters the raw records call for (computed here, not by the sources under test). */
 async function fromRecords(): Promise<Record<string, number>> {

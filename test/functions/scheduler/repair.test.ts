@@ -2,12 +2,11 @@
 // would leave, and the writes that need no repair because they share a transaction.
 import { checkIn } from '../../../cloudfunctions/study/store/checkins';
 import type { Candidate, Nomination } from '../../../typings/campaign';
-import type { UpkeepReport } from '../../../typings/scheduler';
 import type { MyProfile } from '../../../typings/user';
 import { SUPERADMIN } from '../../support/arrange';
 import { campaignInput } from '../../support/campaign-fixtures';
 import { seedOrgs, type OrgFixture } from '../../support/fixtures';
-import { type InProcess, startInProcess } from '../../support/in-process';
+import { type InProcess, runUpkeep, startInProcess } from '../../support/in-process';
 import { sdkFor } from '../../support/sdk';
 
 let ip: InProcess;
@@ -21,15 +20,7 @@ beforeAll(async () => {
 afterAll(() => ip.stop());
 
 const db = () => sdkFor(ip.emu).database();
-const upkeep = async (at: number) => {
-  const r = await ip.invoke(
-    'scheduler',
-    { Type: 'Timer', TriggerName: 'every-10-minutes' },
-    { timer: true, now: new Date(at).toISOString() },
-  );
-  if (!r.ok) throw new Error(`upkeep failed: ${r.code} ${r.message}`);
-  return r.data as UpkeepReport;
-};
+const upkeep = (at: number) => runUpkeep(ip, at);
 
 describe('orphan candidates: an approval that created its candidate but crashed before recording the decision', () => {
   async function nominationInCampaign(name: string): Promise<{ campaignId: string; nomination: Nomination }> {
