@@ -99,7 +99,7 @@ test('elements: one id per node, components as custom elements, text, attributes
   // A page's selectors stay out of components' own trees, as on a phone.
   expect(await me.$$('.t-cell__title')).toEqual([]);
   // Inside a component's own tree:
-  const inner = await cell!.$('.t-cell__title');
+  const inner = await cell!.$('.t-cell__title-text');
   expect(await inner!.text()).toBe('我的诉求');
 });
 
