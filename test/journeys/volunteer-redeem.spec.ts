@@ -81,7 +81,8 @@ test('a member reports a service, gets honor hours and points, and redeems goods
   const start = Math.floor((Date.now() - 3 * 60 * MIN_MS) / MIN_MS) * MIN_MS;
   const span = { startAt: pickerTime(start), endAt: pickerTime(start + 120 * MIN_MS) };
   for (const field of ['startAt', 'endAt'] as const) {
-    await j.step(`the rider picks the ${field === 'startAt' ? '开始' : '结束'} time ${span[field]}`, async () => {
+    const when = field === 'startAt' ? '开始 time, 3 hours ago' : '结束 time, 1 hour ago';
+    await j.step(`the rider picks the ${when} in the date-time picker`, async () => {
       await tapCell(report, `#time-${field}`);
       await waitForData(report, 'picking', (p) => p === field, 'the picker open');
       await (await need(report, '#time-picker')).trigger('confirm', { value: span[field] });
