@@ -14,6 +14,8 @@ export interface Headless {
   /** ws://127.0.0.1:PORT — what automator.connect({ wsEndpoint }) takes. */
   wsEndpoint: string;
   emulatorUrl: string;
+  /** Resolves when the runtime ends (the client's Tool.close, or stop()). */
+  exited: Promise<void>;
   /** What the runtime printed (jest's output), for a failure's explanation. */
   output(): string;
   stop(): Promise<void>;
@@ -84,7 +86,8 @@ export async function startHeadless(opts: HeadlessOptions): Promise<Headless> {
         }
       }, 100);
     });
-    return { wsEndpoint, emulatorUrl, output: () => output.join(''), stop };
+    const exited = waitForExit(child).then(() => undefined);
+    return { wsEndpoint, emulatorUrl, exited, output: () => output.join(''), stop };
   } catch (err) {
     await stop();
     throw err;

@@ -25,7 +25,7 @@ export interface Journey {
   world: JourneyWorld;
   /** The OPENID the mini-program is signed in as. */
   me: string;
-  /** A superadmin (ADMIN_OPENIDS) of the emulator, for arranging. */
+  /** A superadmin of the emulator (in ADMIN_OPENIDS; under DevTools, start `npm start` with it), for arranging. */
   superadmin: string;
   /** Runs one named step (its failure names the journey and the step). */
   step<T>(title: string, run: () => Promise<T>): Promise<T>;
@@ -55,13 +55,12 @@ async function openDevtools(): Promise<{ mp: MiniProgram; url: string; me: strin
 export async function openJourney(name: string): Promise<Journey> {
   const opened = mode() === 'devtools' ? await openDevtools() : await openHeadless();
   const { mp } = opened;
-  const superadmin = process.env.JOURNEY_SUPERADMIN ?? SUPERADMIN;
   return {
     name,
     mp,
     world: worldAt(opened.url),
     me: opened.me,
-    superadmin,
+    superadmin: SUPERADMIN,
     step: (title, run) => step(name, title, run),
     async finish() {
       mkdirSync(SHOTS_DIR, { recursive: true });
