@@ -5,7 +5,7 @@ import automator from 'miniprogram-automator';
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram';
 import { registerWorkerWith, seedOrgsWith, SUPERADMIN } from '../support/arrange';
 import { startHeadless, type Headless } from '../../scripts/headless/launch';
-import { waitForData, waitForPage } from '../journeys/support/steps';
+import { step, tapCell, waitForData, waitForPage, waitForText } from '../journeys/support/steps';
 import { worldAt } from '../journeys/support/world';
 
 const ME = 'runtime-rider';
@@ -166,4 +166,16 @@ test('the camera photographs the page on top of the stack', async () => {
   const png = Buffer.from((await mp.screenshot()) as string, 'base64');
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(png.readUInt32BE(16)).toBe(750); // 375 pt at 2x
+});
+
+test('a broken step fails naming the journey and the step, with what was missing', async () => {
+  const me = await route('switchTab', '/pages/me/index');
+  await expect(step('my-journey', 'the rider taps 我的积分', () => tapCell(me, '#no-such-cell'))).rejects.toThrow(
+    'journey「my-journey」step「the rider taps 我的积分」: nothing matches #no-such-cell',
+  );
+  await expect(
+    step('my-journey', 'the profile greets the rider', () => waitForText(me, '.profile', '张小快', { timeoutMs: 500 })),
+  ).rejects.toThrow(
+    'journey「my-journey」step「the profile greets the rider」: timed out after 500 ms waiting for 「张小快」 in .profile on pages/me/index',
+  );
 });
