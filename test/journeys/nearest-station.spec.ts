@@ -52,9 +52,10 @@ test('a rider finds the nearest station on the map and opens it', async () => {
       const all = (await map.$$('.row')) as Element[];
       return all.length === 4 ? all : null;
     });
-    const ids = await Promise.all(found.map((r) => r.attribute('id')));
-    const expected = [near.id, mid.id, far.id, orgs.station.id].map((id) => `station-${id}`);
-    if (ids.join() !== expected.join()) throw new Error(`rows are ${ids.join(', ')}; expected ${expected.join(', ')}`);
+    const names = await Promise.all(found.map(async (r) => (await need(r, '.row-name')).text()));
+    const expected = [near, mid, far, orgs.station].map((st) => st.name);
+    if (names.join() !== expected.join())
+      throw new Error(`rows are ${names.join(', ')}; expected ${expected.join(', ')}`);
     const distances = await Promise.all(found.map(async (r) => metres(await (await need(r, '.row-distance')).text())));
     if (distances.some((d, i) => i > 0 && d < distances[i - 1]!)) throw new Error(`distances ${distances.join(', ')}`);
     if (distances[0]! >= 1000) throw new Error(`the nearest is ${distances[0]} m away; expected about 220 m`);
