@@ -47,7 +47,7 @@ module.exports = {
       displayName: 'journeys',
       testEnvironment: 'node',
       moduleFileExtensions,
-      testMatch: ['<rootDir>/test/journeys/**/*.spec.ts'],
+      testMatch: ['<rootDir>/test/journeys/**/*.spec.ts', '<rootDir>/test/headless/**/*.spec.ts'],
       transform: { '^.+\\.ts$': swc },
     },
   ],

@@ -113,14 +113,15 @@ const unprefixed = (classes: string) =>
     .map((c) => c.replace(/^.*?--/, ''))
     .join(' ');
 
+/** An attribute as written in the WXML: the element's own, else what the template bound (id, src… simulate keeps them on the node). */
 export function attributeOf(node: XNode, name: string): string | null {
-  const dom = node.$$;
-  if (dom) {
-    const value = dom.getAttribute(name);
-    return name === 'class' && value !== null ? unprefixed(value) : value;
-  }
+  const fromDom = node.$$?.getAttribute(name) ?? null;
+  if (fromDom !== null) return name === 'class' ? unprefixed(fromDom) : fromDom;
+  if (name === 'id' && (node as { id?: string }).id) return (node as { id?: string }).id!;
   const attr = node._vt?.attrs?.find((a) => a.name === name);
-  return attr === undefined ? null : String(attr.value);
+  if (attr !== undefined) return attr.value === undefined || attr.value === null ? null : String(attr.value);
+  const own = (node as unknown as Record<string, unknown>)[name];
+  return typeof own === 'string' || typeof own === 'number' ? String(own) : null;
 }
 
 /** The element's markup with WXML tag names (wx-view → view) and unprefixed classes. */

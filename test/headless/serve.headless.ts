@@ -4,6 +4,8 @@
 // to stop). `npm run devtools:headless` and the journeys start it through
 // scripts/headless/launch.ts, which passes these settings.
 import { writeFileSync } from 'node:fs';
+import { captureOf, useFileServer } from '../screens/capture';
+import { startCamera } from './camera';
 import { launch } from './runtime';
 import { serve } from './protocol';
 import type { Context } from './handlers/context';
@@ -20,12 +22,23 @@ const setting = (name: string): string => {
 
 test('the headless mini-program runtime serves the automator protocol until Tool.close', async () => {
   const runtime = await launch({ backendUrl: setting('HEADLESS_BACKEND_URL'), openid: setting('HEADLESS_OPENID') });
+  const fileUrl = useFileServer(runtime.backendUrl);
+  const camera = startCamera();
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   const ctx: Context = {
     runtime,
     server: null,
-    screenshot: () => Promise.reject(new Error('App.captureScreenshot: the camera is not built yet')),
+    async screenshot() {
+      await runtime.idle();
+      const top = runtime.router.current;
+      if (!top) throw new Error('App.captureScreenshot: no page is open');
+      const shot = await camera.photograph(captureOf(top.path, top.root, { fileUrl, errors: [] }));
+      // What the camera saw wrong (a blank canvas, "undefined" on screen) reaches the spec's console.
+      for (const finding of shot.findings)
+        ctx.server?.emit('App.logAdded', { type: 'warn', args: [`camera: ${top.path}: ${finding}`] });
+      return shot.png;
+    },
     shutdown: () => stop(),
   };
   const onRejection = (reason: unknown) =>
@@ -42,4 +55,5 @@ test('the headless mini-program runtime serves the automator protocol until Tool
   await stopped;
   process.off('unhandledRejection', onRejection);
   await server.close();
+  await camera.stop();
 }, 0x7fffffff);

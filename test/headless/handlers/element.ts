@@ -30,6 +30,23 @@ function domProperty(node: XNode, name: string): unknown {
   return dom ? plain(dom[name]) : null;
 }
 
+const camel = (name: string) => name.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+
+/** A built-in's properties are what the template bound on it (simulate declares none). */
+const boundOf = (node: XNode) => new Map((node._vt?.attrs ?? []).map((a) => [camel(a.name), a.value]));
+
+function publicProperties(node: XNode & { __propPublic?: Record<string, boolean> }): Record<string, boolean> {
+  if (!builtInTag(node)) return node.__propPublic ?? {};
+  return Object.fromEntries([...boundOf(node).keys()].map((k) => [k, true]));
+}
+
+/** A public property's value: in the component's data (custom), or as bound in the template (a built-in's src). */
+function propertyOf(node: XNode, name: string): unknown {
+  const data = instanceOf(node)?.data;
+  if (!builtInTag(node) && data && name in data) return data[name];
+  return boundOf(node).get(name);
+}
+
 function customOnly(node: XNode, method: string) {
   const inst = instanceOf(node);
   if (builtInTag(node) || !inst) throw new Error(`${method}: only a custom component has data and methods`);
@@ -103,13 +120,12 @@ export function elementHandlers(ctx: Context): Handlers {
     'Element.getDOMProperties': (p) => ({
       properties: ((p.names as string[]) ?? []).map((n) => domProperty(nodeOf(p), n)),
     }),
+    // A component's public properties (a built-in's src, value…), as exparser keeps them on the node.
     'Element.getProperties': (p) => {
-      const node = nodeOf(p);
-      const data = instanceOf(node)?.data ?? {};
+      const node = nodeOf(p) as XNode & { __propPublic?: Record<string, boolean> };
+      const names = (p.names as string[]) ?? [];
       return {
-        properties: ((p.names as string[]) ?? []).map((n) =>
-          n === '__propPublic' ? plain(Object.fromEntries(Object.keys(data).map((k) => [k, true]))) : plain(data[n]),
-        ),
+        properties: names.map((n) => (n === '__propPublic' ? publicProperties(node) : plain(propertyOf(node, n)))),
       };
     },
     'Element.getAttributes': (p) => ({
