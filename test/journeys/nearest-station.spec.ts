@@ -5,9 +5,10 @@ import type Element from 'miniprogram-automator/out/Element';
 import { seedOrgsWith } from '../support/arrange';
 import { openJourney, type Journey } from './support/journey';
 import { start } from './support/nav';
-import { locationAllowedAt, restoreLocation, RIDER_AT, stationsAroundRider } from './support/station';
-import { need, until, waitForElement, waitForPage, waitForText } from './support/steps';
-import { waitForTextWithin } from './support/within';
+import { LOCATION_APIS, locationAllowedBefore, restorePhone } from './support/phone';
+import { RIDER_AT, stationsAroundRider } from './support/station';
+import { until, waitForPage, waitForText } from './support/steps';
+import { tapOn, textIn, waitForTextIn } from './support/screen';
 
 /** "222 米" / "3.3 公里" in metres. */
 function metres(text: string): number {
@@ -21,7 +22,7 @@ beforeAll(async () => {
   j = await openJourney('nearest-station');
 }, 120_000);
 afterAll(async () => {
-  await restoreLocation(j.mp).catch(() => undefined);
+  await restorePhone(j.mp, ...LOCATION_APIS).catch(() => undefined);
   await j?.close();
 });
 
@@ -34,16 +35,14 @@ test('a rider finds the nearest station on the map and opens it', async () => {
     stationsAroundRider(world.call, superadmin, orgs.district.id),
   );
   await j.step('the phone allowed location before, and the rider stands in 城南', () =>
-    locationAllowedAt(mp, RIDER_AT),
+    locationAllowedBefore(mp, RIDER_AT),
   );
 
   const home = await j.step('the rider opens the home page', () => start(mp, '/pages/home/index'));
-  const stations = await j.step('the home page names the nearest open station', async () => {
-    const box = await need(home, '#nearest');
-    await waitForTextWithin(box, '#nearest-station', near.name);
-    return box;
-  });
-  await j.step('the rider taps 附近驿站', async () => (await need(stations, '#stations-entry')).tap());
+  await j.step('the home page names the nearest open station', () =>
+    waitForTextIn(home, '#nearest', '#nearest-station', near.name),
+  );
+  await j.step('the rider taps 附近驿站', () => tapOn(home, '#nearest', '#stations-entry'));
   const map = await j.step('the station map opens', () => waitForPage(mp, 'packages/station/pages/index/index'));
 
   const rows = await j.step('it lists the stations by distance from the rider, nearest first', async () => {
@@ -52,11 +51,11 @@ test('a rider finds the nearest station on the map and opens it', async () => {
       const all = (await map.$$('.row')) as Element[];
       return all.length === 4 ? all : null;
     });
-    const names = await Promise.all(found.map(async (r) => (await need(r, '.row-name')).text()));
+    const names = await Promise.all(found.map((r) => textIn(r, '.row-name')));
     const expected = [near, mid, far, orgs.station].map((st) => st.name);
     if (names.join() !== expected.join())
       throw new Error(`rows are ${names.join(', ')}; expected ${expected.join(', ')}`);
-    const distances = await Promise.all(found.map(async (r) => metres(await (await need(r, '.row-distance')).text())));
+    const distances = await Promise.all(found.map(async (r) => metres(await textIn(r, '.row-distance'))));
     if (distances.some((d, i) => i > 0 && d < distances[i - 1]!)) throw new Error(`distances ${distances.join(', ')}`);
     if (distances[0]! >= 1000) throw new Error(`the nearest is ${distances[0]} m away; expected about 220 m`);
     return found;
@@ -69,14 +68,11 @@ test('a rider finds the nearest station on the map and opens it', async () => {
   await j.step('the rider taps the first station: 城南骑手驿站', () => rows[0]!.tap());
   await j.step('its row is highlighted and its card opens with the distance', async () => {
     await until('the first row selected', async () => (await rows[0]!.attribute('class')).includes('row--selected'));
-    const card = await waitForElement(map, '#card');
-    await waitForTextWithin(card, '.card-title', near.name);
-    await waitForTextWithin(card, '.card-distance', '米');
-    await waitForTextWithin(card, '#card-call', '拨打电话');
+    await waitForTextIn(map, '#card', '.card-title', near.name);
+    await waitForTextIn(map, '#card', '.card-distance', '米');
+    await waitForTextIn(map, '#card', '#card-call', '拨打电话');
   });
-  await j.step('the rider taps 服务、设施与照片', async () =>
-    (await need(await need(map, '#card'), '#card-detail')).tap(),
-  );
+  await j.step('the rider taps 服务、设施与照片', async () => tapOn(map, '#card', '#card-detail'));
   const detail = await j.step("the station's page opens", () =>
     waitForPage(mp, 'packages/station/pages/station/index'),
   );

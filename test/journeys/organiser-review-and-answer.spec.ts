@@ -16,7 +16,7 @@ import {
   registerCourier,
 } from './support/organiser';
 import { need, tapButton, tapCell, typeInto, until, waitForElement, waitForPage, waitForText } from './support/steps';
-import { waitForTextWithin } from './support/within';
+import { tapOn, waitForTextIn } from './support/screen';
 
 const ADMIN_HOME = 'packages/admin/pages/index/index';
 const ANSWER = '已协调城东驿站添置微波炉，下周一起午间 11:00–14:00 可以热饭。';
@@ -59,14 +59,15 @@ test('an organiser approves a nomination and answers a demand, and the courier s
   const manage = await j.step('the management page opens', () =>
     waitForPage(mp, 'packages/campaign/pages/admin-campaign-manage/index'),
   );
-  const tab = await j.step(`推荐审核 lists ${COURIER.realName}'s nomination, 待审核`, async () => {
-    const nominations = await waitForElement(manage, '#nominations');
-    await waitForTextWithin(nominations, `#nomination-${nomination.id}`, COURIER.realName);
-    await waitForTextWithin(nominations, `#nomination-${nomination.id}`, '待审核');
-    return nominations;
+  const card = `#nomination-${nomination.id}`;
+  await j.step(`推荐审核 lists ${COURIER.realName}'s nomination, 待审核`, async () => {
+    await waitForTextIn(manage, '#nominations', card, COURIER.realName);
+    await waitForTextIn(manage, '#nominations', card, '待审核');
   });
-  await j.step('the organiser taps 通过', () => tapButton(tab, `#approve-${nomination.id}`));
-  await j.step('the nomination shows 已通过', () => waitForTextWithin(tab, `#nomination-${nomination.id}`, '已通过'));
+  await j.step('the organiser taps 通过', async () =>
+    tapButton(await need(manage, '#nominations'), `#approve-${nomination.id}`),
+  );
+  await j.step('the nomination shows 已通过', () => waitForTextIn(manage, '#nominations', card, '已通过'));
   await j.step(`${COURIER.realName} sees their nomination approved, and is a public candidate`, async () => {
     const mineNow = await myNominations(world.call, campaign.id);
     const n = mineNow.items.find((x) => x.id === nomination.id);
@@ -83,7 +84,7 @@ test('an organiser approves a nomination and answers a demand, and the courier s
     await waitForText(queue, `#case-${demand.id}`, DEMAND.title);
     await waitForText(queue, `#case-${demand.id}`, '待受理');
   });
-  await j.step('the organiser taps the demand', async () => (await need(queue, `#case-${demand.id}`)).tap());
+  await j.step('the organiser taps the demand', () => tapOn(queue, `#case-${demand.id}`));
   const page = await j.step("the demand's page opens", () => waitForPage(mp, 'packages/cases/pages/admin-case/index'));
   await j.step('it shows the raiser and what they asked', async () => {
     await waitForText(page, '#raiser-name', COURIER.realName);
@@ -92,9 +93,8 @@ test('an organiser approves a nomination and answers a demand, and the courier s
   });
   await j.step('the organiser taps 答复', () => tapButton(page, '#action-answer'));
   const sheet = await j.step('the answer sheet opens', async () => {
-    const host = await need(page, '#action-sheet');
-    await waitForTextWithin(host, '.sheet-title', '答复提出人');
-    return host;
+    await waitForTextIn(page, '#action-sheet', '.sheet-title', '答复提出人');
+    return need(page, '#action-sheet');
   });
   await j.step('the organiser types the answer', () => typeInto(sheet, '#sheet-text', ANSWER));
   await j.step('the organiser taps 确定', async () => tapButton(await need(sheet, '#sheet-actions'), '#save'));

@@ -1,10 +1,11 @@
 // A rider checks in on today's quote, then studies a micro lecture to completion —
 // honestly: the article is read for its 30 seconds, as the server credits no more
 // than the time that passed — and finds both in 我的学习.
-import { registerWorkerWith, seedOrgsWith } from '../support/arrange';
 import { openJourney, type Journey } from './support/journey';
 import { goBack, start } from './support/nav';
-import { need, tapButton, until, waitForElement, waitForPage, waitForText } from './support/steps';
+import { arrangeRider } from './support/rider';
+import { tapOn, textIn } from './support/screen';
+import { tapButton, until, waitForElement, waitForPage, waitForText } from './support/steps';
 import { publishedArticle, publishQuote } from './support/study';
 
 const QUOTE = { text: '学而时习之，不亦说乎？', source: '《论语·学而》' };
@@ -17,16 +18,15 @@ beforeAll(async () => {
 afterAll(() => j?.close());
 
 test("a rider checks in on today's quote and studies a lecture to completion", async () => {
-  const { mp, world, me, superadmin } = j;
-  const orgs = await j.step('the district and its branches exist', () => seedOrgsWith(world.call));
-  await j.step('the rider is registered as a courier of the express branch', () =>
-    registerWorkerWith(world.call, me, orgs.expressBranch.id),
+  const { mp, world } = j;
+  const { orgs, organiser } = await j.step('the rider is registered in the express branch of a district', () =>
+    arrangeRider(j),
   );
   await j.step("an organiser publishes today's quote", () =>
-    publishQuote(world.call, superadmin, orgs.district.id, QUOTE.text, QUOTE.source),
+    publishQuote(world.call, organiser, orgs.district.id, QUOTE.text, QUOTE.source),
   );
   const lecture = await j.step('an organiser publishes a 30-second article lecture', () =>
-    publishedArticle(world.call, superadmin, orgs.district.id, TITLE),
+    publishedArticle(world.call, organiser, orgs.district.id, TITLE),
   );
 
   const home = await j.step('the rider opens the home page', () => start(mp, '/pages/home/index'));
@@ -35,7 +35,7 @@ test("a rider checks in on today's quote and studies a lecture to completion", a
     await waitForText(home, '.quote-source', QUOTE.source);
     await waitForText(home, '#checkin', '打卡');
     await waitForText(home, '.checkin-summary', '累计 0 天');
-    return (await need(home, '.quote-day')).text();
+    return textIn(home, '.quote-day');
   });
   await j.step('the rider taps 打卡', () => tapButton(home, '#checkin'));
   await j.step('the button turns to 今日已打卡 · 连续 1 天, and the summary to 累计 1 天', async () => {
@@ -43,7 +43,7 @@ test("a rider checks in on today's quote and studies a lecture to completion", a
     await waitForText(home, '.checkin-summary', '累计 1 天');
   });
 
-  await j.step('the rider taps 每日金句', async () => (await need(home, '#feature-quote')).tap());
+  await j.step('the rider taps 每日金句', () => tapOn(home, '#feature-quote'));
   const quotes = await j.step('the quotes page opens', () => waitForPage(mp, 'packages/study/pages/quotes/index'));
   await j.step("today's quote is listed, marked 已打卡", async () => {
     await waitForText(quotes, `#day-${day}`, QUOTE.text);
@@ -51,10 +51,10 @@ test("a rider checks in on today's quote and studies a lecture to completion", a
   });
 
   const back = await j.step('the rider goes back to the home page', () => goBack(mp, 'pages/home/index'));
-  await j.step('the rider taps 微党课', async () => (await need(back, '#feature-lecture')).tap());
+  await j.step('the rider taps 微党课', () => tapOn(back, '#feature-lecture'));
   const lectures = await j.step('the lecture list opens', () => waitForPage(mp, 'packages/study/pages/lectures/index'));
   await j.step('the lecture is listed, 未开始', () => waitForText(lectures, `#lecture-${lecture.id}`, '未开始'));
-  await j.step('the rider taps the lecture', async () => (await need(lectures, `#lecture-${lecture.id}`)).tap());
+  await j.step('the rider taps the lecture', () => tapOn(lectures, `#lecture-${lecture.id}`));
   const page = await j.step('the lecture page opens', () => waitForPage(mp, 'packages/study/pages/lecture/index'));
   await j.step('it shows the article, and progress 未开始', async () => {
     await waitForText(page, '.title', TITLE);
@@ -68,7 +68,7 @@ test("a rider checks in on today's quote and studies a lecture to completion", a
     until(
       'progress 已学 n% with 0 < n < 100',
       async () => {
-        const t = await (await need(page, '#progress-text')).text();
+        const t = await textIn(page, '#progress-text');
         const n = Number(/已学 (\d+)%/.exec(t)?.[1] ?? NaN);
         return n > 0 && n < 100 ? t : null;
       },
@@ -84,7 +84,7 @@ test("a rider checks in on today's quote and studies a lecture to completion", a
     goBack(mp, 'packages/study/pages/lectures/index'),
   );
   await j.step('the lecture is listed 已学完', () => waitForText(list, `#lecture-${lecture.id}`, '已学完'));
-  await j.step('the rider taps 我的学习', async () => (await need(list, '#my-study')).tap());
+  await j.step('the rider taps 我的学习', () => tapOn(list, '#my-study'));
   const mine = await j.step('我的学习 opens', () => waitForPage(mp, 'packages/study/pages/my-study/index'));
   await j.step('it counts the check-in: 连续 1 天, 累计 1 天, 今日已打卡', async () => {
     await waitForText(mine, '#streak', '1');

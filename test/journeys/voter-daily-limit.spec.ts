@@ -8,7 +8,7 @@ import { countsSeenBy, VOTES_PER_DAY, votingCampaign } from './support/campaign'
 import { openJourney, type Journey } from './support/journey';
 import { goBack, start } from './support/nav';
 import { need, tapButton, until, waitForPage, waitForText } from './support/steps';
-import { waitForTextWithin } from './support/within';
+import { tapOn, waitForTextIn } from './support/screen';
 
 const CAMPAIGN_PAGE = 'packages/campaign/pages/campaign/index';
 const CANDIDATE_PAGE = 'packages/campaign/pages/candidate/index';
@@ -27,11 +27,10 @@ test('a voter votes to the daily limit and the next vote is refused', async () =
   );
   const [first, second, third, fourth] = candidates as [Candidate, Candidate, Candidate, Candidate];
   /** What a candidate's row on the list says of its votes. */
-  const rowVotes = async (c: Candidate, text: string) =>
-    waitForTextWithin(await need(page, `#candidate-${c.id}`), '.candidate-votes', text);
+  const rowVotes = (c: Candidate, text: string) => waitForTextIn(page, `#candidate-${c.id}`, '.candidate-votes', text);
 
   const home = await j.step('the rider opens the home page', () => start(mp, '/pages/home/index'));
-  await j.step('the rider taps 最美新就业群体', async () => (await need(home, '#feature-campaign')).tap());
+  await j.step('the rider taps 最美新就业群体', () => tapOn(home, '#feature-campaign'));
   const list = await j.step('the campaign list opens', () => waitForPage(mp, 'packages/campaign/pages/index/index'));
   await j.step('the rider taps the campaign', async () =>
     (await until('the campaign row', () => list.$(`#campaign-${campaign.id}`))).tap(),
@@ -53,9 +52,7 @@ test('a voter votes to the daily limit and the next vote is refused', async () =
     await waitForText(page, '#vote-state', '今日还可投 1 票');
   });
 
-  await j.step(`the rider opens ${first.name}'s page`, async () =>
-    (await need(await need(page, `#candidate-${first.id}`), '.candidate-main')).tap(),
-  );
+  await j.step(`the rider opens ${first.name}'s page`, () => tapOn(page, `#candidate-${first.id}`, '.candidate-main'));
   let candidate = await j.step("the candidate's page opens", () => waitForPage(mp, CANDIDATE_PAGE));
   await j.step('it says the rider voted for them today, and 1 vote is left', async () => {
     await waitForText(candidate, '#name', first.name);
@@ -69,9 +66,7 @@ test('a voter votes to the daily limit and the next vote is refused', async () =
   });
 
   page = await j.step('the rider goes back to the campaign', () => goBack(mp, CAMPAIGN_PAGE));
-  await j.step(`the rider opens ${third.name}'s page`, async () =>
-    (await need(await need(page, `#candidate-${third.id}`), '.candidate-main')).tap(),
-  );
+  await j.step(`the rider opens ${third.name}'s page`, () => tapOn(page, `#candidate-${third.id}`, '.candidate-main'));
   candidate = await j.step("the candidate's page opens", () => waitForPage(mp, CANDIDATE_PAGE));
   await j.step('the rider casts the last vote of the day there', async () => {
     await waitForText(candidate, '#name', third.name);

@@ -1,8 +1,5 @@
 // What the station journey arranges: stations open all day at known distances
-// from where the rider stands, and a phone that allowed location before — the
-// wx APIs utils/location.ts asks (getSetting, getPrivacySetting, getLocation),
-// mocked the same way on WeChat DevTools.
-import type MiniProgram from 'miniprogram-automator/out/MiniProgram';
+// from where the rider stands (the phone's side is support/phone.ts).
 import type { StationAdminView } from '../../../typings/station';
 import { type Call, stationInput } from '../../support/arrange';
 
@@ -31,30 +28,4 @@ export async function stationsAroundRider(call: Call, admin: string, parentId: s
   const mid = await save('滨江党群服务驿站', 'BJ-01', 0, 0.01, '滨江路 8 号');
   const near = await save('城南骑手驿站', 'CN-01', 0.002, 0, '城南街 2 号');
   return { near, mid, far };
-}
-
-const LOCATION_APIS = ['getSetting', 'getPrivacySetting', 'getLocation'] as const;
-
-/** The phone allowed location (and agreed to the privacy guide) before, and stands at `at`. */
-export async function locationAllowedAt(mp: MiniProgram, at: { lat: number; lng: number }): Promise<void> {
-  await mp.mockWxMethod('getSetting', {
-    authSetting: { 'scope.userLocation': true },
-    errMsg: 'getSetting:ok',
-  });
-  await mp.mockWxMethod('getPrivacySetting', {
-    needAuthorization: false,
-    privacyContractName: '《新就业群体之家隐私保护指引》',
-    errMsg: 'getPrivacySetting:ok',
-  });
-  await mp.mockWxMethod('getLocation', {
-    latitude: at.lat,
-    longitude: at.lng,
-    speed: 0,
-    accuracy: 20,
-    errMsg: 'getLocation:ok',
-  });
-}
-
-export async function restoreLocation(mp: MiniProgram): Promise<void> {
-  for (const api of LOCATION_APIS) await mp.restoreWxMethod(api);
 }
