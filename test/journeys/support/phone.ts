@@ -54,15 +54,30 @@ export function cameraTakes(mp: MiniProgram, name: string): Promise<void> {
   );
 }
 
-/** Location was never asked for, and the phone is at `at` once the rider allows it (gcj02). */
-export async function phoneIsAt(mp: MiniProgram, at: { lat: number; lng: number }): Promise<void> {
-  await mp.mockWxMethod('getSetting', { authSetting: {}, errMsg: 'getSetting:ok' });
-  await mp.mockWxMethod('getLocation', {
+/** wx.getLocation answers `at` (gcj02). */
+function phonePositionAt(mp: MiniProgram, at: { lat: number; lng: number }): Promise<void> {
+  return mp.mockWxMethod('getLocation', {
     latitude: at.lat,
     longitude: at.lng,
     accuracy: 20,
     errMsg: 'getLocation:ok',
   });
+}
+
+/** Location was never asked for, and the phone is at `at` once the rider allows it (gcj02). */
+export async function phoneIsAt(mp: MiniProgram, at: { lat: number; lng: number }): Promise<void> {
+  await mp.mockWxMethod('getSetting', { authSetting: {}, errMsg: 'getSetting:ok' });
+  await phonePositionAt(mp, at);
+}
+
+/** What utils/location.ts asks WeChat before and for a position. */
+export const LOCATION_APIS = ['getSetting', 'getPrivacySetting', 'getLocation'];
+
+/** Location was allowed before (and the privacy guide agreed to), and the phone is at `at` (gcj02). */
+export async function locationAllowedBefore(mp: MiniProgram, at: { lat: number; lng: number }): Promise<void> {
+  await mp.mockWxMethod('getSetting', { authSetting: { 'scope.userLocation': true }, errMsg: 'getSetting:ok' });
+  await mp.mockWxMethod('getPrivacySetting', { needAuthorization: false, errMsg: 'getPrivacySetting:ok' });
+  await phonePositionAt(mp, at);
 }
 
 /** Puts back what a journey mocked. */
