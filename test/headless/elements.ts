@@ -3,6 +3,8 @@
 // element the client builds depends on what we say it is: a built-in tag by its
 // bare name ('input' gets input()), a custom component with a nodeId (gets
 // data()/callMethod()).
+import { richTextHtml } from '../screens/serialize';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const exparser = require('miniprogram-exparser') as {
   Element: { new (): object; getMethodCaller(node: unknown): Instance | undefined };
@@ -94,10 +96,19 @@ export function domsOf(node: XNode): HTMLElement[] {
   return out;
 }
 
+/** What a <rich-text> shows: its bound nodes (simulate renders the element empty). */
+function richText(el: Element): string {
+  const node = (el as unknown as { __wxElement?: XNode }).__wxElement;
+  const box = document.createElement('div');
+  box.innerHTML = richTextHtml(node?._vt?.attrs?.find((a) => a.name === 'nodes')?.value);
+  return box.textContent ?? '';
+}
+
 /** innerText as a phone shows it: text squeezed, nothing from [hidden] elements (jsdom has no innerText). */
 export function textOf(node: XNode): string {
   const text = (el: Element): string => {
     if (el.hasAttribute('hidden')) return '';
+    if (el.tagName === 'WX-RICH-TEXT') return richText(el);
     return Array.from(el.childNodes)
       .map((c) => (c.nodeType === 3 ? (c.textContent ?? '') : c.nodeType === 1 ? text(c as Element) : ''))
       .join('');

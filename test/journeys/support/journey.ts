@@ -1,7 +1,7 @@
 // Opens a journey: the real miniprogram-automator client driving either the
 // headless runtime (default: its own emulator, the app signed in as `me`) or WeChat
-// DevTools (MP_AUTOMATOR=devtools: automator.launch on this project, in local mode
-// against `npm start`'s emulator, signed in as config/env.ts' devOpenid).
+// DevTools (MP_AUTOMATOR=devtools: automator.launch on this project, in local mode against
+// a fresh emulator at config/env.ts' emulatorUrl, signed in as its devOpenid).
 // See docs/journeys.md.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -42,14 +42,36 @@ async function openHeadless(): Promise<{ mp: MiniProgram; url: string; me: strin
   return { mp, url: headless.emulatorUrl, me, stop: headless.stop };
 }
 
+/**
+ * DevTools in local mode calls the emulator at config/env.ts' emulatorUrl: each journey gets a
+ * fresh one there (in memory), as headless journeys do — unless JOURNEY_EMULATOR_URL names one
+ * already running. One journey at a time (--runInBand): they share the port.
+ */
 async function openDevtools(): Promise<{ mp: MiniProgram; url: string; me: string; stop(): Promise<void> }> {
   const cliPath = process.env.WECHAT_DEVTOOLS_CLI;
   if (!cliPath) throw new Error('MP_AUTOMATOR=devtools needs WECHAT_DEVTOOLS_CLI (the DevTools cli path)');
   const env = readFileSync(join(PROJECT_ROOT, 'miniprogram/config/env.ts'), 'utf8');
   if (ENV.transport !== 'local' || !/transport: 'local'/.test(env))
     throw new Error("MP_AUTOMATOR=devtools needs miniprogram/config/env.ts in local mode (transport: 'local')");
-  const mp = await automator.launch({ cliPath, projectPath: PROJECT_ROOT });
-  return { mp, url: process.env.JOURNEY_EMULATOR_URL ?? ENV.emulatorUrl, me: ENV.devOpenid, stop: async () => {} };
+  const given = process.env.JOURNEY_EMULATOR_URL;
+  const { spawnEmulator, waitForExit } = await import('../../../scripts/dev/process');
+  const emulator = given
+    ? null
+    : await spawnEmulator(['--port', new URL(ENV.emulatorUrl).port || '80', '--memory', '--no-timers'], {
+        ADMIN_OPENIDS: SUPERADMIN,
+      });
+  const stopEmulator = async () => {
+    if (!emulator) return;
+    emulator.child.kill('SIGTERM');
+    await waitForExit(emulator.child);
+  };
+  try {
+    const mp = await automator.launch({ cliPath, projectPath: PROJECT_ROOT });
+    return { mp, url: given ?? ENV.emulatorUrl, me: ENV.devOpenid, stop: stopEmulator };
+  } catch (err) {
+    await stopEmulator();
+    throw err;
+  }
 }
 
 export async function openJourney(name: string): Promise<Journey> {
