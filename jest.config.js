@@ -41,5 +41,14 @@ module.exports = {
         '^tdesign-miniprogram/(.*)$': '<rootDir>/miniprogram/miniprogram_npm/tdesign-miniprogram/$1',
       },
     },
+    {
+      // End-to-end journeys: the real miniprogram-automator client driving the headless
+      // runtime (test/headless/) or, with MP_AUTOMATOR=devtools, WeChat DevTools.
+      displayName: 'journeys',
+      testEnvironment: 'node',
+      moduleFileExtensions,
+      testMatch: ['<rootDir>/test/journeys/**/*.spec.ts', '<rootDir>/test/headless/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': swc },
+    },
   ],
 };

@@ -42,18 +42,34 @@ async function open(pageId: string, query: Record<string, string>): Promise<Rend
   return page;
 }
 
-/** The title a page set with wx.setNavigationBarTitle (null = the one in its json). */
-let titleSet: string | null = null;
+/**
+ * The titles pages set with wx.setNavigationBarTitle, by the page on top of
+ * getCurrentPages() when the title was set (the headless runtime keeps a real stack),
+ * or under NO_STACK (a capture shows one page, and getCurrentPages() is empty).
+ */
+const titles = new WeakMap<object, string>();
+const NO_STACK = {};
 let currentFileUrl: (fileId: string) => string = (id) => id;
 
 function installWxRecorders(): void {
-  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+  const g = globalThis as unknown as { wx: Record<string, unknown>; getCurrentPages?: () => object[] };
+  const wx = g.wx;
   const original = wx.setNavigationBarTitle as ((o: { title: string }) => unknown) | undefined;
   wx.setNavigationBarTitle = (o: { title: string }) => {
-    titleSet = o.title;
+    titles.set(g.getCurrentPages?.().at(-1) ?? NO_STACK, o.title);
     return original?.(o);
   };
   installRecordingCanvas(() => currentFileUrl);
+}
+
+/**
+ * Where the camera's browser fetches a cloud:// file: the emulator at `backend`
+ * serves it under /storage/files/. Also what the pages' canvases draw from
+ * (wx.cloud.downloadFile) from now on.
+ */
+export function useFileServer(backend: string): (fileId: string) => string {
+  currentFileUrl = (id) => id.replace(/^cloud:\/\/[^/]+\//, `${backend}/storage/files/`);
+  return currentFileUrl;
 }
 
 /** Today in Beijing at `hhmm` ("10:30"), as the server's pinned "now". */
@@ -101,6 +117,49 @@ function describeError(err: unknown): string {
   return err instanceof Error ? `${err.message}\n${err.stack ?? ''}`.slice(0, 2000) : String(err);
 }
 
+export interface CaptureExtra {
+  /** cloud:// id → URL the camera's browser can load (useFileServer). */
+  fileUrl(fileId: string): string;
+  /** Errors thrown or logged while the page was shown. */
+  errors: string[];
+  state?: string;
+  caption?: string;
+  /** The PNG's name without extension (default: the page path with / as -). */
+  file?: string;
+}
+
+/**
+ * What the camera needs of a page as it is on screen now: its HTML and styles, its
+ * navigation bar (the title it set, or its json's), its tab. `page` null = it never
+ * rendered (an empty screen; `errors` says why).
+ */
+export function captureOf(pagePath: string, page: RenderedPage | null, extra: CaptureExtra): Capture {
+  const json = pageJsonOf(pagePath);
+  const app = appJson();
+  const title = (page?.instance && titles.get(page.instance as object)) ?? titles.get(NO_STACK);
+  return {
+    page: pagePath,
+    state: extra.state ?? '',
+    caption: extra.caption ?? '',
+    file: extra.file ?? pagePath.replace(/\//g, '-'),
+    title: title ?? json.navigationBarTitleText ?? app.window.navigationBarTitleText ?? '',
+    navBackground: json.navigationBarBackgroundColor ?? app.window.navigationBarBackgroundColor ?? '#ffffff',
+    navText: (json.navigationBarTextStyle ?? app.window.navigationBarTextStyle ?? 'black') as 'white' | 'black',
+    background: json.backgroundColor ?? app.window.backgroundColor ?? '#ffffff',
+    tab: app.tabBar.list.findIndex((t) => t.pagePath === pagePath),
+    html: page?.dom
+      ? serializePage(page.dom, {
+          fileUrl: extra.fileUrl,
+          canvases: takeRecordings(),
+          maps: mapContexts(),
+          userLocation: userLocation(),
+        })
+      : '',
+    css: browserSelectors(pageStyles(pagePath, document)),
+    errors: extra.errors,
+  };
+}
+
 /** One state of one page (loaded with loadPage), as the camera needs it. */
 export async function captureState(
   pagePath: string,
@@ -114,9 +173,8 @@ export async function captureState(
   const onRejection = (reason: unknown) => void errors.push(`unhandled rejection: ${describeError(reason)}`);
   process.on('unhandledRejection', onRejection);
   const backend = ctx.backends[s.backend ?? 'demo'];
-  const fileUrl = (id: string) => id.replace(/^cloud:\/\/[^/]+\//, `${backend}/storage/files/`);
-  currentFileUrl = fileUrl;
-  titleSet = null;
+  const fileUrl = useFileServer(backend);
+  titles.delete(NO_STACK);
   takeRecordings();
   wxDouble().reset();
   Object.assign(wxDouble().location, s.location ?? {});
@@ -134,29 +192,13 @@ export async function captureState(
     console.error = originalError;
     process.off('unhandledRejection', onRejection);
   }
-  const json = pageJsonOf(pagePath);
-  const app = appJson();
-  const capture: Capture = {
-    page: pagePath,
+  const capture = captureOf(pagePath, page, {
+    fileUrl,
+    errors,
     state: s.name,
     caption: s.caption,
     file: shotName(pagePath, s),
-    title: titleSet ?? json.navigationBarTitleText ?? app.window.navigationBarTitleText ?? '',
-    navBackground: json.navigationBarBackgroundColor ?? app.window.navigationBarBackgroundColor ?? '#ffffff',
-    navText: (json.navigationBarTextStyle ?? app.window.navigationBarTextStyle ?? 'black') as 'white' | 'black',
-    background: json.backgroundColor ?? app.window.backgroundColor ?? '#ffffff',
-    tab: app.tabBar.list.findIndex((t) => t.pagePath === pagePath),
-    html: page?.dom
-      ? serializePage(page.dom, {
-          fileUrl,
-          canvases: takeRecordings(),
-          maps: mapContexts(),
-          userLocation: userLocation(),
-        })
-      : '',
-    css: browserSelectors(pageStyles(pagePath, document)),
-    errors,
-  };
+  });
   (page as Root | null)?.detach();
   pinNow(null);
   return capture;

@@ -90,7 +90,7 @@ function escapeHtml(s: string): string {
 }
 
 /** rich-text `nodes`: an HTML string or WeChat's node array. */
-function richTextHtml(nodes: unknown): string {
+export function richTextHtml(nodes: unknown): string {
   if (typeof nodes === 'string') return nodes;
   if (!Array.isArray(nodes)) return '';
   return nodes

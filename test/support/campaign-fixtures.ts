@@ -1,7 +1,8 @@
-// A campaign in a chosen phase, with approved candidates, made through the real functions.
-import type { Campaign, Candidate, SaveCampaignRequest } from '../../typings/campaign';
-import type { OrgFixture } from './fixtures';
-import type { FunctionsHarness } from './functions';
+// A campaign in a chosen phase, with approved candidates, made through the real
+// functions by whatever carries the calls (a function-test harness, a journey's world).
+import type { Campaign, Candidate, NominationRequest, SaveCampaignRequest } from '../../typings/campaign';
+import type { Call } from './arrange';
+import { type Caller, callOf, type OrgFixture } from './fixtures';
 
 export const HOUR = 3_600_000;
 
@@ -35,29 +36,32 @@ export function campaignInput(
   };
 }
 
-export async function campaignWithCandidates(
-  h: Pick<FunctionsHarness, 'as'>,
+export interface CampaignSetup {
+  phase: 'nomination' | 'voting' | 'ended';
+  perCategory?: number;
+  now?: number;
+  overrides?: Partial<SaveCampaignRequest>;
+}
+
+/** A campaign of `orgId` saved by `admin`, with `perCategory` (default 2) candidates in each category. */
+export async function campaignWithCandidatesWith(
+  call: Call,
   admin: string,
-  orgs: OrgFixture,
-  opts: {
-    phase: 'nomination' | 'voting' | 'ended';
-    perCategory?: number;
-    now?: number;
-    overrides?: Partial<SaveCampaignRequest>;
-  },
+  orgId: string,
+  opts: CampaignSetup,
 ): Promise<{ campaign: Campaign; candidates: Candidate[] }> {
   const now = opts.now ?? Date.now();
-  const a = h.as(admin);
-  const campaign = await a.ok<Campaign>(
+  const campaign = await call<Campaign>(
+    admin,
     'campaign',
     'saveCampaign',
-    campaignInput(orgs.district.id, now, opts.phase, opts.overrides),
+    campaignInput(orgId, now, opts.phase, opts.overrides),
   );
   const candidates: Candidate[] = [];
   for (const cat of campaign.categories) {
     for (let i = 0; i < (opts.perCategory ?? 2); i++) {
       candidates.push(
-        await a.ok<Candidate>('campaign', 'addCandidate', {
+        await call<Candidate>(admin, 'campaign', 'addCandidate', {
           campaignId: campaign.id,
           category: cat.key,
           name: `候选人${cat.key}${i + 1}`,
@@ -69,4 +73,28 @@ export async function campaignWithCandidates(
     }
   }
   return { campaign, candidates };
+}
+
+/** The same, through a function-test harness, for the district of `orgs`. */
+export const campaignWithCandidates = (
+  h: Caller,
+  admin: string,
+  orgs: OrgFixture,
+  opts: CampaignSetup,
+): Promise<{ campaign: Campaign; candidates: Candidate[] }> =>
+  campaignWithCandidatesWith(callOf(h), admin, orgs.district.id, opts);
+
+/** A valid nomination (someone else, a courier) for `campaignId`. */
+export function nominationRequest(campaignId: string, overrides: Partial<NominationRequest> = {}): NominationRequest {
+  return {
+    campaignId,
+    category: 'courier',
+    relation: 'other',
+    nomineeName: '王师傅',
+    platform: '示例快递',
+    phone: '13800001234',
+    deeds: '十年如一日风雨无阻，主动为独居老人送件上楼，疫情期间坚守一线。',
+    photos: [],
+    ...overrides,
+  };
 }

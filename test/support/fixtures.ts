@@ -8,7 +8,8 @@ export { type OrgFixture, workerForm } from './arrange';
 /** Anything that calls the functions as someone: the HTTP harness or the in-process one. */
 export type Caller = Pick<FunctionsHarness, 'as'>;
 
-const callOf =
+/** The harness as a Call (test/support/arrange.ts). */
+export const callOf =
   (h: Caller): Call =>
   (openid, fn, action, data) =>
     h.as(openid).ok(fn, action, data);

@@ -2,7 +2,14 @@
 // page backend (the node-side twin is test/support/campaign-fixtures.ts), and
 // the page-opening steps campaign pages share.
 import http from 'node:http';
-import type { Campaign, Candidate, Nomination, SaveCampaignRequest } from '../../../typings/campaign';
+import type {
+  Campaign,
+  Candidate,
+  Nomination,
+  NominationRequest,
+  SaveCampaignRequest,
+} from '../../../typings/campaign';
+import { nominationRequest } from '../../support/campaign-fixtures';
 import { actAs, callAs } from './backend';
 import { login, SUPERADMIN } from './fixtures';
 import type { RenderedPage } from './page';
@@ -45,6 +52,8 @@ export function campaignRequest(
     ...overrides,
   };
 }
+
+export { nominationRequest };
 
 export const DEEDS = '风雨无阻送件上门，热心帮助社区老人，多次参与志愿服务。';
 
@@ -123,21 +132,7 @@ export function voteAt(backendUrl: string, openid: string, candidateId: string, 
   });
 }
 
-export function nominationRequest(campaignId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    campaignId,
-    category: 'courier',
-    relation: 'other',
-    nomineeName: '王师傅',
-    platform: '示例快递',
-    phone: '13800001234',
-    deeds: '十年如一日风雨无阻，主动为独居老人送件上楼，疫情期间坚守一线。',
-    photos: [],
-    ...overrides,
-  };
-}
-
-export async function nominate(openid: string, campaignId: string, overrides: Record<string, unknown> = {}) {
+export async function nominate(openid: string, campaignId: string, overrides: Partial<NominationRequest> = {}) {
   await login(openid);
   return callAs<Nomination>(openid, 'campaign', 'nominate', nominationRequest(campaignId, overrides));
 }

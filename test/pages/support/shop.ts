@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AdminGoods, RedeemReceipt, SaveGoodsRequest } from '../../../typings/volunteer-shop';
 import { awardPoints } from '../../../cloudfunctions/_shared/stores/points';
 import type { RunningEmulator } from '../../../emulator/registry';
+import { goodsInput } from '../../support/goods';
 import { pointSharedCodeAt } from '../../support/in-process';
 import { type CanvasRecording, installRecordingCanvas, takeRecordings } from '../../screens/canvas';
 import { callAs, startBackend } from './backend';
@@ -31,19 +32,6 @@ export async function givePoints(openid: string, amount: number): Promise<void> 
     key,
     now: new Date(),
   });
-}
-
-export function goodsInput(orgId: string, over: Partial<SaveGoodsRequest> = {}): SaveGoodsRequest {
-  return {
-    orgId,
-    name: '骑行头盔',
-    description: '3C 认证半盔，夏季透气款',
-    pickupNote: '城东驿站，工作日 9:00–17:00',
-    price: 100,
-    stock: 10,
-    onShelf: true,
-    ...over,
-  };
 }
 
 export const addGoods = (admin: string, orgId: string, over: Partial<SaveGoodsRequest> = {}) =>

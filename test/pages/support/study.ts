@@ -3,6 +3,7 @@
 // client clock, and an InnerAudioContext double.
 import { readFileSync } from 'node:fs';
 import type { LectureAdminView, QuoteAdminView, SaveLectureRequest } from '../../../typings/study';
+import { lectureInput } from '../../support/study-inputs';
 import { callAs, uploadFile, uploadAs } from './backend';
 import { wxDouble } from './page';
 
@@ -29,13 +30,7 @@ export async function publishedLecture(
       ? undefined
       : (overrides.mediaFileId ?? (await uploadAs(admin, 'lectures/v.mp4', Buffer.from('mp4 stand-in'), 'video/mp4')));
   const saved = await callAs<LectureAdminView>(admin, 'study', 'saveLecture', {
-    title: '安全骑行',
-    speaker: '示例讲师',
-    speakerTitle: '区委党校讲师',
-    durationSec: 100,
-    series: '安全与健康',
-    orgId,
-    ...overrides,
+    ...lectureInput(orgId, overrides),
     kind,
     ...(mediaFileId ? { mediaFileId } : {}),
   });
