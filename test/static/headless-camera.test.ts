@@ -8,26 +8,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type CameraAnswer, type Camera, spawnCameraChild, startCamera } from '../headless/camera';
 import type { Capture } from '../screens/types';
+import { probeCapture } from '../support/probe-capture';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-function capture(html: string, extra: Partial<Capture> = {}): Capture {
-  return {
-    page: 'pages/probe/index',
-    state: '',
-    caption: '',
-    file: 'probe',
-    title: '示例',
-    navBackground: '#C8161D',
-    navText: 'white',
-    background: '#F5F5F5',
-    tab: -1,
-    html: `<main>${html}</main>`,
-    css: '.main--hello{padding:12px}',
-    errors: [],
-    ...extra,
-  };
-}
+const capture = (html: string, extra: Partial<Capture> = {}) =>
+  probeCapture(html, { css: '.main--hello{padding:12px}', ...extra });
 
 /** This process's camera processes (its children running camera-child.ts). */
 function cameraChildren(): number[] {

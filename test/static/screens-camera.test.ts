@@ -10,6 +10,7 @@ import { openBrowser, photograph } from '../../scripts/screenshots/camera';
 import { createRequire } from 'node:module';
 import { type Capture, SCROLL_MARK } from '../screens/types';
 import { SCREEN } from '../../scripts/screenshots/frame';
+import { probeCapture } from '../support/probe-capture';
 
 // pngjs is installed (qrcode depends on it) but ships no typings.
 const { PNG } = createRequire(__filename)('pngjs') as {
@@ -27,23 +28,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function capture(html: string, extra: Partial<Capture> = {}): Capture {
-  return {
-    page: 'pages/probe/index',
-    state: '',
-    caption: '',
-    file: 'probe',
-    title: '示例',
-    navBackground: '#C8161D',
-    navText: 'white',
-    background: '#F5F5F5',
-    tab: -1,
-    html: `<main>${html}</main>`,
-    css: '',
-    errors: [],
-    ...extra,
-  };
-}
+const capture = probeCapture;
 
 const shoot = (c: Capture) => photograph(browser, c, join(dir, `${c.file}.png`));
 

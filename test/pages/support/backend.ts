@@ -1,6 +1,6 @@
 // The page tests' backend: wx.cloud.callFunction and wx.cloud.uploadFile reach the
 // real functions and storage of an emulator over HTTP, as the calling user.
-import http from 'node:http';
+import { post as postHttp, type HttpReply, TINY_PNG, uploadForm } from '../../support/http';
 
 export interface Backend {
   /** e.g. http://127.0.0.1:PORT */
@@ -30,29 +30,12 @@ export function pinNow(at: string | number | Date | null): void {
   pinnedNow = at === null ? null : new Date(at).toISOString();
 }
 
-function post(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function post(path: string, body: Buffer, headers: Record<string, string>): Promise<HttpReply> {
   if (!backend) return Promise.reject(new Error('page test: no backend; call useBackend() in beforeAll'));
-  const url = new URL(path, backend.url);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        headers: {
-          ...headers,
-          'content-length': String(body.length),
-          'x-wx-openid': backend!.openid,
-          ...(pinnedNow ? { 'x-emulator-now': pinnedNow } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+  return postHttp(new URL(path, backend.url), body, {
+    ...headers,
+    'x-wx-openid': backend.openid,
+    ...(pinnedNow ? { 'x-emulator-now': pinnedNow } : {}),
   });
 }
 
@@ -64,33 +47,14 @@ export async function callFunction(name: string, data: unknown): Promise<{ resul
   return { result: JSON.parse(res.body), errMsg: 'cloud.callFunction:ok' };
 }
 
-/** A 1×1 PNG stands in for whatever file the user picked. */
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
-
 /** Uploads `content` (by default a 1×1 PNG) as the acting user. */
 export async function uploadFile(
   cloudPath: string,
-  content: Buffer = PNG,
+  content: Buffer = TINY_PNG,
   contentType = 'image/png',
 ): Promise<{ fileID: string; errMsg: string }> {
-  const boundary = '----pagetest' + Date.now();
-  const parts = [
-    `--${boundary}\r\ncontent-disposition: form-data; name="cloudPath"\r\n\r\n${cloudPath}\r\n`,
-    `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="f.png"\r\ncontent-type: ${contentType}\r\n\r\n`,
-  ];
-  const body = Buffer.concat([
-    Buffer.from(parts[0]!),
-    Buffer.from(parts[1]!),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await post('/storage/client-upload', body, {
-    'content-type': `multipart/form-data; boundary=${boundary}`,
-  });
+  const form = uploadForm(cloudPath, content, contentType);
+  const res = await post('/storage/client-upload', form.body, { 'content-type': form.type });
   if (res.status !== 200) throw { errMsg: `cloud.uploadFile:fail ${res.body}` };
   return { fileID: (JSON.parse(res.body) as { fileID: string }).fileID, errMsg: 'cloud.uploadFile:ok' };
 }
