@@ -5,7 +5,7 @@ import automator from 'miniprogram-automator';
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram';
 import { registerWorkerWith, seedOrgsWith, SUPERADMIN } from '../support/arrange';
 import { startHeadless, type Headless } from '../../scripts/headless/launch';
-import { step, tapCell, waitForData, waitForPage, waitForText } from '../journeys/support/steps';
+import { step, tapCell, until, waitForData, waitForPage, waitForText } from '../journeys/support/steps';
 import { worldAt } from '../journeys/support/world';
 
 const ME = 'runtime-rider';
@@ -159,6 +159,18 @@ test('the console reaches the client once it listens', async () => {
   mp.on('console', (msg: { type: string; args: unknown[] }) => logs.push(msg));
   await mp.evaluate(() => console.warn('来自小程序', 7));
   expect(logs).toContainEqual({ type: 'warn', args: ['来自小程序', 7] });
+});
+
+test('an error the page code throws and nobody catches reaches the client as an exception', async () => {
+  const exceptions: { message: string }[] = [];
+  mp.on('exception', (e: { message: string }) => exceptions.push(e));
+  await mp.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('页面出错了');
+    }, 0);
+  });
+  await until('the exception event', async () => exceptions.length > 0, { timeoutMs: 5000 });
+  expect(exceptions[0]!.message).toBe('页面出错了');
 });
 
 test('the camera photographs the page on top of the stack', async () => {

@@ -41,12 +41,15 @@ test('the headless mini-program runtime serves the automator protocol until Tool
     },
     shutdown: () => stop(),
   };
+  // What the page code throws and nobody catches reaches the client as DevTools reports it.
   const onRejection = (reason: unknown) =>
     ctx.server?.emit('App.exceptionThrown', {
       message: reason instanceof Error ? reason.message : String(reason),
       stack: reason instanceof Error ? (reason.stack ?? '') : '',
     });
+  const onError = (event: ErrorEvent) => onRejection(event.error ?? event.message);
   process.on('unhandledRejection', onRejection);
+  window.addEventListener('error', onError);
   process.once('SIGTERM', () => stop());
   const handlers = { ...toolHandlers(ctx), ...appHandlers(ctx), ...pageHandlers(ctx), ...elementHandlers(ctx) };
   const server = await serve(Number(process.env.HEADLESS_PORT ?? 0), handlers, (e) => console.error(e));
@@ -54,6 +57,7 @@ test('the headless mini-program runtime serves the automator protocol until Tool
   writeFileSync(setting('HEADLESS_ENDPOINT_FILE'), `ws://127.0.0.1:${server.port}`);
   await stopped;
   process.off('unhandledRejection', onRejection);
+  window.removeEventListener('error', onError);
   await server.close();
   await camera.stop();
 }, 0x7fffffff);

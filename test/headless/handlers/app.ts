@@ -117,6 +117,8 @@ export function appHandlers(ctx: Context): Handlers {
       return { result: plain(result) };
     },
     'App.captureScreenshot': async () => ({ data: (await ctx.screenshot()).toString('base64') }),
+    // The name some documentation gives it; the client sends App.captureScreenshot.
+    'Tool.captureScreenshot': async () => ({ data: (await ctx.screenshot()).toString('base64') }),
     'App.enableLog': () => {
       enableLog();
       return {};

@@ -29,7 +29,7 @@ export interface Journey {
   superadmin: string;
   /** Runs one named step (its failure names the journey and the step). */
   step<T>(title: string, run: () => Promise<T>): Promise<T>;
-  /** Screenshots the current page into test-results/journeys/<name>.png and returns the PNG. */
+  /** Checks that no page threw uncaught, then photographs the current page into test-results/journeys/<name>.png. */
   finish(): Promise<Buffer>;
   close(): Promise<void>;
 }
@@ -77,6 +77,9 @@ async function openDevtools(): Promise<{ mp: MiniProgram; url: string; me: strin
 export async function openJourney(name: string): Promise<Journey> {
   const opened = mode() === 'devtools' ? await openDevtools() : await openHeadless();
   const { mp } = opened;
+  // An error the pages throw and nobody catches is a defect even when every step passed.
+  const exceptions: string[] = [];
+  mp.on('exception', (e: { message?: string }) => exceptions.push(e?.message ?? String(e)));
   return {
     name,
     mp,
@@ -87,6 +90,9 @@ export async function openJourney(name: string): Promise<Journey> {
     async finish() {
       mkdirSync(SHOTS_DIR, { recursive: true });
       const path = join(SHOTS_DIR, `${name}.png`);
+      await step(name, 'no page threw an uncaught error', async () => {
+        if (exceptions.length) throw new Error(exceptions.join('\n'));
+      });
       return step(name, 'the last screen is photographed', async () => {
         await mp.screenshot({ path });
         return readFileSync(path);
